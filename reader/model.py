@@ -1,0 +1,175 @@
+"""The data the reader works on: plain frozen dataclasses, no Textual, no spaCy.
+
+One text, many spans: `Article.text` is the whole clean body (blocks joined by a blank
+line) and every block, mention and quote is a pair of character offsets into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
+QuoteKind = Literal["direct", "partial", "indirect"]
+
+BLOCK_SEPARATOR = "\n\n"
+
+#: Order and labels of entity groups in the sidebar.
+ENTITY_GROUPS: tuple[tuple[EntityType, str], ...] = (
+    ("PERSON", "People"),
+    ("ORG", "Organisations"),
+    ("PLACE", "Places"),
+    ("DATE", "Dates"),
+    ("OTHER", "Other"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph-level piece of the body: `text[start:end]`."""
+
+    kind: BlockKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A clean article: metadata plus one body string cut into blocks."""
+
+    source: str
+    text: str
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+
+    @classmethod
+    def from_blocks(
+        cls, source: str, parts: Iterable[tuple[BlockKind, str]], **meta: Any
+    ) -> Article:
+        """Build an article from `(kind, text)` pairs, computing every offset.
+
+        Parts are stripped; empty parts are dropped. Text is expected to be clean already
+        (see `reader.sanitize`).
+        """
+        pieces: list[str] = []
+        blocks: list[Block] = []
+        position = 0
+        for kind, raw in parts:
+            piece = raw.strip()
+            if not piece:
+                continue
+            if pieces:
+                position += len(BLOCK_SEPARATOR)
+            blocks.append(Block(kind, position, position + len(piece)))
+            pieces.append(piece)
+            position += len(piece)
+        return cls(source=source, text=BLOCK_SEPARATOR.join(pieces), blocks=tuple(blocks), **meta)
+
+    def block_text(self, block: Block) -> str:
+        return self.text[block.start : block.end]
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+    @property
+    def reading_minutes(self) -> int:
+        """Minutes to read at 230 words a minute, at least one."""
+        return max(1, round(self.word_count / 230))
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """One real-world entity named in the article, with every mention of it."""
+
+    id: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    description: str | None = None  # e.g. a title stripped from the name: "Unification Minister"
+
+    @property
+    def first_position(self) -> int:
+        return self.mentions[0].start if self.mentions else -1
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Words inside one pair of quote marks (or a reported clause, for `indirect`)."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    speaker: str | None = None
+    speaker_id: str | None = None
+    kind: QuoteKind = "direct"
+    cue: str | None = None  # the reporting verb or phrase that attributes it: "said"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """An article with what the analysis found in it."""
+
+    article: Article
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = field(default=())
+
+    def entity(self, entity_id: str) -> Entity | None:
+        for entity in self.entities:
+            if entity.id == entity_id:
+                return entity
+        return None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of `reader extract --format json`."""
+        article = self.article
+        return {
+            "source": article.source,
+            "title": article.title,
+            "byline": article.byline,
+            "site": article.site,
+            "published": article.published,
+            "url": article.url,
+            "text": article.text,
+            "blocks": [
+                {"kind": block.kind, "start": block.start, "end": block.end}
+                for block in article.blocks
+            ],
+            "entities": [
+                {
+                    "id": entity.id,
+                    "name": entity.name,
+                    "type": entity.type,
+                    "aliases": list(entity.aliases),
+                    "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
+                }
+                for entity in self.entities
+            ],
+            "quotes": [
+                {
+                    "id": quote.id,
+                    "text": quote.text,
+                    "start": quote.start,
+                    "end": quote.end,
+                    "speaker": quote.speaker,
+                    "speaker_id": quote.speaker_id,
+                    "kind": quote.kind,
+                    "cue": quote.cue,
+                }
+                for quote in self.quotes
+            ],
+        }
