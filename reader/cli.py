@@ -1,0 +1,168 @@
+"""The `reader` command: open an article in the terminal reader, or extract it as data."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from reader import __version__
+from reader.errors import ReaderError
+
+if TYPE_CHECKING:
+    from reader.model import Analysis, Article
+
+FORMATS = ("json", "jsonl", "markdown", "text")
+
+DESCRIPTION = """\
+Read a news article in the terminal: the clean text, the people, organisations, places and
+dates it names, and every quotation with its speaker.
+
+SOURCE is a saved web page (.html, .htm), a text file (.txt, plain or scraped from a page),
+a Markdown file (.md), or - for standard input."""
+
+EPILOG = """\
+commands:
+  reader extract SOURCE... --format json|jsonl|markdown|text
+                        print the article and its analysis without opening the reader
+                        (see: reader extract --help)
+
+Press ? in the reader for the keys."""
+
+
+def build_main_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("source", nargs="?", metavar="SOURCE", help="the article to open")
+    parser.add_argument("--version", action="version", version=f"reader {__version__}")
+    return parser
+
+
+def build_extract_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reader extract",
+        description=(
+            "Print each article and its analysis without the terminal UI.\n\n"
+            "  json      one JSON object (a list of them for several sources)\n"
+            "  jsonl     one JSON object per line, one line per source\n"
+            "  markdown  title, metadata, the body, then entities and quotes\n"
+            "  text      the clean body only, no title or captions (fast: no analysis)\n\n"
+            "Offsets in JSON are Python string indices into its \"text\"."
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files, or - for stdin")
+    parser.add_argument(
+        "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if args and args[0] == "extract":
+            return run_extract(build_extract_parser().parse_args(args[1:]))
+        options = build_main_parser().parse_args(args)
+        return run_reader(options.source)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`reader extract ... | head`): not an error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def fail(message: str) -> int:
+    print(f"reader: {message}", file=sys.stderr)
+    return 1
+
+
+def load_article(source: str) -> Article:
+    from reader.load import load
+
+    return load(source, stdin=sys.stdin.buffer if source == "-" else None)
+
+
+def run_reader(source: str | None) -> int:
+    if source is None:
+        if sys.stdin.isatty():
+            print(
+                "reader: no article given; name a file (reader article.html), "
+                "or see reader --help.",
+                file=sys.stderr,
+            )
+            return 2
+        source = "-"
+    try:
+        article = load_article(source)
+    except ReaderError as error:
+        return fail(str(error))
+    if source == "-" and not reattach_terminal():
+        return fail("the article came from a pipe and there is no terminal to show it on.")
+
+    from reader.tui.app import ReaderApp
+
+    ReaderApp(article).run()
+    return 0
+
+
+def reattach_terminal() -> bool:
+    """After reading an article from a pipe, take keyboard input from the terminal again."""
+    if sys.stdin.isatty():
+        return True
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        return False
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, closefd=False)  # noqa: SIM115 - fd 0 lives as long as the process
+    return True
+
+
+def run_extract(options: argparse.Namespace) -> int:
+    status = 0
+    results: list[dict[str, object]] = []
+    for source in options.sources:
+        try:
+            article = load_article(source)
+            if options.format == "text":
+                sys.stdout.write(body_text(article) + "\n")
+                continue
+            from reader.analyze import analyze
+
+            analysis = analyze(article)
+        except ReaderError as error:
+            status = fail(str(error))
+            continue
+        if options.format == "jsonl":
+            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
+        elif options.format == "markdown":
+            sys.stdout.write(to_markdown(analysis))
+        else:
+            results.append(analysis.to_dict())
+    if options.format == "json" and results:
+        payload: object = results[0] if len(options.sources) == 1 else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return status
+
+
+def body_text(article: Article) -> str:
+    """The body a reader reads: every block but captions, joined by blank lines."""
+    return "\n\n".join(
+        article.block_text(block) for block in article.blocks if block.kind != "caption"
+    )
+
+
+def to_markdown(analysis: Analysis) -> str:
+    from reader.export import analysis_to_markdown
+
+    return analysis_to_markdown(analysis)
