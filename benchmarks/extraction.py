@@ -1,0 +1,300 @@
+"""Main-text extraction benchmark: ours against trafilatura and readability-lxml.
+
+Scores every extractor on the pages of the article-extraction benchmark (saved news pages
+with their true article body) with the benchmark's own metric, in one run:
+
+- text -> tokens with ``re.findall(r"\\w+", text)``, case kept (the benchmark's evaluator
+  does not fold case: "Apple" and "apple" are different tokens);
+- tokens -> multiset of 4-token shingles (1-3 tokens: one shingle; no tokens: none);
+- per page: TP = shared shingles (multiset intersection), FP = extra in the output,
+  FN = missing; precision = TP / (TP + FP), recall = TP / (TP + FN);
+- P = mean page precision over pages whose output is non-empty, R = mean page recall over
+  all pages, F1 = 2PR / (P + R).
+
+"Ours" is exactly the body ``reader extract --format text`` prints: the article's blocks
+joined by blank lines, captions left out (the title is metadata, never a block).
+
+Run from the repository root::
+
+    python benchmarks/extraction.py            # the table
+    python benchmarks/extraction.py --worst 10 # plus the 10 worst pages of each extractor
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = REPO_ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
+SHINGLE_SIZE = 4
+TOKEN_RE = re.compile(r"\w+")
+
+
+# --- the metric -------------------------------------------------------------------------
+
+
+def shingles(text: str, size: int = SHINGLE_SIZE) -> Counter[tuple[str, ...]]:
+    """The multiset of `size`-token shingles of `text` (a short text is one shingle)."""
+    tokens = TOKEN_RE.findall(text or "")
+    if not tokens:
+        return Counter()
+    if len(tokens) < size:
+        return Counter([tuple(tokens)])
+    return Counter(tuple(tokens[i : i + size]) for i in range(len(tokens) - size + 1))
+
+
+@dataclass(frozen=True)
+class PageScore:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def has_output(self) -> bool:
+        return self.tp + self.fp > 0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.has_output else 0.0
+
+    @property
+    def recall(self) -> float:
+        total = self.tp + self.fn
+        if total == 0:  # nothing to find: perfect only if nothing was output
+            return 1.0 if self.fp == 0 else 0.0
+        return self.tp / total
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def score_page(truth: str, output: str) -> PageScore:
+    expected, found = shingles(truth), shingles(output)
+    tp = sum((expected & found).values())
+    return PageScore(tp=tp, fp=sum(found.values()) - tp, fn=sum(expected.values()) - tp)
+
+
+@dataclass(frozen=True)
+class Summary:
+    precision: float
+    recall: float
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def summarise(scores: Iterable[PageScore]) -> Summary:
+    scores = list(scores)
+    with_output = [s.precision for s in scores if s.has_output]
+    precision = sum(with_output) / len(with_output) if with_output else 0.0
+    recall = sum(s.recall for s in scores) / len(scores) if scores else 0.0
+    return Summary(precision, recall)
+
+
+# --- the data ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    id: str
+    url: str
+    html: bytes
+    truth: str
+
+
+def load_pages(data_dir: Path) -> list[Page]:
+    truth = json.loads((data_dir / "ground-truth.json").read_text(encoding="utf-8"))
+    pages = []
+    for page_id in sorted(truth):
+        raw = gzip.decompress((data_dir / "html" / f"{page_id}.html.gz").read_bytes())
+        item = truth[page_id]
+        pages.append(Page(page_id, item.get("url", ""), raw, item.get("articleBody", "")))
+    return pages
+
+
+# --- the extractors ---------------------------------------------------------------------
+# Each takes the page's bytes (UTF-8, as the benchmark saved them) and returns plain text.
+
+
+def extract_ours(data: bytes, url: str) -> str:
+    try:
+        from reader.load.html import extract_html
+    except ImportError:  # the loader is not there yet: the content step on its own
+        from reader.load.content import extract_blocks
+
+        blocks = extract_blocks(data.decode("utf-8", "replace"), url=url)
+        return "\n\n".join(text for kind, text in blocks if kind != "caption")
+    article = extract_html(data, url or "page.html", url=url or None)
+    return "\n\n".join(
+        article.block_text(block) for block in article.blocks if block.kind != "caption"
+    )
+
+
+def extract_trafilatura(data: bytes, url: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data.decode("utf-8"), url=url or None) or ""
+
+
+def extract_trafilatura_precision(data: bytes, url: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(data.decode("utf-8"), url=url or None, favor_precision=True) or ""
+
+
+def extract_readability(data: bytes, url: str) -> str:
+    import lxml.html
+    from readability import Document
+
+    summary = Document(data.decode("utf-8"), url=url or None).summary(html_partial=True)
+    return html_to_text(lxml.html.fromstring(summary))
+
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li blockquote pre table tr td th ul ol dl dt dd "
+    "figure figcaption section article header footer br".split()
+)
+
+
+def html_to_text(root) -> str:
+    """Text of an lxml tree with a line break around every block element."""
+    parts: list[str] = []
+
+    def walk(node) -> None:
+        tag = node.tag if isinstance(node.tag, str) else ""
+        block = tag in BLOCK_TAGS
+        if block:
+            parts.append("\n")
+        if tag not in ("script", "style") and node.text and tag:
+            parts.append(node.text)
+        for child in node:
+            walk(child)
+            if child.tail:
+                parts.append(child.tail)
+        if block:
+            parts.append("\n")
+
+    walk(root)
+    lines = (" ".join(line.split()) for line in "".join(parts).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
+    "ours": extract_ours,
+    "trafilatura 2.3.1": extract_trafilatura,
+    "trafilatura favor_precision": extract_trafilatura_precision,
+    "readability-lxml 0.9": extract_readability,
+}
+
+
+# --- the run ----------------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    name: str
+    outputs: list[str] = field(default_factory=list)
+    scores: list[PageScore] = field(default_factory=list)
+    seconds: float = 0.0
+    crashes: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def pages_per_second(self) -> float:
+        return len(self.outputs) / self.seconds if self.seconds else 0.0
+
+
+def run_extractor(name: str, extract: Callable[[bytes, str], str], pages: list[Page]) -> Run:
+    run = Run(name)
+    for page in pages:
+        started = time.perf_counter()
+        try:
+            text = extract(page.html, page.url)
+        except Exception as error:  # a crash scores as empty output and is counted
+            text = ""
+            run.crashes.append((page.id, f"{type(error).__name__}: {error}"))
+        run.seconds += time.perf_counter() - started
+        run.outputs.append(text)
+        run.scores.append(score_page(page.truth, text))
+    return run
+
+
+def warm_up(extractors: dict[str, Callable[[bytes, str], str]], page: Page) -> None:
+    """Import each library once so module loading is not counted as extraction time."""
+    for extract in extractors.values():
+        try:
+            extract(page.html, page.url)
+        except Exception:
+            pass
+
+
+def print_table(runs: list[Run], pages: list[Page]) -> None:
+    print(f"{len(pages)} pages")
+    header = f"{'extractor':<30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'crashes':>8}"
+    print(header)
+    print("-" * len(header))
+    for run in runs:
+        summary = summarise(run.scores)
+        print(
+            f"{run.name:<30} {summary.precision:6.3f} {summary.recall:6.3f} "
+            f"{summary.f1:6.3f} {run.pages_per_second:8.1f} {len(run.crashes):8d}"
+        )
+
+
+def print_worst(runs: list[Run], pages: list[Page], count: int) -> None:
+    for run in runs:
+        print(f"\nworst {count} pages for {run.name} (page F1, precision, recall, id, url)")
+        ranked = sorted(range(len(pages)), key=lambda i: run.scores[i].f1)[:count]
+        for i in ranked:
+            score = run.scores[i]
+            print(
+                f"  {score.f1:.3f}  P={score.precision:.3f} R={score.recall:.3f}  "
+                f"{pages[i].id[:12]}  {pages[i].url}"
+            )
+        for page_id, message in run.crashes:
+            print(f"  crash on {page_id[:12]}: {message}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
+    parser.add_argument("--worst", type=int, default=0, metavar="N", help="show N worst pages")
+    parser.add_argument(
+        "--only", action="append", choices=sorted(EXTRACTORS), help="run only these extractors"
+    )
+    parser.add_argument(
+        "--half",
+        choices=("even", "odd"),
+        help="score only the even- or odd-indexed pages (sorted by id): tune on one, check on the other",
+    )
+    args = parser.parse_args(argv)
+    if not (args.data / "ground-truth.json").is_file():
+        print(f"No benchmark data in {args.data}: pass --data DIR.", file=sys.stderr)
+        return 1
+    pages = load_pages(args.data)
+    if args.half:
+        pages = pages[0 if args.half == "even" else 1 :: 2]
+    extractors = {name: EXTRACTORS[name] for name in args.only or EXTRACTORS}
+    sys.path.insert(0, str(REPO_ROOT))
+    warm_up(extractors, pages[0])
+    runs = [run_extractor(name, extract, pages) for name, extract in extractors.items()]
+    print_table(runs, pages)
+    if args.worst:
+        print_worst(runs, pages, args.worst)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
