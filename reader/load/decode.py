@@ -1,0 +1,200 @@
+"""Bytes -> text: refuse binary input, find the charset, sniff what kind of document it is.
+
+Order for the charset: a byte-order mark, then the charset the caller declares (HTTP header,
+command line), then for HTML the `<meta charset>` / `http-equiv` declaration, then strict
+UTF-8, then detection with charset-normalizer (imported only when needed).
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import re
+import zlib
+from typing import Literal
+
+from reader.errors import LoadError
+
+DocumentKind = Literal["html", "text", "markdown"]
+
+#: Largest input accepted, after gzip decompression.
+MAX_BYTES = 64 * 1024 * 1024
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same two bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Binary formats people point a reader at by mistake, by their first bytes.
+_BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/EPUB file)"),
+    (b"RIFF", "a media file"),
+    (b"\x7fELF", "a program"),
+)
+
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE
+)
+
+# WHATWG encoding rules: pages labelled Latin-1 or ASCII are decoded as windows-1252 by
+# every browser, and a UTF-16 label inside an ASCII-compatible byte stream means UTF-8.
+_LABEL_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "iso8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "l1": "cp1252",
+    "us-ascii": "cp1252",
+    "ascii": "cp1252",
+    "iso-8859-9": "cp1254",
+    "utf-16": "utf-8",
+    "utf-16le": "utf-8",
+    "utf-16be": "utf-8",
+    "x-user-defined": "cp1252",
+}
+
+_HTML_START = re.compile(
+    r"""\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
+        <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|article|main|div|p|h[1-6]|header|section)\b""",
+    re.IGNORECASE | re.DOTALL | re.VERBOSE,
+)
+_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|article|br|span|a)\b[^>]*>", re.IGNORECASE)
+
+
+def describe(source: str) -> str:
+    """How a source is named in a message: a path, a URL, or standard input."""
+    return "standard input" if source == "-" else source
+
+
+def check_payload(data: bytes, source: str) -> bytes:
+    """Refuse empty or binary input; unpack gzip. Returns the bytes to decode."""
+    name = describe(source)
+    if data[:2] == b"\x1f\x8b":
+        data = _gunzip(data, name)
+    if not data.strip():
+        raise LoadError(f"{name} is empty; give a web page, a text file or a Markdown file.")
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise LoadError(
+                f"{name} is {what}, not an article; give a web page (.html), "
+                "a text file (.txt) or a Markdown file (.md)."
+            )
+    if _bom_encoding(data) is None and _looks_binary(data):
+        raise LoadError(
+            f"{name} holds binary data, not text; give a web page (.html), "
+            "a text file (.txt) or a Markdown file (.md)."
+        )
+    return data
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    try:
+        unpacker = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        out = unpacker.decompress(data, MAX_BYTES + 1)
+    except (zlib.error, gzip.BadGzipFile, EOFError) as error:
+        raise LoadError(
+            f"{name} is a damaged gzip file ({error}); unpack it or save the page again."
+        ) from None
+    if len(out) > MAX_BYTES:
+        raise LoadError(f"{name} unpacks to more than {MAX_BYTES // 2**20} MB; give a smaller file.")
+    return out
+
+
+def _looks_binary(data: bytes) -> bool:
+    """NUL bytes, or more than one byte in twenty a control character that text never holds."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls * 20 > len(sample)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _normalise_label(label: str | None) -> str | None:
+    """A Python codec name for a declared charset label, or None if it is unknown."""
+    if not label:
+        return None
+    label = label.strip().strip("\"'").lower()
+    label = _LABEL_ALIASES.get(label, label)
+    try:
+        return codecs.lookup(label).name
+    except LookupError:
+        return None
+
+
+def declared_html_charset(data: bytes) -> str | None:
+    """The charset a page declares in `<meta charset>` or `<meta http-equiv>` near its top."""
+    match = _META_CHARSET.search(data[:8192])
+    if match is None:
+        return None
+    return _normalise_label(match.group(1).decode("ascii", "replace"))
+
+
+def decode(data: bytes, source: str, *, charset: str | None = None, html: bool = False) -> str:
+    """Decode checked bytes to text (see the module docstring for the order)."""
+    bom = _bom_encoding(data)
+    if bom is not None:
+        return _strip_bom(data.decode(bom, errors="replace"))
+    candidates = [_normalise_label(charset)]
+    if html:
+        candidates.append(declared_html_charset(data))
+    candidates.append("utf-8")
+    for encoding in candidates:
+        if encoding is None:
+            continue
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    detected = _detect(data)
+    if detected is None:
+        raise LoadError(
+            f"Cannot tell the character encoding of {describe(source)}; "
+            "save it as UTF-8 or give its charset."
+        )
+    return detected
+
+
+def _strip_bom(text: str) -> str:
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.chaos > 0.3:
+        return None
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def sniff_kind(text: str) -> DocumentKind:
+    """Guess what a decoded document is when its name does not say."""
+    head = text[:4096]
+    if _HTML_START.match(head) or len(_HTML_TAG.findall(head)) >= 5:
+        return "html"
+    for line in head.splitlines():
+        if line.strip():
+            return "markdown" if re.match(r"#{1,6}\s+\S|---\s*$", line) else "text"
+    return "text"
+
+
+def sniff_bytes(data: bytes) -> DocumentKind:
+    """`sniff_kind` on the first bytes, before the charset is known."""
+    return sniff_kind(data[:4096].decode("latin-1"))

@@ -1,0 +1,241 @@
+"""Saved web page -> Article: main content as typed blocks, metadata, captions once.
+
+The page is decoded (see `decode`), its metadata read (see `metadata`), and its main content
+cut into `(kind, text)` blocks by `content_blocks` — the one step a better extractor replaces.
+trafilatura, lxml and friends are imported inside functions so `import reader.load` stays cheap.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from typing import Any
+
+from reader.errors import LoadError
+from reader.load.decode import check_payload, decode, describe
+from reader.load.metadata import read_metadata
+from reader.model import Article, BlockKind
+from reader.sanitize import clean_text
+
+Blocks = list[tuple[BlockKind, str]]
+
+_SPACE = re.compile(r"\s+")
+_CREDIT_CLASS = re.compile(r"credit|copyright|byline|attribution|source", re.IGNORECASE)
+_LEADING_CHROME = re.compile(
+    r"^(?:by\s|published\b|updated\b|posted\b|last updated\b|\d+\s+min(?:ute)?s?\s+read\b)",
+    re.IGNORECASE,
+)
+
+
+def extract_html(
+    data: bytes, source: str, *, url: str | None = None, charset: str | None = None
+) -> Article:
+    """A saved web page (raw bytes, any charset) as an Article."""
+    data = check_payload(data, source)
+    return article_from_html(decode(data, source, charset=charset, html=True), source, url=url)
+
+
+def article_from_html(page: str, source: str, *, url: str | None = None) -> Article:
+    """A decoded web page as an Article; raises LoadError when it holds no article text."""
+    tree = _parse(page)
+    if tree is None:
+        raise _no_article(source)
+    meta = read_metadata(tree, url=url)
+    title = clean_text(meta.title) if meta.title else None
+    blocks = content_blocks(page, url=url)
+    blocks = place_captions(blocks, tree)
+    blocks = _drop_leading_chrome(blocks, title, meta.byline)
+    if not any(kind != "caption" for kind, _ in blocks):
+        raise _no_article(source)
+    return Article.from_blocks(
+        source,
+        blocks,
+        title=title,
+        byline=clean_text(meta.byline) if meta.byline else None,
+        site=clean_text(meta.site) if meta.site else None,
+        published=meta.published,
+        url=clean_text(meta.url) if meta.url else None,
+    )
+
+
+def _no_article(source: str) -> LoadError:
+    return LoadError(
+        f"No article text found in {describe(source)}; check that it is the saved page of an "
+        "article, not an index, a login wall or an error page."
+    )
+
+
+def _parse(page: str) -> Any:
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(page)
+    except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
+        return None
+
+
+# ---------------------------------------------------------------- the swappable step
+
+
+def content_blocks(page: str, *, url: str | None = None) -> Blocks:
+    """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
+
+    This is the one place that decides what the article body is; a better extractor
+    replaces this function's body and keeps its contract.
+    """
+    return trafilatura_blocks(page, url=url)
+
+
+def trafilatura_blocks(page: str, *, url: str | None = None) -> Blocks:
+    """Main content by trafilatura's XML output: head, p, quote, list/item, table/row."""
+    import trafilatura
+    from lxml import etree
+
+    options: dict[str, Any] = {
+        "url": url,
+        "output_format": "xml",
+        "include_comments": False,
+        "include_tables": True,
+        "include_images": False,
+        "include_formatting": False,
+        "include_links": False,
+        "with_metadata": False,
+    }
+    xml = trafilatura.extract(page, **options)
+    if not xml:
+        xml = trafilatura.extract(page, favor_recall=True, **options)
+    if not xml:
+        return []
+    try:
+        root = etree.fromstring(xml.encode("utf-8"))
+    except etree.XMLSyntaxError:
+        return []
+    main = root.find("main")
+    blocks: Blocks = []
+    _walk_xml(main if main is not None else root, blocks)
+    return blocks
+
+
+_XML_KINDS: dict[str, BlockKind] = {"head": "heading", "p": "paragraph", "code": "paragraph"}
+
+
+def _walk_xml(element: Any, blocks: Blocks, inherited: BlockKind | None = None) -> None:
+    for child in element:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _XML_KINDS:
+            _add(blocks, inherited or _XML_KINDS[tag], _text_of(child))
+        elif tag == "quote":
+            if len(child) and any(isinstance(c.tag, str) and c.tag == "p" for c in child):
+                _add(blocks, "blockquote", (child.text or ""))
+                _walk_xml(child, blocks, "blockquote")
+            else:
+                _add(blocks, "blockquote", _text_of(child))
+        elif tag == "list":
+            for item in child:
+                if item.tag != "item":
+                    continue
+                nested = [sub for sub in item if sub.tag == "list"]
+                for sub in nested:
+                    item.remove(sub)
+                _add(blocks, inherited or "list_item", _text_of(item))
+                for sub in nested:
+                    wrapper = copy.copy(child)
+                    wrapper[:] = [sub]
+                    _walk_xml(wrapper, blocks, inherited)
+        elif tag == "table":
+            for row in child.iter("row"):
+                cells = [_text_of(cell) for cell in row if cell.tag == "cell"]
+                _add(blocks, inherited or "paragraph", " | ".join(cell for cell in cells if cell))
+        elif tag in ("graphic", "comments", "lb"):
+            continue
+        else:
+            _add(blocks, inherited or "paragraph", child.text or "")
+            _walk_xml(child, blocks, inherited)
+
+
+def _text_of(element: Any) -> str:
+    return "".join(element.itertext())
+
+
+def _add(blocks: Blocks, kind: BlockKind, text: str) -> None:
+    text = _SPACE.sub(" ", clean_text(text)).strip()
+    if text:
+        blocks.append((kind, text))
+
+
+# ---------------------------------------------------------------- captions
+
+
+def place_captions(blocks: Blocks, tree: Any) -> Blocks:
+    """Keep each article figure caption once, as a `caption` block, where the figure stood.
+
+    A paragraph that repeats a caption becomes the caption; a caption whose figure is not
+    next to the extracted body (a teaser, a sidebar photo) is left out.
+    """
+    captions = _figure_captions(tree)
+    if not captions:
+        return blocks
+    caption_keys = {_key(text): text for text, _ in captions}
+    result: Blocks = []
+    seen: set[str] = set()
+    for kind, text in blocks:
+        key = _key(text)
+        if key in caption_keys:
+            if key not in seen:
+                seen.add(key)
+                result.append(("caption", text))
+            continue
+        result.append((kind, text))
+    for text, following in captions:
+        key = _key(text)
+        if key in seen or not following:
+            continue
+        for index, (_, body) in enumerate(result):
+            if _key(body).startswith(following):
+                result.insert(index, ("caption", text))
+                seen.add(key)
+                break
+    return result
+
+
+def _figure_captions(tree: Any) -> list[tuple[str, str]]:
+    """(caption text, key of the paragraph after the figure) for every figure caption."""
+    found: list[tuple[str, str]] = []
+    for caption in tree.xpath("//figcaption | //*[@class][contains(@class, 'caption')]"):
+        if caption.xpath("ancestor::figcaption") or caption.xpath(".//figcaption"):
+            continue
+        trimmed = copy.deepcopy(caption)
+        for credit in trimmed.xpath(".//*[@class]"):
+            if _CREDIT_CLASS.search(credit.get("class", "")) and credit.getparent() is not None:
+                credit.drop_tree()
+        text = _SPACE.sub(" ", clean_text(trimmed.text_content())).strip()
+        if len(text) < 15:
+            continue
+        following = caption.xpath("following::p[string-length(normalize-space()) > 40][1]")
+        following_key = _key(following[0].text_content())[:60] if following else ""
+        found.append((text, following_key))
+    return found
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+# ---------------------------------------------------------------- tidy the top
+
+
+def _drop_leading_chrome(blocks: Blocks, title: str | None, byline: str | None) -> Blocks:
+    """Drop the headline, byline and dateline repeated as the first blocks of the body."""
+    title_key = _key(title or "")
+    byline_key = _key(byline or "")
+    start = 0
+    while start < min(len(blocks), 4):
+        kind, text = blocks[start]
+        key = _key(text)
+        is_title = bool(title_key) and key == title_key and kind in ("heading", "paragraph")
+        is_byline = bool(byline_key) and key in (byline_key, "by" + byline_key)
+        is_dateline = len(text) < 80 and bool(_LEADING_CHROME.match(text))
+        if not (is_title or is_byline or is_dateline):
+            break
+        start += 1
+    return blocks[start:]

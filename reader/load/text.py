@@ -1,0 +1,389 @@
+"""Scraped or plain text -> Article, with the page chrome that came along removed.
+
+Text copied out of a web page carries more than the article: navigation crumbs above the
+headline, share and text-size widgets, captions printed twice, photo credits, and the
+outlet's boilerplate card after the last paragraph. Each line is classified by its shape
+(length, punctuation, capitals, repetition) and its position (before the first body
+paragraph, inside the body, after the last one), not by a list of one site's strings.
+
+- head (before the first body paragraph): the headline is kept as the title, a "By ..."
+  line as the byline, a date line as the date, captions as captions; the rest is crumbs.
+- body: paragraphs verbatim; short headline-shaped lines between paragraphs are headings;
+  bullets are list items; captions (repeated lines, "FILE - ..." lines, lines ending with
+  a place and a date) are kept once; widgets, credits, "Read more" links are dropped.
+- tail (after the last body paragraph): widgets, link lists and the outlet's card (a name
+  line and a blurb that names it, or a copyright line) are dropped; the name becomes `site`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from reader.errors import LoadError
+from reader.load.decode import describe
+from reader.load.metadata import iso_date
+from reader.model import Article, BlockKind
+from reader.sanitize import clean_text
+
+_TERMINAL = ".!?…\"”’'):;"
+_BULLET = re.compile(r"^(?:[•·▪◦●‣∙*+–-]|\d{1,2}[.)])\s+")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+_DATE_TEXT = rf"(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+# "…, in Seoul, South Korea, Jan. 1, 2018." — a caption ends with a place and a date.
+_PLACE_DATE_END = re.compile(
+    rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+{_DATE_TEXT}\.?\s*(?:\([^)]*\))?$"
+)
+_FILE_PHOTO = re.compile(r"^(?:FILE(?:\s+PHOTO)?|PHOTO|IMAGE)\s*[-–—:]\s+\S")
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*|"
+    r"(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*)\)\s*$"
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|source)"
+    r"(?:\s+(?:by|credit|courtesy))?\s*[:/|–—-]|photo(?:graph)?s?\s+by\s|courtesy of\s)"
+    r"|^\(?(?:AP|AFP|EPA|Reuters|Getty Images|Shutterstock)(?:\s+Photo)?\s*/[^.]*\)?$",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|all rights reserved)", re.IGNORECASE)
+_COPYRIGHT_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
+    r"(?P<owner>[A-Z][\w&'’. -]{1,60}?)\s*(?:\.|,|$|all rights)",
+    re.IGNORECASE,
+)
+_LINK_LEAD = re.compile(
+    r"^(?:read more|read next|read also|also read|see also|related|more|watch|listen|"
+    r"recommended|continue reading|click here|sign up|subscribe)\b\s*[:>»|–—-]",
+    re.IGNORECASE,
+)
+_BOILERPLATE = re.compile(
+    r"\b(?:all rights reserved|copyright|byline|provides news|is the work of|"
+    r"newsletter|subscribe|sign up|privacy policy|terms of (?:use|service)|cookies?|"
+    r"registered trademark|follow us|download (?:our|the) app)\b",
+    re.IGNORECASE,
+)
+_COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
+_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b.*\b(?:image|video|photo|gallery)\b", re.I)
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
+    rf"(?:\w+day,?\s+)?(?P<date>{_DATE_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}.*)?$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
+
+# Interface words of web pages (not any one site's): a whole line made of one of these,
+# in any case, is chrome wherever it stands.
+_CHROME_PHRASES = frozenset(
+    """
+    accessibility links|skip to main content|skip to content|skip navigation|jump to content
+    |main menu|menu|navigation|toggle navigation|search|home|close|open|back to top|top
+    |breaking news|breaking|update|updated|live|just in|developing story|exclusive
+    |advertisement|advertising|ad|sponsored|sponsored content|paid content|promoted
+    |share|share this|share this article|share this story|share article|share via|shares
+    |share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin
+    |facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|print|copy link
+    |link copied|copy|save|save article|bookmark|comments|comment|view comments|leave a comment
+    |listen|listen to this article|listen to article|play|pause|watch|embed|download
+    |subscribe|sign in|log in|login|sign up|register|follow|follow us|newsletter
+    |related|related stories|related articles|related content|related topics|more stories
+    |more on this story|more from|most read|most popular|trending|trending now|recommended
+    |read more|read next|see more|show more|load more|continue reading|next article
+    |previous article|next|previous|image|images|photo|photos|video|videos|gallery|audio
+    |graphic|font size|text size|accept|accept all|reject all|manage preferences|got it
+    |cookie settings|topics|tags|loading
+    """.replace("\n", "").split("|")
+)
+_CHROME_PHRASES = frozenset(phrase.strip() for phrase in _CHROME_PHRASES)
+
+
+@dataclass(slots=True)
+class _Line:
+    text: str
+    repeated: bool = False
+    bullet: bool = False
+    words: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.words = len(self.text.split())
+
+
+def extract_text(text: str, source: str) -> Article:
+    """Scraped or plain text as an Article (see the module docstring)."""
+    lines = _lines(clean_text(text))
+    if not lines:
+        raise LoadError(f"{describe(source)} holds no text; give a file with an article in it.")
+    first_body = next(
+        (i for i, line in enumerate(lines) if _is_body(line) and not _is_caption(line)), None
+    )
+    if first_body is None:
+        # No line reads like article prose: keep whatever is not chrome as paragraphs.
+        parts = [("paragraph", line.text) for line in lines if not _is_chrome(line)]
+        if not parts:
+            raise _no_article(source)
+        return Article.from_blocks(source, parts)
+    end, site = _tail_start(lines, first_body)
+    title, byline, published, head_parts = _read_head(lines[:first_body])
+    body_parts = _read_body(lines[first_body:end])
+    parts = _once_per_caption(head_parts + body_parts)
+    if not any(kind != "caption" for kind, _ in parts):
+        raise _no_article(source)
+    return Article.from_blocks(
+        source, parts, title=title, byline=byline, site=site, published=published
+    )
+
+
+def _no_article(source: str) -> LoadError:
+    return LoadError(
+        f"No article text found in {describe(source)}; give a file that holds the article's "
+        "paragraphs, not only links or menus."
+    )
+
+
+# ---------------------------------------------------------------- lines
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines, hard-wrapped paragraphs joined, repeats folded into one line."""
+    groups: list[list[str]] = [[]]
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            groups[-1].append(stripped)
+        elif groups[-1]:
+            groups.append([])
+    groups = [group for group in groups if group]
+    if _hard_wrapped(groups):
+        groups = [_unwrap(group) for group in groups]
+    lines: list[_Line] = []
+    for group in groups:
+        for stripped in group:
+            bullet = bool(_BULLET.match(stripped)) and len(stripped) > 2
+            text_only = _BULLET.sub("", stripped) if bullet else stripped
+            if lines and _same(lines[-1].text, text_only):
+                lines[-1].repeated = True
+                continue
+            lines.append(_Line(text_only, bullet=bullet))
+    return lines
+
+
+def _hard_wrapped(groups: list[list[str]]) -> bool:
+    """Paragraphs broken into lines of at most ~100 characters, separated by blank lines."""
+    all_lines = [line for group in groups for line in group]
+    if not all_lines or max(len(line) for line in all_lines) > 100:
+        return False
+    multi = [group for group in groups if len(group) >= 2 and not _is_list(group)]
+    in_multi = sum(len(group) for group in multi)
+    return len(multi) >= 2 and in_multi * 2 >= len(all_lines)
+
+
+def _is_list(group: list[str]) -> bool:
+    return sum(1 for line in group if _BULLET.match(line)) * 2 >= len(group)
+
+
+def _unwrap(group: list[str]) -> list[str]:
+    joined: list[str] = []
+    for line in group:
+        if joined and not _BULLET.match(line) and not _same(joined[-1], line):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
+
+
+def _same(a: str, b: str) -> bool:
+    return _key(a) == _key(b) and len(_key(a)) > 0
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+# ---------------------------------------------------------------- line shapes
+
+
+def _ends_sentence(text: str) -> bool:
+    return text[-1] in _TERMINAL
+
+
+def _is_body(line: _Line) -> bool:
+    """Reads like article prose: long, or a full sentence, with lowercase words."""
+    if _is_chrome(line) or not re.search(r"[a-z]", line.text):
+        return False
+    return line.words >= 12 or (line.words >= 5 and _ends_sentence(line.text))
+
+
+def _is_caption(line: _Line) -> bool:
+    text = line.text
+    if line.repeated and line.words >= 4:
+        return True
+    if _FILE_PHOTO.match(text):
+        return True
+    single_sentence = not re.search(r"[.!?]\s+[A-Z][a-z]", text.rstrip(".")[:-20] or "")
+    return bool(_PLACE_DATE_END.search(text)) and single_sentence and line.words <= 60
+
+
+def _is_chrome(line: _Line) -> bool:
+    """Interface text: widgets, menus, credits, copyright, 'Read more' links, cookie banners."""
+    text = line.text
+    plain = re.sub(r"[^\w\s-]", "", text).strip().casefold()
+    plain = re.sub(r"\s+", " ", plain)
+    if plain in _CHROME_PHRASES or not plain:
+        return True
+    if len(text) <= 3 and not _ends_sentence(text):
+        return True  # size buttons (XS, MD), stray letters, arrows
+    tokens = text.split()
+    if len(tokens) >= 2 and all(len(token) <= 3 and not token.islower() for token in tokens):
+        return True  # "XS SM MD LG", "A A A"
+    if _ASPECT_WIDGET.search(text) and line.words <= 5:
+        return True
+    if re.fullmatch(r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain):
+        return True
+    if _CREDIT_LINE.search(text) and line.words <= 15:
+        return True
+    if _COPYRIGHT.search(text) and line.words <= 25:
+        return True
+    if _LINK_LEAD.match(text):
+        return True
+    if _COOKIE.search(text) and line.words <= 80:
+        return True
+    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
+
+
+def _is_heading(line: _Line) -> bool:
+    """A short headline-shaped line: 2–14 words, starts with a capital, no full stop."""
+    text = line.text
+    if _is_chrome(line) or not 2 <= line.words <= 14 or not text[0].isupper():
+        return False
+    return not text.endswith((".", ",", ";", ":")) or text.endswith("?")
+
+
+# ---------------------------------------------------------------- regions
+
+
+def _read_head(
+    head: list[_Line],
+) -> tuple[str | None, str | None, str | None, list[tuple[BlockKind, str]]]:
+    """Title, byline, date and captions from the lines above the first body paragraph."""
+    byline: str | None = None
+    published: str | None = None
+    parts: list[tuple[BlockKind, str]] = []
+    candidates: list[_Line] = []
+    for line in head:
+        if byline is None and (match := _BYLINE.match(line.text)):
+            byline = match["name"].strip()
+        elif published is None and (match := _DATE_LINE.match(line.text)):
+            published = iso_date(match["date"])
+        elif _is_caption(line):
+            parts.append(("caption", _caption_text(line.text)))
+        elif not _is_chrome(line) and 3 <= line.words <= 30:
+            candidates.append(line)
+    title = None
+    if candidates:
+        best = max(candidates, key=_title_score)
+        if _title_score(best) > 0:
+            title = best.text
+    return title, byline, published, parts
+
+
+def _title_score(line: _Line) -> float:
+    """Headlines are several words long, mostly capitalised or sentence-like, no full stop."""
+    words = line.text.split()
+    capitalised = sum(1 for word in words if word[:1].isupper()) / len(words)
+    score = min(line.words, 16) + 6 * capitalised
+    if line.text.endswith("."):
+        score -= 6
+    return score
+
+
+def _read_body(lines: list[_Line]) -> list[tuple[BlockKind, str]]:
+    parts: list[tuple[BlockKind, str]] = []
+    for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else None
+        if _is_caption(line) and not (line.bullet and not line.repeated):
+            parts.append(("caption", _caption_text(line.text)))
+        elif _is_chrome(line):
+            continue
+        elif line.bullet:
+            parts.append(("list_item", line.text))
+        elif _is_body(line) or _starts_quote(line):
+            parts.append(("paragraph", line.text))
+        elif _is_heading(line) and following is not None and _is_body(following):
+            parts.append(("heading", line.text))
+        elif _ends_sentence(line.text) and re.search(r"[a-z]", line.text):
+            parts.append(("paragraph", line.text))
+    return parts
+
+
+def _starts_quote(line: _Line) -> bool:
+    return line.text[0] in "\"“‘'" and bool(re.search(r"[a-z]", line.text))
+
+
+def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None]:
+    """Index where the footer begins (after the last body paragraph) and the outlet name."""
+    site: str | None = None
+    end = len(lines)
+    index = len(lines) - 1
+    while index > first_body:
+        line = lines[index]
+        previous = lines[index - 1]
+        if _is_body(line) and not _is_caption(line):
+            name = _card_name(previous, line)
+            if name:
+                site = site or name
+                index -= 2
+                end = index + 1
+                continue
+            if _BOILERPLATE.search(line.text):
+                end = index
+                index -= 1
+                continue
+            break
+        if site is None and (match := _COPYRIGHT_OWNER.search(line.text)):
+            site = match["owner"].strip() or None
+        end = index
+        index -= 1
+    return end, site
+
+
+def _card_name(name_line: _Line, blurb: _Line) -> str | None:
+    """An outlet or author card: a short name line, then a blurb that names it."""
+    name = name_line.text
+    if not 1 <= name_line.words <= 5 or _ends_sentence(name) or not name[0].isupper():
+        return None
+    if _is_body(name_line) or (name_line.words > 1 and _is_chrome(name_line)):
+        return None
+    if _key(name) not in _key(blurb.text):
+        return None
+    describes = re.search(r"\b(?:is|are|was)\s+(?:a|an|the)\b", blurb.text[: len(name) + 60])
+    if _BOILERPLATE.search(blurb.text) or describes or _key(blurb.text).startswith(_key(name)):
+        return name
+    return None
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _caption_text(text: str) -> str:
+    return _TRAILING_CREDIT.sub("", text).strip() or text
+
+
+def _once_per_caption(parts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
+    seen: set[str] = set()
+    result: list[tuple[BlockKind, str]] = []
+    for kind, text in parts:
+        if kind == "caption":
+            key = _key(text)
+            if key in seen:
+                continue
+            seen.add(key)
+        result.append((kind, text))
+    return result
+
+
+def _iso(text: str) -> str | None:
+    from reader.load.metadata import _iso_date
+
+    return _iso_date(text)
