@@ -1,0 +1,53 @@
+"""The Textual app: `ReaderApp(article, analysis=...)`, and `python -m reader.tui.app SOURCE`.
+
+Importing this module is cheap: the NLP (spaCy) is imported by the analysis worker, and the
+loaders only by `main()`.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from textual.app import App
+from textual.screen import Screen
+
+from reader.model import Analysis, Article
+from reader.tui.reader_screen import ReaderScreen
+
+
+class ReaderApp(App[None]):
+    """Read one article; if no `analysis` is given, analyse it in a worker after first paint."""
+
+    CSS_PATH = "reader.tcss"
+    TITLE = "article-reader"
+
+    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.analysis = analysis
+        self.title = article.title or article.source
+
+    def get_default_screen(self) -> Screen:
+        return ReaderScreen(self.article, analysis=self.analysis)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open SOURCE in the reader; a source that cannot be read prints one sentence, exit 1."""
+    from reader.errors import LoadError
+    from reader.load import load
+
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m reader.tui.app SOURCE", file=sys.stderr)
+        return 2
+    try:
+        article = load(args[0], stdin=sys.stdin.buffer if args[0] == "-" else None)
+    except LoadError as error:
+        print(error, file=sys.stderr)
+        return 1
+    ReaderApp(article).run()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

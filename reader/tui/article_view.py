@@ -1,0 +1,314 @@
+"""The article pane: the body wrapped to a reading measure, rendered one visible line at a time.
+
+Like toolong's `LogLines`, this is a `ScrollView` on the line API: a `LineIndex` says which slice
+of `Article.text` is on each screen line (rebuilt when the width changes), `render_line` builds
+only the lines on screen, and an LRU cache keeps the strips. Styling (quotes, the current quote,
+mentions of the selected entity) comes from span lookups over character offsets; the article text
+is always data (`rich.text.Text`), never markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
+from textual.geometry import Size
+from textual.message import Message
+from textual.reactive import var
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from reader.model import Article
+from reader.tui.line_index import LineIndex, wrap_article
+from reader.tui.spans import SpanIndex
+
+#: The widest the text column gets, in cells: a comfortable reading measure.
+READING_WIDTH = 80
+#: Cells kept free at each side of the text column when the pane is narrow.
+SIDE_MARGIN = 2
+
+_QUOTE_MARKS = "\"'“”‘’«»„"
+
+
+def with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen the span of a quote's words to take in the quote marks around them."""
+    if start > 0 and text[start - 1] in _QUOTE_MARKS:
+        start -= 1
+    if end < len(text) and text[end] in _QUOTE_MARKS:
+        end += 1
+    return start, end
+
+
+class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+    """The scrolling body of the article."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j,down", "scroll_lines(1)", "Line down", id="article.line-down", show=False),
+        Binding("k,up", "scroll_lines(-1)", "Line up", id="article.line-up", show=False),
+        Binding("space,pagedown", "scroll_pages(1)", "Page down", id="article.page-down"),
+        Binding("b,pageup", "scroll_pages(-1)", "Page up", id="article.page-up", show=False),
+        Binding("g,home", "scroll_top", "Top", id="article.top", show=False),
+        Binding("G,end", "scroll_bottom", "Bottom", id="article.bottom", show=False),
+    ]
+    """
+    | Key(s) | Description |
+    | :- | :- |
+    | j, down | Scroll down one line. |
+    | k, up | Scroll up one line. |
+    | space, pagedown | Scroll down one page. |
+    | b, pageup | Scroll up one page. |
+    | g, home | Go to the top. |
+    | G, end | Go to the bottom. |
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "article-view--heading",
+        "article-view--caption",
+        "article-view--blockquote",
+        "article-view--gutter",
+        "article-view--quote",
+        "article-view--current-quote",
+        "article-view--mention",
+        "article-view--current-mention",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .article-view--heading { text-style: bold; color: $text-primary; }
+        & > .article-view--caption { text-style: italic; color: $text-muted; }
+        & > .article-view--blockquote { color: $text-secondary; }
+        & > .article-view--gutter { color: $primary-muted; }
+        & > .article-view--quote { background: $accent 12%; }
+        & > .article-view--current-quote { background: $accent 45%; }
+        & > .article-view--mention { text-style: underline; color: $text-warning; }
+        & > .article-view--current-mention {
+            text-style: bold underline; background: $warning 35%;
+        }
+    }
+    """
+
+    class ProgressChanged(Message):
+        """How far through the article the bottom of the view is, 0–100."""
+
+        def __init__(self, percent: int) -> None:
+            super().__init__()
+            self.percent = percent
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.ProgressChanged)
+
+    current_span: var[tuple[int, int] | None] = var(None)
+    """The current quote's span, which stands out."""
+
+    current_mention: var[tuple[int, int] | None] = var(None)
+    """The mention that `]` / `[` last went to."""
+
+    def __init__(self, article: Article, *, name: str | None = None, id: str | None = None) -> None:
+        super().__init__(name=name, id=id)
+        self.article = article
+        self.line_index: LineIndex | None = None
+        self._quotes = SpanIndex()
+        self._mentions = SpanIndex()
+        self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._pending_span: tuple[int, int] | None = None
+        self._wrapped_width = 0
+
+    # -- attributes set from above ------------------------------------------------------
+
+    def set_quote_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Tint these spans (each quote's words) as quotations."""
+        text = self.article.text
+        self._quotes = SpanIndex(with_quote_marks(text, start, end) for start, end in spans)
+        self._restyle()
+
+    def set_mention_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark these spans (the selected entity's mentions); an empty list clears them."""
+        self._mentions = SpanIndex(spans)
+        self._restyle()
+
+    def watch_current_span(self) -> None:
+        self._restyle()
+
+    def watch_current_mention(self) -> None:
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._strips.clear()
+        self.refresh()
+
+    # -- layout -------------------------------------------------------------------------
+
+    @property
+    def text_width(self) -> int:
+        """Cells in the text column at the current pane width."""
+        width = self.scrollable_content_region.width
+        return max(1, min(READING_WIDTH, width - 2 * SIDE_MARGIN))
+
+    @property
+    def left_margin(self) -> int:
+        """Cells before the text column, which is centred in the pane."""
+        width = self.scrollable_content_region.width
+        return max(0, (width - self.text_width) // 2)
+
+    def on_resize(self) -> None:
+        self._relayout()
+
+    def _relayout(self) -> None:
+        """Wrap the article again if the text column's width changed, keeping the place."""
+        width = self.text_width
+        index = self.line_index
+        self._strips.clear()
+        if index is not None and self._wrapped_width == width:
+            self.virtual_size = Size(self.scrollable_content_region.width, len(index))
+            return
+        self._wrapped_width = width
+        top_offset = index[int(self.scroll_y)].start if index and len(index) else None
+        self.line_index = wrap_article(self.article, width)
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self.line_index))
+        if self._pending_span is not None:
+            start, end = self._pending_span
+            self._pending_span = None
+            self.call_after_refresh(self.scroll_to_span, start, end)
+        elif top_offset is not None:
+            line = self.line_index.line_at(top_offset)
+            self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+        self.refresh()
+        self._post_progress()
+
+    # -- scrolling ----------------------------------------------------------------------
+
+    @property
+    def progress(self) -> int:
+        """Percent of the article above the bottom of the view."""
+        total = self.virtual_size.height
+        if total <= 0:
+            return 0
+        seen = self.scroll_y + self.scrollable_content_region.height
+        return max(0, min(100, round(100 * seen / total)))
+
+    def watch_scroll_y(self, old_value: float, new_value: float) -> None:
+        super().watch_scroll_y(old_value, new_value)
+        self._post_progress()
+
+    def _post_progress(self) -> None:
+        self.post_message(self.ProgressChanged(self.progress))
+
+    def visible_lines(self) -> range:
+        """Line numbers now on screen."""
+        top = int(self.scroll_y)
+        return range(top, top + self.scrollable_content_region.height)
+
+    def scroll_to_span(self, start: int, end: int) -> None:
+        """Scroll so the whole span `[start, end)` is in view (its start, if it is too tall).
+
+        A span already in view does not move the text; otherwise it lands a third of the way
+        down, with some of what comes before it above.
+        """
+        index = self.line_index
+        if index is None or not len(index):
+            self._pending_span = (start, end)
+            return
+        first, last = index.lines_of(start, end)
+        height = self.scrollable_content_region.height
+        view = self.visible_lines()
+        if first in view and last in view:
+            return
+        span_height = last - first + 1
+        target = first if span_height >= height else first - (height - span_height) // 3
+        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+
+    def action_scroll_lines(self, lines: int) -> None:
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+
+    def action_scroll_pages(self, pages: int) -> None:
+        page = max(1, self.scrollable_content_region.height - 1)
+        self.scroll_to(y=self.scroll_y + pages * page, animate=False, immediate=True)
+
+    def action_scroll_top(self) -> None:
+        self.scroll_to(y=0, animate=False, immediate=True)
+
+    def action_scroll_bottom(self) -> None:
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._strips.clear()
+
+    def render_line(self, y: int) -> Strip:
+        width = self.scrollable_content_region.width
+        number = int(self.scroll_y) + y
+        index = self.line_index
+        if index is None or number >= len(index):
+            return Strip.blank(width, self.rich_style)
+        strip = self._strips.get(number)
+        if strip is None:
+            strip = self._render_text_line(number)
+            self._strips[number] = strip
+        return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, number)
+
+    def _render_text_line(self, number: int) -> Strip:
+        """Build the strip for line `number` of the index, styled by the spans it touches."""
+        assert self.line_index is not None
+        line = self.line_index[number]
+        base = self.rich_style
+        segments = [Segment(" " * self.left_margin, base)]
+        if line.kind == "blank":
+            return Strip(segments)
+        style = self.get_component_rich_style
+        if line.kind == "blockquote":
+            segments.append(Segment("▎ ", base + style("article-view--gutter")))
+        elif line.kind == "list_item":
+            segments.append(
+                Segment("• " if line.first else "  ", base + style("article-view--gutter"))
+            )
+        kind_style = {
+            "heading": "article-view--heading",
+            "caption": "article-view--caption",
+            "blockquote": "article-view--blockquote",
+        }.get(line.kind)
+        text = Text(
+            self.article.text[line.start : line.end].replace("\t", " "),
+            style=base + style(kind_style) if kind_style else base,
+            no_wrap=True,
+            end="",
+        )
+        self._stylize(text, line.start, line.end, self._quotes, style("article-view--quote"))
+        if self.current_span is not None:
+            self._stylize_span(
+                text, line.start, line.end, self.current_span, style("article-view--current-quote")
+            )
+        self._stylize(text, line.start, line.end, self._mentions, style("article-view--mention"))
+        if self.current_mention is not None:
+            self._stylize_span(
+                text,
+                line.start,
+                line.end,
+                self.current_mention,
+                style("article-view--current-mention"),
+            )
+        segments.extend(text.render(self.app.console))
+        return Strip(segments)
+
+    def _stylize(
+        self, text: Text, line_start: int, line_end: int, spans: SpanIndex, style: Style
+    ) -> None:
+        for span in spans.overlapping(line_start, line_end):
+            self._stylize_span(text, line_start, line_end, span, style)
+
+    @staticmethod
+    def _stylize_span(
+        text: Text, line_start: int, line_end: int, span: tuple[int, int], style: Style
+    ) -> None:
+        start, end = span
+        if end <= line_start or start >= line_end:
+            return
+        text.stylize(style, max(start, line_start) - line_start, min(end, line_end) - line_start)

@@ -1,0 +1,66 @@
+"""The help screen: every key, generated from the bindings (see `reader.tui.keymap`)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+
+def keys_table() -> Table:
+    """All keys, one section per place they work, as a Rich table."""
+    from reader.tui.keymap import key_sections
+
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="bold", no_wrap=True)
+    table.add_column()
+    for number, (where, rows) in enumerate(key_sections()):
+        if number:
+            table.add_row("", "")
+        table.add_row(Text(where, style="bold underline"), "")
+        for keys, description, _ in rows:
+            table.add_row(Text(keys), Text(description.lower()))
+    return table
+
+
+class HelpScreen(ModalScreen[None]):
+    """A modal list of every key; `escape`, `q` or `?` closes it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("j,down", "scroll('down')", "Scroll down", id="help.down", show=False),
+        Binding("k,up", "scroll('up')", "Scroll up", id="help.up", show=False),
+    ]
+
+    DEFAULT_CSS = """
+    HelpScreen {
+        align: center middle;
+        background: $background 60%;
+        & > #help {
+            width: auto;
+            max-width: 90%;
+            height: auto;
+            max-height: 90%;
+            padding: 0 2;
+            border: round $accent;
+            border-title-color: $text-accent;
+            background: $surface;
+        }
+    }
+    """
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="help") as help_box:
+            help_box.border_title = "Keys"
+            help_box.border_subtitle = "esc closes"
+            yield Static(keys_table())
+
+    def action_scroll(self, direction: str) -> None:
+        box = self.query_one("#help", VerticalScroll)
+        box.scroll_relative(y=1 if direction == "down" else -1, animate=False)

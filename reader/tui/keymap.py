@@ -1,0 +1,85 @@
+"""Every key binding of the reader, read from the widgets and screens that own them.
+
+The help screen and README's key table are both generated from here, so neither can drift
+from the real bindings. `python -m reader.tui.keymap` prints the Markdown table.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
+
+#: How key names are written for people.
+_KEY_NAMES = {
+    "down": "↓",
+    "up": "↑",
+    "pagedown": "PgDn",
+    "pageup": "PgUp",
+    "home": "Home",
+    "end": "End",
+    "space": "Space",
+    "enter": "Enter",
+    "escape": "Esc",
+    "tab": "Tab",
+    "shift+tab": "Shift+Tab",
+    "question_mark": "?",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+}
+
+
+def key_display(keys: str) -> str:
+    """`"j,down"` -> `"j / ↓"`."""
+    return " / ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+
+
+def _owners() -> list[tuple[str, type[DOMNode]]]:
+    """Where each set of keys works, with the class that owns the bindings."""
+    from reader.tui.article_view import ArticleView
+    from reader.tui.entities_pane import EntityList
+    from reader.tui.help_screen import HelpScreen
+    from reader.tui.quotes_pane import QuoteList
+    from reader.tui.reader_screen import ReaderScreen
+
+    return [
+        ("Anywhere", ReaderScreen),
+        ("Article", ArticleView),
+        ("Entities", EntityList),
+        ("Quotes", QuoteList),
+        ("Help", HelpScreen),
+    ]
+
+
+def _bindings(owner: type[DOMNode]) -> list[Binding]:
+    found: list[BindingType] = list(owner.__dict__.get("BINDINGS", []))
+    return [binding for binding in found if isinstance(binding, Binding)]
+
+
+def key_sections() -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Per place (`Anywhere`, `Article`, ...), its `(keys, description, binding id)` rows."""
+    return [
+        (where, [(key_display(b.key), b.description, b.id or "") for b in _bindings(owner)])
+        for where, owner in _owners()
+    ]
+
+
+def key_rows() -> list[tuple[str, str, str]]:
+    """Every binding as `(keys, description, binding id)`, in the order of the help screen."""
+    return [row for _, rows in key_sections() for row in rows]
+
+
+def markdown_table() -> str:
+    """The key map as a Markdown table, as it appears in README.md."""
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|")
+
+    lines = ["| Where | Keys | Action | Binding id |", "| :- | :- | :- | :- |"]
+    for where, rows in key_sections():
+        for keys, description, binding_id in rows:
+            lines.append(f"| {where} | {cell(keys)} | {cell(description)} | `{binding_id}` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")

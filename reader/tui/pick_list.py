@@ -1,0 +1,45 @@
+"""An `OptionList` with the reader's list keys (vim and arrows), each binding with an id."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+from textual.widgets import OptionList
+
+
+class PickList(OptionList, inherit_bindings=False):
+    """A list moved with `j`/`k` or the arrows; `enter` picks the highlighted item.
+
+    `binding_prefix` names the list in binding ids (`entities.down`, `quotes.down`), so that
+    a keymap can remap one list without the other.
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = []
+
+    DEFAULT_CSS = """
+    PickList {
+        border: none;
+        padding: 0 0 0 1;
+        background: transparent;
+        scrollbar-size-vertical: 1;
+        &:focus { border: none; background-tint: transparent; }
+        & > .option-list--option-disabled { color: $text-secondary; text-style: bold; }
+    }
+    """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+
+
+def list_bindings(prefix: str, pick: str) -> list[BindingType]:
+    """The movement keys of a pick list, with ids under `prefix`; `pick` describes `enter`."""
+    return [
+        Binding("j,down", "cursor_down", "Down", id=f"{prefix}.down", show=False),
+        Binding("k,up", "cursor_up", "Up", id=f"{prefix}.up", show=False),
+        Binding("g,home", "first", "First", id=f"{prefix}.first", show=False),
+        Binding("G,end", "last", "Last", id=f"{prefix}.last", show=False),
+        Binding("pagedown", "page_down", "Page down", id=f"{prefix}.page-down", show=False),
+        Binding("pageup", "page_up", "Page up", id=f"{prefix}.page-up", show=False),
+        Binding("enter", "select", pick, id=f"{prefix}.pick"),
+    ]

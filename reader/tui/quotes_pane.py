@@ -1,0 +1,150 @@
+"""The quotes panel: every quotation with its speaker; its title counts them (`Quotes 3/5`)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.cells import cell_len
+from rich.console import Console
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.reactive import var
+from textual.widgets import Static
+from textual.widgets.option_list import Option
+
+from reader.model import Quote
+from reader.tui.pick_list import PickList, list_bindings
+
+#: Lines each quote may take in the list.
+QUOTE_LINES = 2
+
+_MEASURING_CONSOLE = Console(width=200, color_system=None, file=None, legacy_windows=False)
+
+
+class QuoteList(PickList):
+    """The quotes in article order; `enter` jumps the article to the highlighted one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes", "Go to quote")
+
+
+def quote_prompt(quote: Quote, width: int) -> Text:
+    """`Speaker: “words…”`, cut at a word to fit `QUOTE_LINES` lines of `width` cells."""
+    speaker = quote.speaker or "unattributed"
+    words = quote.text.split()
+    shown = len(words)
+    while True:
+        prompt = Text(end="")
+        prompt.append(speaker, style="bold" if quote.speaker else "italic dim")
+        prompt.append(": ")
+        cut = shown < len(words)
+        prompt.append("“" + " ".join(words[:shown]) + ("…" if cut else "") + "”")
+        if shown <= 1 or _line_count(prompt, width) <= QUOTE_LINES:
+            return prompt
+        # Drop roughly the overflow in one step, then word by word.
+        overflow = cell_len(prompt.plain) - QUOTE_LINES * width
+        shown = max(1, shown - max(1, overflow // 6))
+
+
+def _line_count(text: Text, width: int) -> int:
+    """How many lines `text` takes when word-wrapped to `width` cells."""
+    return len(text.wrap(_MEASURING_CONSOLE, width))
+
+
+def quotes_title(count: int, position: int | None, speaker: str | None) -> str:
+    """The panel's title: `Quotes 5`, `Quotes 3/5`, `Quotes 1/2 · Grant Newsham`."""
+    title = f"Quotes {position + 1}/{count}" if position is not None else f"Quotes {count}"
+    return f"{title} · {speaker}" if speaker else title
+
+
+class QuotesPane(Vertical):
+    """The quote list, or a sentence saying why there is none."""
+
+    DEFAULT_CSS = """
+    QuotesPane {
+        & > #quotes-status { color: $text-muted; padding: 0 1; }
+        &.-listed > #quotes-status { display: none; }
+        & QuoteList > .option-list--option { padding: 0 0 0 0; }
+    }
+    """
+
+    class QuoteChosen(Message):
+        """The reader pressed `enter` on a quote."""
+
+        def __init__(self, quote: Quote) -> None:
+            super().__init__()
+            self.quote = quote
+
+    current_id: var[str | None] = var(None)
+    """The current quote (set by the screen); the list highlight follows it."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.quotes: tuple[Quote, ...] = ()
+        self.speaker: str | None = None
+        self.border_title = "Quotes"
+
+    def compose(self) -> ComposeResult:
+        yield Static("analysing…", id="quotes-status", markup=False)
+        yield QuoteList(id="quote-list")
+
+    @property
+    def quote_list(self) -> QuoteList:
+        return self.query_one(QuoteList)
+
+    @property
+    def position(self) -> int | None:
+        """Where the current quote is in the list shown, if it is there."""
+        for number, quote in enumerate(self.quotes):
+            if quote.id == self.current_id:
+                return number
+        return None
+
+    def show_status(self, message: str) -> None:
+        """Say `message` (progress, failure) in place of the list."""
+        self.query_one("#quotes-status", Static).update(message)
+        self.remove_class("-listed")
+
+    def show_quotes(self, quotes: Sequence[Quote], *, speaker: str | None = None) -> None:
+        """List `quotes`; `speaker` names the filter in the title when the list is filtered."""
+        self.quotes = tuple(quotes)
+        self.speaker = speaker
+        if not self.quotes:
+            self.quote_list.clear_options()
+            self.show_status(f"no quotes by {speaker}" if speaker else "no quotes found")
+        else:
+            self.add_class("-listed")
+            self._fill()
+        self._update_title()
+
+    def watch_current_id(self) -> None:
+        position = self.position
+        if position is not None:
+            self.quote_list.highlighted = position
+        self._update_title()
+
+    def _update_title(self) -> None:
+        self.border_title = quotes_title(len(self.quotes), self.position, self.speaker)
+
+    def on_resize(self) -> None:
+        if self.quotes:
+            self._fill()
+
+    def _fill(self) -> None:
+        quote_list = self.quote_list
+        keep = quote_list.highlighted
+        width = max(12, quote_list.scrollable_content_region.width or self.size.width - 2)
+        quote_list.set_options(
+            Option(quote_prompt(quote, width), id=quote.id) for quote in self.quotes
+        )
+        position = self.position
+        quote_list.highlighted = position if position is not None else (keep or 0)
+
+    @on(QuoteList.OptionSelected, "#quote-list")
+    def _picked(self, event: QuoteList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.QuoteChosen(self.quotes[event.option_index]))

@@ -1,0 +1,260 @@
+"""The reading screen: article, entities and quotes, and the keys that move between them.
+
+The panes post messages up (`EntitySelected`, `QuoteChosen`, `ProgressChanged`); the screen
+decides what they mean and sets attributes down (`current_span`, `selected_id`, ...).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import Screen
+from textual.widgets import Footer
+from textual.worker import get_current_worker
+
+from reader.errors import ReaderError
+from reader.model import Analysis, Article, Entity, Quote
+from reader.tui.analysis_messages import AnalysisFailed, AnalysisProgress, AnalysisReady
+from reader.tui.article_view import ArticleView, with_quote_marks
+from reader.tui.entities_pane import EntitiesPane
+from reader.tui.header import ArticleHeader
+from reader.tui.quotes_pane import QuotesPane
+
+#: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
+PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
+
+
+class ReaderScreen(Screen[None]):
+    """Read one article with its entities and quotes beside it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
+        Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote"),
+        Binding(
+            "right_square_bracket", "step_mention(1)", "Next mention", id="reader.next-mention"
+        ),
+        Binding(
+            "left_square_bracket",
+            "step_mention(-1)",
+            "Previous mention",
+            id="reader.previous-mention",
+        ),
+        Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
+        Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
+        Binding(
+            "shift+tab",
+            "app.focus_previous",
+            "Previous pane",
+            id="reader.focus-previous",
+            show=False,
+        ),
+        Binding(
+            "1", "focus_pane('article')", "Focus article", id="reader.focus-article", show=False
+        ),
+        Binding(
+            "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
+        ),
+        Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
+        Binding("question_mark", "help", "Help", id="reader.help"),
+        Binding("q", "app.quit", "Quit", id="reader.quit"),
+    ]
+
+    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
+        super().__init__()
+        self.article = article
+        self.analysis = analysis
+        self.selected: Entity | None = None
+        self.mention_index: int | None = None
+        self.current_quote: Quote | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="article-column"):
+            yield ArticleHeader(self.article, id="header")
+            yield ArticleView(self.article, id="article")
+        with Vertical(id="sidebar"):
+            yield EntitiesPane(id="entities")
+            yield QuotesPane(id="quotes")
+        yield Footer()
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def entities_pane(self) -> EntitiesPane:
+        return self.query_one(EntitiesPane)
+
+    @property
+    def quotes_pane(self) -> QuotesPane:
+        return self.query_one(QuotesPane)
+
+    def on_mount(self) -> None:
+        self.article_view.focus()
+        if self.analysis is not None:
+            self._show_analysis(self.analysis)
+        else:
+            self.analyse()
+
+    # -- analysis -----------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def analyse(self) -> None:
+        """Analyse the article off the UI thread, posting progress and the result."""
+        worker = get_current_worker()
+
+        def progress(fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisProgress(fraction))
+
+        try:
+            from reader.analyze import analyze
+
+            analysis = analyze(
+                self.article, progress=progress, is_cancelled=lambda: worker.is_cancelled
+            )
+        except Exception as error:  # any failure leaves the article readable
+            if not worker.is_cancelled:
+                self.post_message(AnalysisFailed(_failure_sentence(error)))
+            return
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(analysis))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if self.analysis is None:
+            status = f"analysing… {round(100 * message.fraction)}%"
+            self.entities_pane.show_status(status)
+            self.quotes_pane.show_status(status)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._show_analysis(message.analysis)
+
+    def on_analysis_failed(self, message: AnalysisFailed) -> None:
+        self.entities_pane.show_status(message.reason)
+        self.quotes_pane.show_status(message.reason)
+
+    def _show_analysis(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.entities_pane.show_entities(analysis.entities)
+        self.quotes_pane.show_quotes(analysis.quotes)
+        self.article_view.set_quote_spans((quote.start, quote.end) for quote in analysis.quotes)
+        self.refresh_bindings()
+
+    # -- quotes -------------------------------------------------------------------------
+
+    def action_step_quote(self, step: int) -> None:
+        """Go to the next (`step` 1) or previous (-1) quote of those listed."""
+        quotes = self.quotes_pane.quotes
+        if not quotes:
+            self.app.bell()
+            return
+        position = self.quotes_pane.position
+        if position is None:
+            position = self._quote_near_view(quotes, step)
+        else:
+            position += step
+            if not 0 <= position < len(quotes):
+                self.app.bell()
+                return
+        self.go_to_quote(quotes[position])
+
+    def _quote_near_view(self, quotes: tuple[Quote, ...], step: int) -> int:
+        """With no current quote: the first quote from the top of the view, or the last before."""
+        view = self.article_view
+        index = view.line_index
+        top = index[int(view.scroll_y)].start if index is not None and len(index) else 0
+        if step > 0:
+            return next((n for n, quote in enumerate(quotes) if quote.start >= top), 0)
+        before = [n for n, quote in enumerate(quotes) if quote.start < top]
+        return before[-1] if before else 0
+
+    def go_to_quote(self, quote: Quote) -> None:
+        """Make `quote` current: highlight it, scroll it into view, follow it in the list."""
+        self.current_quote = quote
+        start, end = with_quote_marks(self.article.text, quote.start, quote.end)
+        self.article_view.current_span = (start, end)
+        self.article_view.scroll_to_span(start, end)
+        self.quotes_pane.current_id = quote.id
+
+    @on(QuotesPane.QuoteChosen)
+    def _quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
+        self.go_to_quote(message.quote)
+
+    # -- entities -----------------------------------------------------------------------
+
+    @on(EntitiesPane.EntitySelected)
+    def _entity_selected(self, message: EntitiesPane.EntitySelected) -> None:
+        self.select_entity(message.entity)
+
+    def select_entity(self, entity: Entity) -> None:
+        """Mark `entity`'s mentions, go to the first, and list only its quotes."""
+        self.selected = entity
+        self.entities_pane.selected_id = entity.id
+        self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
+        quotes = self.analysis.quotes if self.analysis is not None else ()
+        self.quotes_pane.show_quotes(
+            [quote for quote in quotes if quote.speaker_id == entity.id], speaker=entity.name
+        )
+        self.mention_index = None
+        self.article_view.current_mention = None
+        if entity.mentions:
+            self.action_step_mention(1)
+        self.refresh_bindings()
+
+    def action_step_mention(self, step: int) -> None:
+        """Go to the selected entity's next (`step` 1) or previous (-1) mention."""
+        entity = self.selected
+        if entity is None or not entity.mentions:
+            self.app.bell()
+            return
+        if self.mention_index is None:
+            index = 0 if step > 0 else len(entity.mentions) - 1
+        else:
+            index = self.mention_index + step
+            if not 0 <= index < len(entity.mentions):
+                self.app.bell()
+                return
+        self.mention_index = index
+        mention = entity.mentions[index]
+        self.article_view.current_mention = (mention.start, mention.end)
+        self.article_view.scroll_to_span(mention.start, mention.end)
+
+    def action_clear_selection(self) -> None:
+        """Unmark the selected entity and list every quote again."""
+        self.selected = None
+        self.mention_index = None
+        self.entities_pane.selected_id = None
+        self.article_view.set_mention_spans(())
+        self.article_view.current_mention = None
+        if self.analysis is not None:
+            self.quotes_pane.show_quotes(self.analysis.quotes)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Mention keys and `escape` only do something while an entity is selected."""
+        if action in ("step_mention", "clear_selection"):
+            return self.selected is not None
+        return True
+
+    # -- panes, progress, help ----------------------------------------------------------
+
+    def action_focus_pane(self, pane: str) -> None:
+        self.query_one(PANES[pane]).focus()
+
+    def on_article_view_progress_changed(self, message: ArticleView.ProgressChanged) -> None:
+        self.query_one(ArticleHeader).progress = message.percent
+
+    def action_help(self) -> None:
+        from reader.tui.help_screen import HelpScreen
+
+        self.app.push_screen(HelpScreen())
+
+
+def _failure_sentence(error: Exception) -> str:
+    """One sentence for the panes when the analysis fails."""
+    if isinstance(error, ReaderError):
+        return str(error)
+    return f"The analysis failed ({type(error).__name__}: {error}); the article is still readable."
