@@ -103,7 +103,9 @@ def _gunzip(data: bytes, name: str) -> bytes:
             f"{name} is a damaged gzip file ({error}); unpack it or save the page again."
         ) from None
     if len(out) > MAX_BYTES:
-        raise LoadError(f"{name} unpacks to more than {MAX_BYTES // 2**20} MB; give a smaller file.")
+        raise LoadError(
+            f"{name} unpacks to more than {MAX_BYTES // 2**20} MB; give a smaller file."
+        )
     return out
 
 

@@ -37,6 +37,7 @@ def extract_html(
 
 def article_from_html(page: str, source: str, *, url: str | None = None) -> Article:
     """A decoded web page as an Article; raises LoadError when it holds no article text."""
+    page = clean_text(page)
     tree = _parse(page)
     if tree is None:
         raise _no_article(source)
@@ -188,19 +189,34 @@ def place_captions(blocks: Blocks, tree: Any) -> Blocks:
         result.append((kind, text))
     for text, following in captions:
         key = _key(text)
-        if key in seen or not following:
+        if key in seen:
             continue
-        for index, (_, body) in enumerate(result):
-            if _key(body).startswith(following):
-                result.insert(index, ("caption", text))
-                seen.add(key)
-                break
+        index = _first_block_starting(result, following)
+        if index is not None:
+            result.insert(index, ("caption", text))
+            seen.add(key)
     return result
 
 
-def _figure_captions(tree: Any) -> list[tuple[str, str]]:
-    """(caption text, key of the paragraph after the figure) for every figure caption."""
-    found: list[tuple[str, str]] = []
+def _first_block_starting(blocks: Blocks, keys: list[str]) -> int | None:
+    for wanted in keys:
+        if not wanted:
+            continue
+        for index, (_, body) in enumerate(blocks):
+            if _key(body).startswith(wanted):
+                return index
+    return None
+
+
+_FOLLOWING_BLOCKS = (
+    "following::*[self::p or self::h2 or self::h3 or self::h4 or self::blockquote or self::li]"
+    "[string-length(normalize-space()) > 3][not(ancestor::figure)][not(ancestor::figcaption)]"
+)
+
+
+def _figure_captions(tree: Any) -> list[tuple[str, list[str]]]:
+    """(caption text, keys of the first blocks after the figure) for every figure caption."""
+    found: list[tuple[str, list[str]]] = []
     for caption in tree.xpath("//figcaption | //*[@class][contains(@class, 'caption')]"):
         if caption.xpath("ancestor::figcaption") or caption.xpath(".//figcaption"):
             continue
@@ -211,9 +227,8 @@ def _figure_captions(tree: Any) -> list[tuple[str, str]]:
         text = _SPACE.sub(" ", clean_text(trimmed.text_content())).strip()
         if len(text) < 15:
             continue
-        following = caption.xpath("following::p[string-length(normalize-space()) > 40][1]")
-        following_key = _key(following[0].text_content())[:60] if following else ""
-        found.append((text, following_key))
+        following = caption.xpath(_FOLLOWING_BLOCKS)[:3]
+        found.append((text, [_key(element.text_content())[:60] for element in following]))
     return found
 
 

@@ -106,6 +106,8 @@ def read_metadata(tree: Any, *, url: str | None = None) -> PageMetadata:
     if not (result.title and result.byline and result.site and result.published):
         _fill_from_trafilatura(result, tree, url)
     if result.title:
+        if result.site is None:
+            result.site = _pipe_suffix(result.title)
         result.title = strip_site_suffix(result.title, result.site)
     return result
 
@@ -146,6 +148,14 @@ def strip_site_suffix(title: str, site: str | None) -> str:
     return title
 
 
+def _pipe_suffix(title: str) -> str | None:
+    """'Title | Site' -> 'Site' when the tail is short enough to be a name."""
+    head, separator, tail = title.rpartition(" | ")
+    if separator and len(head) >= 15 and 1 <= len(tail.split()) <= 4:
+        return tail.strip()
+    return None
+
+
 def _same_site(part: str, site_key: str) -> bool:
     part_key = _key(part)
     return bool(part_key) and (
@@ -182,7 +192,8 @@ def _authors(value: Any) -> str | None:
 
 
 def _person_meta(metas: dict[str, str]) -> str | None:
-    for key in ("author", "byl", "dc.creator", "article:author", "parsely-author", "sailthru.author"):
+    keys = ("author", "byl", "dc.creator", "article:author", "parsely-author", "sailthru.author")
+    for key in keys:
         value = metas.get(key)
         if value and not value.startswith(("http://", "https://")):
             return value

@@ -32,7 +32,11 @@ _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 )
-_DATE_TEXT = rf"(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+_DATE_TEXT = (
+    rf"(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
+    rf"|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}"
+    r"|\d{4}-\d{2}-\d{2})"
+)
 # "…, in Seoul, South Korea, Jan. 1, 2018." — a caption ends with a place and a date.
 _PLACE_DATE_END = re.compile(
     rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+{_DATE_TEXT}\.?\s*(?:\([^)]*\))?$"
@@ -63,6 +67,11 @@ _BOILERPLATE = re.compile(
     r"\b(?:all rights reserved|copyright|byline|provides news|is the work of|"
     r"newsletter|subscribe|sign up|privacy policy|terms of (?:use|service)|cookies?|"
     r"registered trademark|follow us|download (?:our|the) app)\b",
+    re.IGNORECASE,
+)
+_PERSON_BLURB = re.compile(
+    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|photographer|"
+    r"contributor|author|producer|analyst|fellow)s?\b",
     re.IGNORECASE,
 )
 _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
@@ -120,12 +129,17 @@ def extract_text(text: str, source: str) -> Article:
     )
     if first_body is None:
         # No line reads like article prose: keep whatever is not chrome as paragraphs.
-        parts = [("paragraph", line.text) for line in lines if not _is_chrome(line)]
+        parts = [
+            ("paragraph", line.text)
+            for line in lines
+            if not _is_chrome(line) and (line.words >= 5 or _ends_sentence(line.text))
+        ]
         if not parts:
             raise _no_article(source)
         return Article.from_blocks(source, parts)
-    end, site = _tail_start(lines, first_body)
+    end, site, author = _tail_start(lines, first_body)
     title, byline, published, head_parts = _read_head(lines[:first_body])
+    byline = byline or author
     body_parts = _read_body(lines[first_body:end])
     parts = _once_per_caption(head_parts + body_parts)
     if not any(kind != "caption" for kind, _ in parts):
@@ -211,6 +225,8 @@ def _ends_sentence(text: str) -> bool:
 def _is_body(line: _Line) -> bool:
     """Reads like article prose: long, or a full sentence, with lowercase words."""
     if _is_chrome(line) or not re.search(r"[a-z]", line.text):
+        return False
+    if _BYLINE.match(line.text) or _DATE_LINE.match(line.text):
         return False
     return line.words >= 12 or (line.words >= 5 and _ends_sentence(line.text))
 
@@ -321,9 +337,10 @@ def _starts_quote(line: _Line) -> bool:
     return line.text[0] in "\"“‘'" and bool(re.search(r"[a-z]", line.text))
 
 
-def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None]:
-    """Index where the footer begins (after the last body paragraph) and the outlet name."""
+def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, str | None]:
+    """Where the footer begins (after the last body paragraph), the outlet and author named."""
     site: str | None = None
+    author: str | None = None
     end = len(lines)
     index = len(lines) - 1
     while index > first_body:
@@ -331,8 +348,11 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None]:
         previous = lines[index - 1]
         if _is_body(line) and not _is_caption(line):
             name = _card_name(previous, line)
-            if name:
+            if name and _is_person_card(name, line.text):
+                author = author or name
+            elif name:
                 site = site or name
+            if name:
                 index -= 2
                 end = index + 1
                 continue
@@ -345,7 +365,13 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None]:
             site = match["owner"].strip() or None
         end = index
         index -= 1
-    return end, site
+    return end, site, author
+
+
+def _is_person_card(name: str, blurb: str) -> bool:
+    """'Jane Doe is a reporter covering …' describes a person, not an outlet."""
+    opens_with_name = re.match(rf"{re.escape(name)}\s+(?:is|was|writes|covers|reports)\b", blurb)
+    return bool(opens_with_name) and bool(_PERSON_BLURB.search(blurb))
 
 
 def _card_name(name_line: _Line, blurb: _Line) -> str | None:
