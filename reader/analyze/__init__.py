@@ -1,0 +1,136 @@
+"""Article -> Analysis: entities and quotes from one shared spaCy pass.
+
+`import reader.analyze` does not import spaCy; the model loads on the first `analyze` call.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
+from reader.analyze.nlp import AnalysisCancelled, load_model, parse_article
+from reader.analyze.quotes import (
+    QuoteSpan,
+    classify,
+    find_quote_spans,
+    has_first_person,
+    looks_like_name_or_title,
+)
+from reader.analyze.speakers import Attribution, SpeakerFinder
+from reader.model import Analysis, Article, Entity, Mention, Quote
+
+__all__ = ["AnalysisCancelled", "analyze", "load_model"]
+
+SHORT_PARTIAL_WORDS = 3
+SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def analyze(
+    article: Article,
+    *,
+    progress: Callable[[float], None] | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> Analysis:
+    """Find the article's entities and quotes; `progress` gets fractions from 0 to 1.
+
+    Raises `AnalysisCancelled` when `is_cancelled()` turns true between batches, and
+    `AnalysisError` when the language model cannot be loaded.
+    """
+    chunks = parse_article(article, progress=progress, is_cancelled=is_cancelled)
+    candidates = collect_candidates(chunks)
+    drafts = merge_candidates(candidates, article.text)
+    spans = find_quote_spans(article)
+    for span in spans:
+        span.kind = classify(article, span)
+    finder = SpeakerFinder(article, chunks, spans, drafts)
+    attributions = finder.attribute_all(spans)
+    kept = [
+        (span, attribution)
+        for span, attribution in zip(spans, attributions, strict=True)
+        if _is_reported_speech(article, span, attribution)
+    ]
+    entities, id_of = _finish_entities(drafts, [a for _, a in kept])
+    quotes = tuple(
+        _quote(article, number, span, attribution, drafts, id_of)
+        for number, (span, attribution) in enumerate(kept, start=1)
+    )
+    if progress is not None:
+        progress(1.0)
+    return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:
+    """Direct quotes always; a fragment only when it reads as someone's words."""
+    if span.kind == "direct":
+        return True
+    inner = span.text(article)
+    if looks_like_name_or_title(inner):
+        return False
+    if span.words <= SHORT_PARTIAL_WORDS:
+        return attribution.governed or (has_first_person(inner) and attribution.cue_in_sentence)
+    return (
+        attribution.cue_in_sentence
+        or has_first_person(inner)
+        or (attribution.speaker is not None and attribution.cue is not None)
+    )
+
+
+def _quote(
+    article: Article,
+    number: int,
+    span: QuoteSpan,
+    attribution: Attribution,
+    drafts: list[EntityDraft],
+    id_of: dict[int, str],
+) -> Quote:
+    speaker = drafts[attribution.speaker] if attribution.speaker is not None else None
+    return Quote(
+        id=f"q{number}",
+        text=span.text(article),
+        start=span.start,
+        end=span.end,
+        speaker=speaker.name if speaker is not None else None,
+        speaker_id=id_of.get(attribution.speaker) if attribution.speaker is not None else None,
+        kind="direct" if span.kind == "direct" else "partial",
+        cue=attribution.cue,
+    )
+
+
+def _finish_entities(
+    drafts: list[EntityDraft], attributions: list[Attribution]
+) -> tuple[tuple[Entity, ...], dict[int, str]]:
+    """Ids and salience order: mentions, being quoted, appearing early."""
+    spoken = Counter(a.speaker for a in attributions if a.speaker is not None)
+    order = sorted(
+        range(len(drafts)),
+        key=lambda i: (
+            -(len(drafts[i].mentions) + 2 * spoken.get(i, 0)),
+            drafts[i].first_position,
+        ),
+    )
+    used: set[str] = set()
+    id_of: dict[int, str] = {}
+    entities: list[Entity] = []
+    for index in order:
+        draft = drafts[index]
+        base = f"{draft.type.lower()}-{SLUG_JUNK.sub('-', draft.name.lower()).strip('-') or 'x'}"
+        entity_id = base
+        n = 2
+        while entity_id in used:
+            entity_id = f"{base}-{n}"
+            n += 1
+        used.add(entity_id)
+        id_of[index] = entity_id
+        entities.append(
+            Entity(
+                id=entity_id,
+                name=draft.name,
+                type=draft.type,
+                aliases=draft.aliases,
+                mentions=tuple(Mention(start, end) for start, end in sorted(set(draft.mentions))),
+                description=draft.description,
+            )
+        )
+    return tuple(entities), id_of

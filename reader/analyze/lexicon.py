@@ -1,0 +1,183 @@
+"""Word lists the analysis rules consult: reporting verbs, titles, function words.
+
+These are facts about English news writing, not about any one article.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: Lemmas of verbs that report speech or writing ("said", "tells", "warned", "tweeted").
+SPEECH_VERBS: frozenset[str] = _words(
+    """
+    say tell add write tweet warn announce explain insist argue claim note state declare
+    assert maintain acknowledge admit concede confirm deny report recall remark reply respond
+    answer ask urge suggest predict promise vow pledge caution complain comment contend
+    continue conclude describe call dub label brand describe emphasize emphasise stress
+    observe point post quote reiterate repeat reveal testify speak tout mention insist
+    lament joke quip boast scoff shout yell whisper mutter exclaim cry plead beg demand
+    threaten accuse allege blast criticize criticise praise hail counter retort rebut
+    estimate forecast disclose recount wonder muse concur agree disagree fear hope
+    believe think told said
+    """
+)
+
+#: Verbs whose subject reports thought rather than speech: cues only next to a quote.
+WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "believe",
+        "think",
+        "hope",
+        "fear",
+        "wonder",
+        "agree",
+        "disagree",
+        "concur",
+        "continue",
+        "describe",
+        "call",
+        "dub",
+        "label",
+        "brand",
+        "speak",
+        "post",
+        "point",
+        "quote",
+    }
+)
+
+#: Verbs whose direct object names who was told: "X told Reuters", "X tells VOA".
+TELL_VERBS: frozenset[str] = frozenset({"tell"})
+
+#: Titles and roles that stand before a name ("President Donald Trump", "Mr. Kim").
+TITLE_WORDS: frozenset[str] = _words(
+    """
+    President Vice Prime Minister Secretary Chancellor Premier Governor Gov. Gov Mayor Senator
+    Sen. Sen Representative Rep. Rep Congressman Congresswoman Speaker Ambassador Envoy King
+    Queen Prince Princess Emperor Empress Pope Cardinal Bishop Archbishop Rev. Reverend Father
+    Sister Rabbi Imam Sheikh Judge Justice Chief Commissioner Director Chairman Chairwoman Chair
+    Chairperson CEO Chief General Gen. Gen Lieutenant Lt. Colonel Col. Major Maj. Captain Capt.
+    Sergeant Sgt. Admiral Adm. Commander Cmdr. Marshal Officer Detective Det. Inspector
+    Superintendent Constable Dr. Dr Doctor Professor Prof. Mr. Mr Mrs. Mrs Ms. Ms Miss Mx. Sir
+    Dame Lord Lady Madam Dean Councillor Councilor Councilman Councilwoman Alderman Deputy
+    Attorney Foreign Defense Defence Finance Interior Justice Unification Trade Health
+    Education Energy Home State Treasury Labor Labour Economy Environment Culture Transport
+    Agriculture Spokesman Spokeswoman Spokesperson Leader Coach Manager Founder Chief
+    Executive Officer Minister-President Crown Supreme Commander-in-Chief First Lady
+    Secretary-General Secretary General Head Superintendent Principal Headteacher Headmaster
+    Trustee Deputy Acting Former former Late late Opposition Shadow Party Chairman
+    """
+)
+
+#: Honorifics that tell a person's gender.
+MALE_TITLES: frozenset[str] = frozenset(
+    {
+        "Mr.",
+        "Mr",
+        "Sir",
+        "Lord",
+        "King",
+        "Prince",
+        "Emperor",
+        "Father",
+        "Brother",
+        "Congressman",
+        "Councilman",
+        "Chairman",
+        "Spokesman",
+        "spokesman",
+        "Rabbi",
+    }
+)
+FEMALE_TITLES: frozenset[str] = frozenset(
+    {
+        "Mrs.",
+        "Mrs",
+        "Ms.",
+        "Ms",
+        "Miss",
+        "Dame",
+        "Lady",
+        "Queen",
+        "Princess",
+        "Empress",
+        "Madam",
+        "Sister",
+        "Congresswoman",
+        "Councilwoman",
+        "Chairwoman",
+        "Spokeswoman",
+        "spokeswoman",
+    }
+)
+
+#: Common given names that tell gender (a small, general list; used only to break ties).
+MALE_NAMES: frozenset[str] = _words(
+    """
+    James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel
+    Matthew Anthony Mark Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy
+    Ronald Edward Jason Jeffrey Ryan Jacob Gary Nicholas Eric Jonathan Stephen Larry Justin
+    Scott Brandon Benjamin Samuel Gregory Alexander Frank Patrick Raymond Jack Dennis Jerry
+    Tyler Aaron Jose Adam Henry Nathan Douglas Zachary Peter Kyle Walter Ethan Jeremy Harold
+    Keith Christian Roger Noah Gerald Carl Terry Sean Austin Arthur Lawrence Jesse Dylan Bryan
+    Joe Jordan Billy Bruce Albert Willie Gabriel Logan Alan Juan Wayne Roy Ralph Randy Eugene
+    Vincent Russell Elijah Louis Bobby Philip Johnny Boris Vladimir Emmanuel Xi Tom Bill Jim
+    Mike Dave Rob Bob Hugh Ian Angus Liam Owen Rhys Callum Graham Neil Stuart Hamish Grant
+    Ahmed Mohammed Muhammad Ali Hassan Omar Yusuf Ivan Sergei Dmitri Pierre Jean Luc Hans
+    Klaus Juergen Giuseppe Luca Marco Carlos Luis Miguel Pedro Rahul Arjun Hiroshi Takeshi
+    """
+)
+FEMALE_NAMES: frozenset[str] = _words(
+    """
+    Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen Lisa Nancy Betty
+    Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah
+    Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma
+    Nicole Helen Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria
+    Heather Diane Ruth Julie Olivia Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn
+    Judith Megan Andrea Cheryl Hannah Jacqueline Martha Gloria Teresa Ann Sara Madison Frances
+    Kathryn Janice Jean Abigail Alice Judy Sophia Grace Denise Amber Doris Marilyn Danielle
+    Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis Lori Angela
+    Hillary Kamala Theresa Angela Ursula Jacinda Nicola Fiona Siobhan Aoife Eilidh Morag
+    Priya Aisha Fatima Leila Yasmin Olga Irina Natasha Sofia Chiara Giulia Ingrid Astrid
+    Mei Yuki Keiko Ines Lucia Elena Carmen Ana Isabel Claire Sophie Chloe Lucy Ellie Holly
+    """
+)
+
+#: Words that never start or end a name: determiners and the possessive.
+LEADING_DROP: frozenset[str] = frozenset({"the", "The", "a", "A", "an", "An", "THE"})
+POSSESSIVE_TOKENS: frozenset[str] = frozenset({"'s", "’s", "'", "’", "‘s", "s'"})
+
+#: Small words allowed inside an organisation's name ("Bank of America").
+NAME_JOINERS: frozenset[str] = frozenset({"of", "for", "and", "the", "&", "on", "de", "du", "la"})
+
+#: Compass words that, alone, stand for a place named in full elsewhere ("the North").
+COMPASS_WORDS: frozenset[str] = frozenset(
+    {"North", "South", "East", "West", "Northeast", "Northwest", "Southeast", "Southwest"}
+)
+
+#: Words that make a DATE entity a real date rather than "annual" or "daily".
+DATE_WORDS: frozenset[str] = _words(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday today yesterday tomorrow tonight week weeks weekend month months year years
+    decade decades century centuries day days spring summer autumn fall winter morning
+    evening night christmas easter ramadan
+    """
+)
+
+#: Subject pronouns and what they can refer to.
+PERSON_PRONOUNS: dict[str, str | None] = {
+    "he": "male",
+    "him": "male",
+    "she": "female",
+    "her": "female",
+    "i": None,
+}
+GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "it"})
+
+#: Prepositions before a platform or outlet name ("said on Twitter", "wrote in a post on X").
+PLATFORM_PREPOSITIONS: frozenset[str] = frozenset({"on", "via"})

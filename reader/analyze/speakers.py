@@ -1,0 +1,438 @@
+"""Who said it: reporting verbs in the parse, then the sentence and paragraph before.
+
+Order of evidence for each quote:
+1. a reporting verb in the quote's own sentence (its subject, or the object of "according to");
+2. a speaker named in an earlier sentence of the same paragraph;
+3. for a quote that opens its paragraph, the speaker named in the paragraph before
+   (a "floating" quote; a few in a row at most). Never a later paragraph.
+Pronouns resolve to the nearest preceding person outside quotes, matching gender when known.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from reader.analyze import lexicon
+from reader.analyze.entities import EntityDraft
+from reader.analyze.nlp import ParsedChunk
+from reader.analyze.quotes import QuoteSpan
+from reader.model import Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+MAX_FLOATING = 3
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
+
+
+@dataclass(slots=True)
+class Attribution:
+    speaker: int | None  # index into the drafts
+    cue: str | None
+    cue_in_sentence: bool
+    governed: bool  # the quote sits in the reporting verb's own clause
+
+
+class SpeakerFinder:
+    def __init__(
+        self,
+        article: Article,
+        chunks: list[ParsedChunk],
+        spans: list[QuoteSpan],
+        drafts: list[EntityDraft],
+    ) -> None:
+        self.article = article
+        self.chunks = chunks
+        self.chunk_starts = [chunk.offset for chunk in chunks]
+        self.drafts = drafts
+        self.quoted = sorted(
+            (span.open_mark, (span.close_mark + 1) if span.close_mark is not None else span.end)
+            for span in spans
+        )
+        self.quoted_starts = [start for start, _ in self.quoted]
+        mentions = sorted(
+            (start, end, index)
+            for index, draft in enumerate(drafts)
+            for start, end in draft.mentions
+        )
+        self.mentions = mentions
+        self.mention_starts = [m[0] for m in mentions]
+        self.people = [
+            m for m in mentions if drafts[m[2]].type == "PERSON" and not self.in_quote(m[0])
+        ]
+        self.people_starts = [m[0] for m in self.people]
+        self.orgs = [m for m in mentions if drafts[m[2]].type == "ORG" and not self.in_quote(m[0])]
+        self.org_starts = [m[0] for m in self.orgs]
+        self.results: list[Attribution] = []
+
+    # -- lookups ------------------------------------------------------------------------------
+
+    def in_quote(self, offset: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, offset) - 1
+        return i >= 0 and self.quoted[i][0] <= offset < self.quoted[i][1]
+
+    def chunk_at(self, offset: int) -> ParsedChunk | None:
+        i = bisect.bisect_right(self.chunk_starts, offset) - 1
+        if i < 0:
+            return None
+        chunk = self.chunks[i]
+        return chunk if offset <= chunk.end else None
+
+    def entity_at(self, start: int, end: int) -> int | None:
+        i = bisect.bisect_right(self.mention_starts, end - 1) - 1
+        while i >= 0:
+            m_start, m_end, index = self.mentions[i]
+            if m_end > start and m_start < end:
+                return index
+            if m_start < start - 200:
+                break
+            i -= 1
+        return None
+
+    def token_offset(self, chunk: ParsedChunk, token: Token) -> int:
+        return chunk.offset + token.idx
+
+    def sentences_over(self, chunk: ParsedChunk, start: int, end: int) -> list[Span]:
+        local_start, local_end = start - chunk.offset, end - chunk.offset
+        return [
+            sent
+            for sent in chunk.doc.sents
+            if sent.start_char < local_end and sent.end_char > local_start
+        ]
+
+    # -- evidence -----------------------------------------------------------------------------
+
+    def cues_in(self, chunk: ParsedChunk, sentences: list[Span]) -> list[Token]:
+        cues = []
+        for sent in sentences:
+            for token in sent:
+                if self.in_quote(self.token_offset(chunk, token)):
+                    continue
+                if _is_cue(token):
+                    cues.append(token)
+        return cues
+
+    def speaker_of(self, chunk: ParsedChunk, cue: Token) -> int | None:
+        subject = subject_of(cue)
+        if subject is None:
+            return None
+        return self.resolve(chunk, subject)
+
+    def resolve(self, chunk: ParsedChunk, token: Token) -> int | None:
+        offset = self.token_offset(chunk, token)
+        lower = token.lower_
+        if token.tag_ in {"WP", "WDT"} and token.dep_ in SUBJECT_DEPS:  # "who said"
+            head = token.head
+            while head.dep_ in {"relcl", "acl"} and head.head is not head:
+                head = head.head
+                if head.pos_ in {"NOUN", "PROPN"}:
+                    return self.resolve(chunk, head)
+            return None
+        if lower in lexicon.PERSON_PRONOUNS and token.pos_ == "PRON":
+            return self.antecedent_person(offset, lexicon.PERSON_PRONOUNS[lower])
+        if lower in lexicon.GROUP_PRONOUNS and token.pos_ == "PRON":
+            return self.antecedent_org(offset)
+        found = self.entity_at(offset, offset + len(token.text))
+        if found is not None and self.drafts[found].type != "DATE":
+            return found
+        # A description: "a spokesman for the ministry", "the Foreign Ministry".
+        best: int | None = None
+        for sub in token.subtree:
+            sub_offset = self.token_offset(chunk, sub)
+            index = self.entity_at(sub_offset, sub_offset + len(sub.text))
+            if index is None or self.drafts[index].type not in {"PERSON", "ORG"}:
+                continue
+            if best is None or (
+                self.drafts[index].type == "PERSON" and self.drafts[best].type != "PERSON"
+            ):
+                best = index
+        if best is not None:
+            return best
+        if token.pos_ == "NOUN":
+            return self.org_by_head_noun(offset, token.lemma_.lower())
+        return None
+
+    def antecedent_person(self, offset: int, gender: str | None) -> int | None:
+        i = bisect.bisect_left(self.people_starts, offset) - 1
+        first_any: int | None = None
+        while i >= 0:
+            index = self.people[i][2]
+            known = self.drafts[index].gender
+            if gender is None or known is None or known == gender:
+                if known == gender or gender is None:
+                    return index
+                if first_any is None:
+                    first_any = index
+            i -= 1
+        return first_any
+
+    def antecedent_org(self, offset: int) -> int | None:
+        i = bisect.bisect_left(self.org_starts, offset) - 1
+        if i >= 0 and offset - self.orgs[i][0] < 1500:
+            return self.orgs[i][2]
+        return None
+
+    def org_by_head_noun(self, offset: int, noun: str) -> int | None:
+        i = bisect.bisect_left(self.org_starts, offset) - 1
+        while i >= 0:
+            index = self.orgs[i][2]
+            if self.drafts[index].name.lower().split()[-1].rstrip("s") == noun.rstrip("s"):
+                return index
+            i -= 1
+        return None
+
+    def last_person_in(self, start: int, end: int) -> int | None:
+        i = bisect.bisect_left(self.people_starts, end) - 1
+        if i >= 0 and self.people[i][0] >= start:
+            return self.people[i][2]
+        return None
+
+    # -- attribution --------------------------------------------------------------------------
+
+    def same_sentence(self, span: QuoteSpan) -> Attribution | None:
+        close = span.close_mark if span.close_mark is not None else span.end
+        block_indices = (
+            [span.blocks[0]] if len(span.blocks) == 1 else [span.blocks[0], span.blocks[-1]]
+        )
+        candidates: list[tuple[tuple[int, int, int], ParsedChunk, Token, bool]] = []
+        for n, block_index in enumerate(block_indices):
+            block = self.article.blocks[block_index]
+            lo = max(span.open_mark, block.start) if n == 0 else block.start
+            hi = min(close + 1, block.end) if n == len(block_indices) - 1 else block.end
+            if len(block_indices) > 1 and n == 0:
+                hi = lo + 1
+            if len(block_indices) > 1 and n == 1:
+                lo = max(close - 1, block.start)
+            chunk = self.chunk_at(lo)
+            if chunk is None:
+                continue
+            sentences = self.sentences_over(chunk, lo, hi)
+            sentences += self._trailing_tag(chunk, sentences)
+            for cue in self.cues_in(chunk, sentences):
+                cue_offset = self.token_offset(chunk, cue)
+                governs = self._governs(chunk, cue, span)
+                weak = cue.lemma_ in lexicon.WEAK_SPEECH_VERBS
+                if weak and not governs and not self._adjacent(cue_offset, span):
+                    continue
+                distance = (
+                    span.open_mark - cue_offset
+                    if cue_offset < span.open_mark
+                    else cue_offset - close
+                )
+                candidates.append(
+                    ((int(weak), int(not governs), abs(distance)), chunk, cue, governs)
+                )
+        candidates.sort(key=lambda item: item[0])
+        fallback: Attribution | None = None
+        for _, chunk, cue, governs in candidates:
+            speaker = self.speaker_of(chunk, cue)
+            attribution = Attribution(speaker, cue_text(cue), True, governs)
+            if speaker is not None:
+                return attribution
+            if fallback is None:
+                fallback = attribution
+        return fallback
+
+    def _trailing_tag(self, chunk: ParsedChunk, sentences: list[Span]) -> list[Span]:
+        """A sentence the parser split off after the quote: `"..." he said.`."""
+        if not sentences:
+            return []
+        last = sentences[-1]
+        if last.end >= len(chunk.doc):
+            return []
+        following = chunk.doc[last.end :].sents
+        nxt = next(iter(following), None)
+        if nxt is None:
+            return []
+        first_word = next((t for t in nxt if t.is_alpha), None)
+        if first_word is not None and first_word.text[0].islower():
+            return [nxt]
+        return []
+
+    def _governs(self, chunk: ParsedChunk, cue: Token, span: QuoteSpan) -> bool:
+        """True when a word of the quote hangs (through its heads) from the cue."""
+        local_start = span.start - chunk.offset
+        local_end = (span.end - chunk.offset) if span.end <= chunk.end else len(chunk.doc.text)
+        quote_tokens = [
+            t
+            for t in chunk.doc.char_span(
+                max(0, local_start), max(local_start, local_end), alignment_mode="expand"
+            )
+            or []
+        ][:30]
+        for token in quote_tokens:
+            if token.head.i < token.i - 200:
+                continue
+            node = token
+            for _ in range(12):
+                if node.i == cue.i:
+                    return True
+                if node.head is node:
+                    break
+                node = node.head
+        return False
+
+    def _adjacent(self, cue_offset: int, span: QuoteSpan) -> bool:
+        close = span.close_mark if span.close_mark is not None else span.end
+        return 0 <= cue_offset - close <= 25 or 0 <= span.open_mark - cue_offset <= 25
+
+    def previous_sentences(self, span: QuoteSpan) -> Attribution | None:
+        block = self.article.blocks[span.blocks[0]]
+        chunk = self.chunk_at(span.open_mark)
+        if chunk is None:
+            return None
+        before = [
+            sent
+            for sent in chunk.doc.sents
+            if chunk.offset + sent.end_char <= span.open_mark + 1
+            and chunk.offset + sent.start_char >= block.start
+        ]
+        for sent in reversed(before):
+            found = self.sentence_speaker(chunk, sent)
+            if found is not None:
+                return found
+        return None
+
+    def sentence_speaker(self, chunk: ParsedChunk, sent: Span) -> Attribution | None:
+        start = chunk.offset + sent.start_char
+        end = chunk.offset + sent.end_char
+        # A quote already attributed in that sentence.
+        for previous_span, result in zip(self.done_spans, self.results, strict=False):
+            if start <= previous_span.start < end and result.speaker is not None:
+                return Attribution(result.speaker, result.cue, False, False)
+        for cue in reversed(self.cues_in(chunk, [sent])):
+            speaker = self.speaker_of(chunk, cue)
+            if speaker is not None:
+                return Attribution(speaker, cue_text(cue), False, False)
+        person = self.last_person_in(start, end)
+        if person is not None:
+            return Attribution(person, None, False, False)
+        return None
+
+    def previous_paragraph(self, span: QuoteSpan) -> Attribution | None:
+        index = span.blocks[0] - 1
+        while index >= 0 and self.article.blocks[index].kind == "caption":
+            index -= 1
+        if index < 0 or self.article.blocks[index].kind not in {
+            "paragraph",
+            "blockquote",
+            "list_item",
+        }:
+            return None
+        block = self.article.blocks[index]
+        # The last attributed quote of that paragraph carries over (a run of floating quotes).
+        for previous_span, result in reversed(
+            list(zip(self.done_spans, self.results, strict=False))
+        ):
+            if block.start <= previous_span.start < block.end and result.speaker is not None:
+                return Attribution(result.speaker, result.cue, False, False)
+        chunk = self.chunk_at(block.start)
+        if chunk is None:
+            return None
+        sentences = [
+            sent
+            for sent in chunk.doc.sents
+            if block.start <= chunk.offset + sent.start_char < block.end
+        ]
+        for sent in reversed(sentences):
+            for cue in reversed(self.cues_in(chunk, [sent])):
+                speaker = self.speaker_of(chunk, cue)
+                if speaker is not None:
+                    return Attribution(speaker, cue_text(cue), False, False)
+        person = self.last_person_in(block.start, block.end)
+        if person is not None:
+            return Attribution(person, None, False, False)
+        return None
+
+    def opens_paragraph(self, span: QuoteSpan) -> bool:
+        block = self.article.blocks[span.blocks[0]]
+        return not self.article.text[block.start : span.open_mark].strip()
+
+    def attribute_all(self, spans: list[QuoteSpan]) -> list[Attribution]:
+        self.done_spans: list[QuoteSpan] = []
+        self.results = []
+        floating_run = 0
+        previous_block: int | None = None
+        for span in spans:
+            found = self.same_sentence(span)
+            if found is None or found.speaker is None:
+                earlier = self.previous_sentences(span)
+                if earlier is not None:
+                    found = Attribution(
+                        earlier.speaker,
+                        found.cue if found else earlier.cue,
+                        bool(found),
+                        bool(found and found.governed),
+                    )
+            floating = False
+            if (found is None or found.speaker is None) and self.opens_paragraph(span):
+                if previous_block is not None and span.blocks[0] != previous_block + 1:
+                    floating_run = 0
+                if floating_run < MAX_FLOATING:
+                    carried = self.previous_paragraph(span)
+                    if carried is not None:
+                        found = Attribution(
+                            carried.speaker,
+                            found.cue if found else carried.cue,
+                            bool(found),
+                            bool(found and found.governed),
+                        )
+                        floating = True
+            floating_run = floating_run + 1 if floating else 0
+            previous_block = span.blocks[-1]
+            result = found or Attribution(None, None, False, False)
+            self.done_spans.append(span)
+            self.results.append(result)
+        return self.results
+
+
+def _is_cue(token: Token) -> bool:
+    if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
+        return True
+    return token.lemma_ in lexicon.SPEECH_VERBS and (
+        token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    )
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The one who speaks: the subject of the verb, climbing to the clause that has one."""
+    if cue.lower_ == "according":
+        for child in cue.children:
+            if child.lower_ == "to":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj
+        return None
+    node = cue
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                return child
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head
+        if node.dep_ in {"xcomp", "conj", "advcl"} and node.head is not node:
+            node = node.head
+            continue
+        break
+    for child in cue.children:  # "was quoted by X", "said by X"
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def cue_text(cue: Token) -> str:
+    if cue.lower_ == "according":
+        return "according to"
+    if cue.lemma_ in lexicon.TELL_VERBS:
+        for child in cue.children:
+            if child.dep_ in {"dobj", "dative"} and child.pos_ == "PROPN":
+                return f"{cue.text} {child.text}"
+        nxt = cue.doc[cue.i + 1] if cue.i + 1 < len(cue.doc) else None
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.is_upper:
+            return f"{cue.text} {nxt.text}"
+    return cue.text
