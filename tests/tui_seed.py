@@ -1,8 +1,10 @@
-"""A hand-built seed article and analysis for the widget-level TUI tests."""
+"""Helpers for the TUI tests: a hand-built seed article and analysis, and the screen as text."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+from textual.app import App
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
 
@@ -66,3 +68,9 @@ def seed_analysis(article: Article) -> Analysis:
             Quote(f"q{number + 1}", text[start:end], start, end, speaker, speaker_id, kind, "said")
         )
     return Analysis(article, entities, tuple(quotes))
+
+
+def screen_text(app: App[object]) -> str:
+    """What the terminal shows now, as plain text lines (the active screen's composition)."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -175,10 +175,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._pending_span is not None:
             start, end = self._pending_span
             self._pending_span = None
-            self.call_after_refresh(self.scroll_to_span, start, end)
+            self.scroll_to_span(start, end)
         elif top_offset is not None:
             line = self.line_index.line_at(top_offset)
-            self.call_after_refresh(self.scroll_to, y=line, animate=False, immediate=True)
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
         self.refresh()
         self._post_progress()
 
@@ -222,20 +222,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         span_height = last - first + 1
         target = first if span_height >= height else first - (height - span_height) // 3
-        self.scroll_to(y=max(0, target), animate=False, immediate=True)
+        self.scroll_to(y=max(0, target), animate=False, immediate=True, force=True)
 
     def action_scroll_lines(self, lines: int) -> None:
-        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + lines, animate=False, immediate=True, force=True)
 
     def action_scroll_pages(self, pages: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
-        self.scroll_to(y=self.scroll_y + pages * page, animate=False, immediate=True)
+        self.scroll_to(y=self.scroll_y + pages * page, animate=False, immediate=True, force=True)
 
     def action_scroll_top(self) -> None:
-        self.scroll_to(y=0, animate=False, immediate=True)
+        self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def action_scroll_bottom(self) -> None:
-        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True)
+        self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     # -- rendering ----------------------------------------------------------------------
 

@@ -43,14 +43,15 @@ class HelpScreen(ModalScreen[None]):
         align: center middle;
         background: $background 60%;
         & > #help {
-            width: auto;
-            max-width: 90%;
+            width: 64;
+            max-width: 95%;
             height: auto;
             max-height: 90%;
             padding: 0 2;
             border: round $accent;
             border-title-color: $text-accent;
             background: $surface;
+            & > Static { width: 100%; }
         }
     }
     """

@@ -1,7 +1,8 @@
 """Every key binding of the reader, read from the widgets and screens that own them.
 
 The help screen and README's key table are both generated from here, so neither can drift
-from the real bindings. `python -m reader.tui.keymap` prints the Markdown table.
+from the real bindings. `python -m reader.tui.keymap` prints the Markdown table (paste it between README's
+`<!-- keys:start -->` and `<!-- keys:end -->` markers; a test checks they agree).
 """
 
 from __future__ import annotations
@@ -79,6 +80,23 @@ def markdown_table() -> str:
         for keys, description, binding_id in rows:
             lines.append(f"| {where} | {cell(keys)} | {cell(description)} | `{binding_id}` |")
     return "\n".join(lines) + "\n"
+
+
+README_START = "<!-- keys:start -->"
+README_END = "<!-- keys:end -->"
+
+
+def readme_section(readme: str) -> str:
+    """The text between README's key-table markers, without the blank lines around it."""
+    start = readme.index(README_START) + len(README_START)
+    return readme[start : readme.index(README_END, start)].strip("\n") + "\n"
+
+
+def with_readme_section(readme: str) -> str:
+    """`readme` with the generated key table between its markers."""
+    start = readme.index(README_START) + len(README_START)
+    end = readme.index(README_END, start)
+    return readme[:start] + "\n" + markdown_table() + readme[end:]
 
 
 if __name__ == "__main__":

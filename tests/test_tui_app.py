@@ -1,0 +1,218 @@
+"""The reader app driven by real key presses: quotes, panes, entities, scrolling, help."""
+
+from __future__ import annotations
+
+import pytest
+from textual.color import Color
+from tui_seed import screen_text, seed_analysis, seed_article
+
+from reader.model import Analysis, Article
+from reader.tui.app import ReaderApp
+from reader.tui.article_view import ArticleView
+from reader.tui.entities_pane import EntitiesPane, EntityList
+from reader.tui.help_screen import HelpScreen
+from reader.tui.quotes_pane import QuoteList, QuotesPane
+
+SIZE = (120, 40)
+
+
+def near(color: Color, other: Color) -> bool:
+    return all(abs(a - b) <= 2 for a, b in zip(color.rgb, other.rgb, strict=True))
+
+
+def preset_app() -> ReaderApp:
+    article = seed_article()
+    return ReaderApp(article, analysis=seed_analysis(article))
+
+
+def span_lines_visible(view: ArticleView, start: int, end: int) -> bool:
+    assert view.line_index is not None
+    first, last = view.line_index.lines_of(start, end)
+    visible = view.visible_lines()
+    return first in visible and last in visible
+
+
+async def test_n_and_p_step_through_quotes_and_the_title_counts() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        quotes = app.screen.query_one(QuotesPane)
+        assert quotes.border_title == "Quotes 5"
+        assert "Quotes 5" in screen_text(app)
+        await pilot.press("n", "n")
+        assert quotes.border_title == "Quotes 2/5"
+        assert "Quotes 2/5" in screen_text(app)
+        view = app.screen.query_one(ArticleView)
+        second = app.screen.analysis.quotes[1]
+        assert view.current_span is not None
+        assert view.current_span[0] <= second.start and second.end <= view.current_span[1]
+        assert quotes.query_one(QuoteList).highlighted == 1
+        await pilot.press("p")
+        assert quotes.border_title == "Quotes 1/5"
+        assert quotes.query_one(QuoteList).highlighted == 0
+
+
+async def test_next_quote_scrolls_the_whole_quote_into_view() -> None:
+    app = preset_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        assert view.scroll_y == 0
+        last = app.screen.analysis.quotes[-1]
+        await pilot.press(*"nnnnn")
+        assert app.screen.query_one(QuotesPane).border_title == "Quotes 5/5"
+        assert view.scroll_y > 0
+        assert span_lines_visible(view, last.start, last.end)
+        # Back to the first quote, near the top: the view follows it back up.
+        await pilot.press(*"pppp")
+        first = app.screen.analysis.quotes[0]
+        assert span_lines_visible(view, first.start, first.end)
+        # No further than the first quote: `p` stays on it.
+        await pilot.press("p")
+        assert app.screen.query_one(QuotesPane).border_title == "Quotes 1/5"
+
+
+async def test_enter_on_a_quote_makes_it_current() -> None:
+    app = preset_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("3", "j", "j", "enter")
+        third = app.screen.analysis.quotes[2]
+        assert app.screen.current_quote == third
+        assert app.screen.query_one(QuotesPane).border_title == "Quotes 3/5"
+        assert span_lines_visible(app.screen.query_one(ArticleView), third.start, third.end)
+
+
+async def test_focus_keys_move_between_panes_and_mark_the_focused_one() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("2")
+        assert isinstance(app.focused, EntityList)
+        await pilot.press("3")
+        assert isinstance(app.focused, QuoteList)
+        await pilot.press("1")
+        assert isinstance(app.focused, ArticleView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, EntityList)
+        await pilot.press("tab")
+        assert isinstance(app.focused, QuoteList)
+        await pilot.press("shift+tab")
+        assert isinstance(app.focused, EntityList)
+        entities = app.screen.query_one(EntitiesPane)
+        quotes = app.screen.query_one(QuotesPane)
+        accent = Color.parse(app.current_theme.accent)
+        assert near(entities.styles.border_top[1], accent)
+        assert not near(quotes.styles.border_top[1], accent)
+        await pilot.press("1")
+        assert not near(entities.styles.border_top[1], accent)
+        assert near(app.screen.query_one(ArticleView).styles.border_top[1], accent)
+
+
+async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        view = screen.query_one(ArticleView)
+        # People: Kim Jong Un, Donald Trump, Grant Newsham.
+        await pilot.press("2", "j", "j", "enter")
+        newsham = screen.analysis.entity("grant-newsham")
+        assert screen.selected == newsham
+        assert len(view._mentions) == len(newsham.mentions)
+        first = newsham.mentions[0]
+        assert view.current_mention == (first.start, first.end)
+        assert span_lines_visible(view, first.start, first.end)
+        quotes = screen.query_one(QuotesPane)
+        assert [q.speaker_id for q in quotes.quotes] == ["grant-newsham"] * 3
+        assert quotes.border_title == "Quotes 3 · Grant Newsham"
+        await pilot.pause()
+        assert "Quotes 3 · Grant Newsham" in screen_text(app)
+        await pilot.press("n")
+        assert quotes.border_title == "Quotes 1/3 · Grant Newsham"
+        second = newsham.mentions[1]
+        await pilot.press("right_square_bracket")
+        assert view.current_mention == (second.start, second.end)
+        assert span_lines_visible(view, second.start, second.end)
+        await pilot.press("left_square_bracket")
+        assert view.current_mention == (first.start, first.end)
+        await pilot.press("escape")
+        assert screen.selected is None
+        assert view.current_mention is None
+        assert not view._mentions
+        assert quotes.border_title == "Quotes 2/5"
+        assert len(quotes.quotes) == 5
+
+
+async def test_g_and_G_go_to_top_and_bottom() -> None:
+    app = preset_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        assert view.max_scroll_y > 0
+        await pilot.press("G")
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.pause()
+        assert "100%" in screen_text(app)
+        await pilot.press("g")
+        assert view.scroll_y == 0
+        await pilot.press("j", "j")
+        assert view.scroll_y == 2
+        await pilot.press("k")
+        assert view.scroll_y == 1
+        await pilot.press("space")
+        assert view.scroll_y > 10
+        await pilot.press("b")
+        assert view.scroll_y == 1
+        await pilot.press("end")
+        assert view.scroll_y == view.max_scroll_y
+        await pilot.press("home")
+        assert view.scroll_y == 0
+
+
+async def test_question_mark_opens_help_generated_from_the_bindings() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "next quote" in text
+        assert "next mention" in text
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+        await pilot.press("question_mark")
+        await pilot.press("q")
+        assert not isinstance(app.screen, HelpScreen)
+        assert app.is_running
+
+
+async def test_q_quits() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_an_article_without_quotes_or_entities_says_so() -> None:
+    article = Article.from_blocks(
+        "plain.txt", [("paragraph", "Nothing anyone said today. The weather held.")]
+    )
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "no quotes found" in text
+        assert "no entities found" in text
+        assert "Nothing anyone said today." in text
+        await pilot.press("n")
+        assert app.screen.current_quote is None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_the_article_fits_a_readable_measure(size: tuple[int, int]) -> None:
+    app = preset_app()
+    async with app.run_test(size=size):
+        view = app.screen.query_one(ArticleView)
+        assert view.line_index is not None
+        assert view.line_index.width <= 80
+        assert view.text_width + view.left_margin <= view.scrollable_content_region.width
+        text = screen_text(app)
+        assert "FILE - The Pyeongchang Olympic Stadium" in text
+        assert "South Korea Offers Talks" in text

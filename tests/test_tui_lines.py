@@ -1,0 +1,68 @@
+"""The article view's line index and span lookups, without a terminal."""
+
+from __future__ import annotations
+
+from rich.cells import cell_len
+from tui_seed import seed_article
+
+from reader.model import Article
+from reader.tui.line_index import wrap_article, wrap_offsets
+from reader.tui.spans import SpanIndex
+
+
+def test_wrap_offsets_fit_the_width_and_keep_every_word() -> None:
+    text = "The quick brown fox jumps over the lazy dog " * 7
+    lines = wrap_offsets(text, 30)
+    assert len(lines) > 5
+    for start, end in lines:
+        assert cell_len(text[start:end]) <= 30
+        assert text[start:end] == text[start:end].strip()
+    assert " ".join(text[s:e] for s, e in lines) == " ".join(text.split())
+
+
+def test_a_word_longer_than_the_width_is_cut() -> None:
+    text = "short " + "x" * 25 + " end"
+    lines = wrap_offsets(text, 10)
+    assert [text[s:e] for s, e in lines] == ["short", "x" * 10, "x" * 10, "xxxxx end"]
+
+
+def test_wide_characters_are_measured_in_cells() -> None:
+    text = "東京 " * 10
+    for start, end in wrap_offsets(text, 9):
+        assert cell_len(text[start:end]) <= 9
+
+
+def test_blocks_are_separated_by_a_blank_line_and_keep_their_kind() -> None:
+    article = Article.from_blocks(
+        "t.txt",
+        [("heading", "A title"), ("paragraph", "word " * 40), ("list_item", "an item " * 12)],
+    )
+    index = wrap_article(article, 40)
+    kinds = [line.kind for line in index.lines]
+    assert kinds[0] == "heading" and kinds[1] == "blank"
+    assert "list_item" in kinds and kinds.count("blank") == 2
+    items = [line for line in index.lines if line.kind == "list_item"]
+    assert items[0].first and not items[1].first
+    assert all(cell_len(article.text[line.start : line.end]) <= 38 for line in items)
+
+
+def test_line_at_finds_the_line_holding_an_offset() -> None:
+    article = seed_article()
+    index = wrap_article(article, 60)
+    for number, line in enumerate(index.lines):
+        if line.kind != "blank":
+            assert index.line_at(line.start) == number
+            assert index.line_at(line.end - 1) == number
+    quote_start = article.text.index("Sanctions and")
+    first, last = index.lines_of(quote_start, quote_start + 300)
+    assert first < last
+    assert index[first].start <= quote_start < index[first].end
+
+
+def test_span_index_finds_overlapping_spans_only() -> None:
+    spans = SpanIndex([(0, 5), (10, 20), (12, 14), (30, 100), (200, 210)])
+    assert list(spans.overlapping(4, 11)) == [(0, 5), (10, 20)]
+    assert list(spans.overlapping(13, 13 + 1)) == [(10, 20), (12, 14)]
+    assert list(spans.overlapping(150, 199)) == []
+    assert list(spans.overlapping(99, 205)) == [(30, 100), (200, 210)]
+    assert not SpanIndex()
