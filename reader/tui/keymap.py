@@ -1,8 +1,8 @@
 """Every key binding of the reader, read from the widgets and screens that own them.
 
 The help screen and README's key table are both generated from here, so neither can drift
-from the real bindings. `python -m reader.tui.keymap` prints the Markdown table (paste it between README's
-`<!-- keys:start -->` and `<!-- keys:end -->` markers; a test checks they agree).
+from the real bindings. `python -m reader.tui.keymap` prints the Markdown table that goes
+between README's `<!-- keys:start -->` and `<!-- keys:end -->` markers (a test checks it).
 """
 
 from __future__ import annotations
