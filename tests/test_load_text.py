@@ -180,3 +180,66 @@ def test_terminal_control_removed() -> None:
     article = extract_text(text, "storm.txt")
     assert "\x1b" not in article.text and "\u202e" not in article.text
     assert "Forecasters issued a storm warning" in article.text
+
+
+def test_long_read_with_menu_line_long_headline_and_cards() -> None:
+    article = load(str(DATA / "long-read-magazine.txt"))
+    assert article.title == (
+        "Salt and Silence: Six Months With the Last Salt Makers on the Atlantic Coast of Brittany"
+    )
+    assert article.byline == "Odile Marchetti"
+    assert article.published == "2024-10-06"
+    assert article.site == "The Northern Quarterly"
+    assert texts(article, "caption") == [
+        "Yann Le Goff rakes salt in a pan near Guérande, France, in August."
+    ]
+    assert texts(article, "heading") == ["The harvest"]
+    paragraphs = texts(article, "paragraph")
+    assert paragraphs[0].startswith("For a thousand years the marshes")  # the standfirst
+    assert paragraphs[-1] == (
+        "In the co-operative's warehouse the salt is stacked in white mountains that smell "
+        "faintly of violets."
+    )
+    for chrome in ("World | Environment", "The Long Read", "Most viewed", "butter",
+                   "About us", "independent magazine", "features correspondent", "Photo:",
+                   "Privacy policy", "Save for later", "Sign in"):
+        assert chrome not in article.text, chrome
+
+
+SAMPLES = HERE.parent / "sample_articles"
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "byline", "published"),
+    [
+        ("ebro-delta-long-read.txt",
+         "Sinking Fields: A Year With the Rice Farmers Racing the Sea in the Ebro Delta",
+         "Clara Ingleby", "2024-09-21"),
+        ("lisbon-free-trams.txt", "Lisbon to Scrap Tram and Bus Fares for Residents Under 25",
+         "Marta Quintela", "2024-03-12"),
+        ("clyde-ferry-strike.html",
+         "Ferry Crews Strike Over Night Shifts, Stranding Island Commuters",
+         "Fiona Gallacher", "2024-03-14"),
+        ("duluth-library-reopens.html",
+         "Two Years After Fire, a City Library Opens Its Doors Again",
+         "Priya Castellano", "2023-10-07"),
+        ("baltic-wind-farm-approval.html",
+         "Baltic Wind Farm Wins Final Approval Despite Fishermen's Protests",
+         "Anna Kowalczyk", "2024-06-19"),
+    ],
+)
+def test_shipped_samples_metadata_and_no_chrome(
+    name: str, title: str, byline: str, published: str
+) -> None:
+    path = SAMPLES / name
+    if not path.exists():
+        pytest.skip(f"{name} is not in sample_articles/")
+    article = load(str(path))
+    assert (article.title, article.byline, article.published) == (title, byline, published)
+    lines = set(article.text.split("\n"))
+    for chrome in ("Share", "Advertisement", "Menu", "Search", "Read more", "Most viewed"):
+        assert chrome not in lines
+    for chrome in ("All rights reserved", "Photo:", "cookies", "Sign up"):
+        assert chrome not in article.text
+    captions = texts(article, "caption")
+    assert captions and len(captions) == len(set(captions))

@@ -14,6 +14,7 @@ from typing import Any
 from reader.errors import LoadError
 from reader.load.decode import check_payload, decode, describe
 from reader.load.metadata import read_metadata
+from reader.load.text import strip_credit
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
 
@@ -211,6 +212,7 @@ def _first_block_starting(blocks: Blocks, keys: list[str]) -> int | None:
 _FOLLOWING_BLOCKS = (
     "following::*[self::p or self::h2 or self::h3 or self::h4 or self::blockquote or self::li]"
     "[string-length(normalize-space()) > 3][not(ancestor::figure)][not(ancestor::figcaption)]"
+    "[position() <= 3]"
 )
 
 
@@ -224,10 +226,10 @@ def _figure_captions(tree: Any) -> list[tuple[str, list[str]]]:
         for credit in trimmed.xpath(".//*[@class]"):
             if _CREDIT_CLASS.search(credit.get("class", "")) and credit.getparent() is not None:
                 credit.drop_tree()
-        text = _SPACE.sub(" ", clean_text(trimmed.text_content())).strip()
+        text = strip_credit(_SPACE.sub(" ", clean_text(trimmed.text_content())).strip())
         if len(text) < 15:
             continue
-        following = caption.xpath(_FOLLOWING_BLOCKS)[:3]
+        following = caption.xpath(_FOLLOWING_BLOCKS)
         found.append((text, [_key(element.text_content())[:60] for element in following]))
     return found
 

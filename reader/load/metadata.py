@@ -97,7 +97,12 @@ def read_metadata(tree: Any, *, url: str | None = None) -> PageMetadata:
         iso_date(jsonld.get("dateCreated")),
     )
     page_url = _first(
-        _canonical(tree), metas.get("og:url"), _text_value(jsonld.get("url")), url
+        _canonical(tree),
+        metas.get("og:url"),
+        _absolute(_text_value(jsonld.get("url"))),
+        _absolute(_text_value(jsonld.get("mainEntityOfPage"))),
+        _absolute(_id_of(jsonld.get("mainEntityOfPage"))),
+        url,
     )
     result = PageMetadata(
         title=raw_title, byline=_clean_byline(byline), site=site, published=published,
@@ -298,6 +303,14 @@ def _canonical(tree: Any) -> str | None:
         if href.startswith(("http://", "https://")):
             return href
     return None
+
+
+def _absolute(link: str | None) -> str | None:
+    return link if link and link.startswith(("http://", "https://")) else None
+
+
+def _id_of(value: Any) -> str | None:
+    return _clean(value.get("@id")) if isinstance(value, dict) else None
 
 
 def _first_text(tree: Any, query: str) -> str | None:

@@ -43,8 +43,11 @@ _PLACE_DATE_END = re.compile(
 )
 _FILE_PHOTO = re.compile(r"^(?:FILE(?:\s+PHOTO)?|PHOTO|IMAGE)\s*[-–—:]\s+\S")
 _TRAILING_CREDIT = re.compile(
-    r"\s*\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*|"
-    r"(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*)\)\s*$"
+    r"\s*(?:\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*"
+    r"|(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*"
+    r"|[A-Z][\w.'’ -]{1,40}\s/\s[A-Z][\w.'’ -]{1,40})\)"
+    r"|(?<=[.!?])\s+(?:Photo(?:graph)?s?|Image|Picture|Credit|Illustration)\s*(?:by\s|:)\s*"
+    r"[^.!?]{1,80})\s*$"
 )
 _CREDIT_LINE = re.compile(
     r"^(?:\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|source)"
@@ -66,7 +69,8 @@ _LINK_LEAD = re.compile(
 _BOILERPLATE = re.compile(
     r"\b(?:all rights reserved|copyright|byline|provides news|is the work of|"
     r"newsletter|subscribe|sign up|privacy policy|terms of (?:use|service)|cookies?|"
-    r"registered trademark|follow us|download (?:our|the) app)\b",
+    r"registered trademark|follow us|download (?:our|the) app|support us|donate|"
+    r"funded by (?:our )?readers|reader-funded)\b",
     re.IGNORECASE,
 )
 _PERSON_BLURB = re.compile(
@@ -78,10 +82,18 @@ _COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b
 _ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b.*\b(?:image|video|photo|gallery)\b", re.I)
 _DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:\w+day,?\s+)?(?P<date>{_DATE_TEXT})(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}.*)?$",
+    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_TEXT})"
+    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}.*)?$",
     re.IGNORECASE,
 )
 _BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
+# "Jane Doe is an environment correspondent for …": an author's card after the article.
+_PERSON_INTRO = re.compile(
+    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\b"
+)
+_ABOUT = re.compile(r"^about(?:\s+us)?\b\s*(?P<name>.*)$", re.IGNORECASE)
+# "World | Environment | Science": a menu flattened into one line.
+_MENU_LINE = re.compile(r"^[^|•·/]{1,30}(?:\s+[|•·/]\s+[^|•·/]{1,30}){2,}$")
 
 # Interface words of web pages (not any one site's): a whole line made of one of these,
 # in any case, is chrome wherever it stands.
@@ -94,7 +106,7 @@ _CHROME_PHRASES = frozenset(
     |share|share this|share this article|share this story|share article|share via|shares
     |share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin
     |facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|print|copy link
-    |link copied|copy|save|save article|bookmark|comments|comment|view comments|leave a comment
+    |link copied|copy|save|save article|save for later|bookmark|comments|comment|view comments|leave a comment
     |listen|listen to this article|listen to article|play|pause|watch|embed|download
     |subscribe|sign in|log in|login|sign up|register|follow|follow us|newsletter
     |related|related stories|related articles|related content|related topics|more stories
@@ -106,6 +118,10 @@ _CHROME_PHRASES = frozenset(
     """.replace("\n", "").split("|")
 )
 _CHROME_PHRASES = frozenset(phrase.strip() for phrase in _CHROME_PHRASES)
+_SMALL_WORDS = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on"}
+    | {"or", "over", "the", "to", "up", "via", "vs", "with"}
+)
 
 
 @dataclass(slots=True)
@@ -139,6 +155,11 @@ def extract_text(text: str, source: str) -> Article:
         return Article.from_blocks(source, parts)
     end, site, author = _tail_start(lines, first_body)
     title, byline, published, head_parts = _read_head(lines[:first_body])
+    for line in lines[first_body : first_body + 6]:
+        if byline is None and (match := _BYLINE.match(line.text)):
+            byline = match["name"].strip()
+        elif published is None and (match := _DATE_LINE.match(line.text)):
+            published = iso_date(match["date"])
     byline = byline or author
     body_parts = _read_body(lines[first_body:end])
     parts = _once_per_caption(head_parts + body_parts)
@@ -228,7 +249,18 @@ def _is_body(line: _Line) -> bool:
         return False
     if _BYLINE.match(line.text) or _DATE_LINE.match(line.text):
         return False
+    if not _ends_sentence(line.text) and _capitalised(line.text) >= 0.6:
+        return False  # a headline, however long
     return line.words >= 12 or (line.words >= 5 and _ends_sentence(line.text))
+
+
+def _capitalised(text: str) -> float:
+    """Share of words that start with a capital, small function words not counted."""
+    words = [word for word in text.split() if word.casefold() not in _SMALL_WORDS]
+    words = [word for word in words if word[:1].isalpha()]
+    if not words:
+        return 0.0
+    return sum(1 for word in words if word[:1].isupper()) / len(words)
 
 
 def _is_caption(line: _Line) -> bool:
@@ -261,7 +293,7 @@ def _is_chrome(line: _Line) -> bool:
         return True
     if _COPYRIGHT.search(text) and line.words <= 25:
         return True
-    if _LINK_LEAD.match(text):
+    if _LINK_LEAD.match(text) or _MENU_LINE.match(text):
         return True
     if _COOKIE.search(text) and line.words <= 80:
         return True
@@ -326,7 +358,12 @@ def _read_body(lines: list[_Line]) -> list[tuple[BlockKind, str]]:
             parts.append(("list_item", line.text))
         elif _is_body(line) or _starts_quote(line):
             parts.append(("paragraph", line.text))
-        elif _is_heading(line) and following is not None and _is_body(following):
+        elif (
+            _is_heading(line)
+            and following is not None
+            and _is_body(following)
+            and not _is_caption(following)
+        ):
             parts.append(("heading", line.text))
         elif _ends_sentence(line.text) and re.search(r"[a-z]", line.text):
             parts.append(("paragraph", line.text))
@@ -346,7 +383,14 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, s
     while index > first_body:
         line = lines[index]
         previous = lines[index - 1]
-        if _is_body(line) and not _is_caption(line):
+        # The article's last paragraph ends a sentence; link lists and teasers do not.
+        if _is_body(line) and _ends_sentence(line.text) and not _is_caption(line):
+            if _ABOUT.match(previous.text) and previous.words <= 6:
+                named = _ABOUT.match(previous.text)["name"]  # type: ignore[index]
+                site = site or (named.strip() or None)
+                index -= 2
+                end = index + 1
+                continue
             name = _card_name(previous, line)
             if name and _is_person_card(name, line.text):
                 author = author or name
@@ -355,6 +399,12 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, s
             if name:
                 index -= 2
                 end = index + 1
+                continue
+            intro = _PERSON_INTRO.match(line.text)
+            if intro and _PERSON_BLURB.search(line.text[:200]):
+                author = author or intro["name"]
+                end = index
+                index -= 1
                 continue
             if _BOILERPLATE.search(line.text):
                 end = index
@@ -376,7 +426,9 @@ def _is_person_card(name: str, blurb: str) -> bool:
 
 def _card_name(name_line: _Line, blurb: _Line) -> str | None:
     """An outlet or author card: a short name line, then a blurb that names it."""
-    name = name_line.text
+    name = re.sub(r"^about\s+(?:us\b)?\s*", "", name_line.text, flags=re.IGNORECASE)
+    if not name:
+        return None
     if not 1 <= name_line.words <= 5 or _ends_sentence(name) or not name[0].isupper():
         return None
     if _is_body(name_line) or (name_line.words > 1 and _is_chrome(name_line)):
@@ -392,8 +444,12 @@ def _card_name(name_line: _Line, blurb: _Line) -> str | None:
 # ---------------------------------------------------------------- helpers
 
 
-def _caption_text(text: str) -> str:
-    return _TRAILING_CREDIT.sub("", text).strip() or text
+def strip_credit(caption: str) -> str:
+    """A caption without its trailing photo credit: '(AP Photo/…)', 'Photo: …', '(A / B)'."""
+    return _TRAILING_CREDIT.sub("", caption).strip() or caption
+
+
+_caption_text = strip_credit
 
 
 def _once_per_caption(parts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
