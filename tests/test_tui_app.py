@@ -1,10 +1,14 @@
-"""The reader app driven by real key presses: quotes, panes, entities, scrolling, help."""
+"""The reader app driven by real key presses: quotes, panes, entities, scrolling, help.
+
+These tests give the app the seed's frozen real analysis (see `tui_seed.py`), so they test
+the screen and the keys; `test_tui_pipeline.py` runs the analysis in the app's worker.
+"""
 
 from __future__ import annotations
 
 import pytest
 from textual.color import Color
-from tui_seed import screen_text, seed_analysis, seed_article
+from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
@@ -21,8 +25,16 @@ def near(color: Color, other: Color) -> bool:
 
 
 def preset_app() -> ReaderApp:
-    article = seed_article()
-    return ReaderApp(article, analysis=seed_analysis(article))
+    analysis = frozen_seed()
+    return ReaderApp(analysis.article, analysis=analysis)
+
+
+def presses_to(entity_list: EntityList, entity_id: str) -> list[str]:
+    """The `j` presses that move the entity list's highlight to `entity_id`."""
+    target = entity_list.get_option_index(entity_id)
+    highlighted = entity_list.highlighted or 0
+    between = entity_list.options[highlighted + 1 : target + 1]
+    return ["j"] * sum(not option.disabled for option in between)
 
 
 def span_lines_visible(view: ArticleView, start: int, end: int) -> bool:
@@ -111,16 +123,17 @@ async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         view = screen.query_one(ArticleView)
-        # People: Kim Jong Un, Donald Trump, Grant Newsham.
-        await pilot.press("2", "j", "j", "enter")
-        newsham = screen.analysis.entity("grant-newsham")
+        await pilot.press("2")
+        await pilot.press(*presses_to(screen.query_one(EntityList), "person-grant-newsham"))
+        await pilot.press("enter")
+        newsham = screen.analysis.entity("person-grant-newsham")
         assert screen.selected == newsham
-        assert len(view._mentions) == len(newsham.mentions)
+        assert len(view._mentions) == len(newsham.mentions) == 2
         first = newsham.mentions[0]
         assert view.current_mention == (first.start, first.end)
         assert span_lines_visible(view, first.start, first.end)
         quotes = screen.query_one(QuotesPane)
-        assert [q.speaker_id for q in quotes.quotes] == ["grant-newsham"] * 3
+        assert [q.speaker_id for q in quotes.quotes] == ["person-grant-newsham"] * 3
         assert quotes.border_title == "Quotes 3 · Grant Newsham"
         await pilot.pause()
         assert "Quotes 3 · Grant Newsham" in screen_text(app)

@@ -1,76 +1,81 @@
-"""Helpers for the TUI tests: a hand-built seed article and analysis, and the screen as text."""
+"""Helpers for the TUI tests: the seed article with a frozen analysis, and the screen as text.
+
+`tui_seed_analysis.json` is the real `analyze()` output for the seed (the JSON contract of
+`Analysis.to_dict`), frozen so that layout snapshots and widget tests do not depend on the
+analyser's later changes or on timing. Regenerate it with `python tests/tui_seed.py`.
+"""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
+from typing import Any
 
 from textual.app import App
 
-from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Mention, Quote
 
-SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "voa-korea-olympics-talks.txt"
+HERE = Path(__file__).resolve().parent
+SAMPLES = HERE.parent / "sample_articles"
+SEED = SAMPLES / "voa-korea-olympics-talks.txt"
+FROZEN = HERE / "tui_seed_analysis.json"
 
 
-def seed_article() -> Article:
-    paragraphs = [p.strip() for p in SEED.read_text(encoding="utf-8").split("\n\n")]
-    body = [p for p in paragraphs[4:] if p and not p.startswith(("•", "XS", "VOA News"))]
-    body = [p.split("\n")[0] for p in body]
-    parts = [("paragraph", p) for p in body if not p.startswith("The Voice of America")]
-    parts[0] = ("caption", parts[0][1])
-    parts[6] = ("caption", parts[6][1])
-    return Article.from_blocks(
-        "voa-korea-olympics-talks.txt",
-        parts,
-        title="South Korea Offers Talks With Rival North Over Winter Olympics",
-        site="VOA",
+def analysis_from_dict(data: dict[str, Any]) -> Analysis:
+    """Rebuild an `Analysis` from its JSON contract (`Analysis.to_dict`)."""
+    article = Article(
+        source=data["source"],
+        text=data["text"],
+        blocks=tuple(Block(b["kind"], b["start"], b["end"]) for b in data["blocks"]),
+        title=data["title"],
+        byline=data["byline"],
+        site=data["site"],
+        published=data["published"],
+        url=data["url"],
     )
-
-
-def _find_all(text: str, word: str) -> tuple[Mention, ...]:
-    mentions, start = [], text.find(word)
-    while start >= 0:
-        mentions.append(Mention(start, start + len(word)))
-        start = text.find(word, start + len(word))
-    return tuple(mentions)
-
-
-def seed_analysis(article: Article) -> Analysis:
-    text = article.text
-    entities = (
-        Entity("kim-jong-un", "Kim Jong Un", "PERSON", ("Kim",), _find_all(text, "Kim")),
-        Entity("donald-trump", "Donald Trump", "PERSON", ("Trump",), _find_all(text, "Trump")),
+    entities = tuple(
         Entity(
-            "grant-newsham", "Grant Newsham", "PERSON", ("Newsham",), _find_all(text, "Newsham")
-        ),
-        Entity(
-            "jfss",
-            "Japan Forum for Strategic Studies",
-            "ORG",
-            (),
-            _find_all(text, "Japan Forum for Strategic Studies"),
-        ),
-        Entity("south-korea", "South Korea", "PLACE", (), _find_all(text, "South Korea")),
-        Entity("seoul", "Seoul", "PLACE", (), _find_all(text, "Seoul")),
-    )
-    quotes = []
-    for number, (words, speaker, speaker_id, kind) in enumerate(
-        [
-            ("Sanctions and 'other' pressures", "Donald Trump", "donald-trump", "direct"),
-            ("somehow reaching a deal", "Grant Newsham", "grant-newsham", "partial"),
-            ("There's even a sense", "Grant Newsham", "grant-newsham", "direct"),
-            ("It's not surprising", "Grant Newsham", "grant-newsham", "direct"),
-            ("always on the desk in my office", "Kim Jong Un", "kim-jong-un", "partial"),
-        ]
-    ):
-        start = text.find(words)
-        end = text.find('"', start + len(words)) if kind == "direct" else start + len(words)
-        quotes.append(
-            Quote(f"q{number + 1}", text[start:end], start, end, speaker, speaker_id, kind, "said")
+            e["id"],
+            e["name"],
+            e["type"],
+            tuple(e["aliases"]),
+            tuple(Mention(m["start"], m["end"]) for m in e["mentions"]),
         )
-    return Analysis(article, entities, tuple(quotes))
+        for e in data["entities"]
+    )
+    quotes = tuple(
+        Quote(
+            q["id"],
+            q["text"],
+            q["start"],
+            q["end"],
+            q["speaker"],
+            q["speaker_id"],
+            q["kind"],
+            q["cue"],
+        )
+        for q in data["quotes"]
+    )
+    return Analysis(article, entities, quotes)
 
 
-def screen_text(app: App[object]) -> str:
+def frozen_seed() -> Analysis:
+    """The seed article and its analysis as frozen in `tui_seed_analysis.json`."""
+    return analysis_from_dict(json.loads(FROZEN.read_text(encoding="utf-8")))
+
+
+def screen_text(app: App[Any]) -> str:
     """What the terminal shows now, as plain text lines (the active screen's composition)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
+
+
+if __name__ == "__main__":
+    from reader.analyze import analyze
+    from reader.load import load
+
+    analysis = analyze(load(str(SEED)))
+    FROZEN.write_text(
+        json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+    )
+    print(f"wrote {FROZEN.name}: {len(analysis.entities)} entities, {len(analysis.quotes)} quotes")
