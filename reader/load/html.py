@@ -20,6 +20,9 @@ from reader.sanitize import clean_text
 
 Blocks = list[tuple[BlockKind, str]]
 
+#: Fewer words than this outside captions is a menu or a stub, not an article.
+MIN_BODY_WORDS = 5
+
 _SPACE = re.compile(r"\s+")
 _CREDIT_CLASS = re.compile(r"credit|copyright|byline|attribution|source", re.IGNORECASE)
 _LEADING_CHROME = re.compile(
@@ -47,7 +50,8 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     blocks = content_blocks(page, url=url)
     blocks = place_captions(blocks, tree)
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
-    if not any(kind != "caption" for kind, _ in blocks):
+    body_words = sum(len(text.split()) for kind, text in blocks if kind != "caption")
+    if body_words < MIN_BODY_WORDS:
         raise _no_article(source)
     return Article.from_blocks(
         source,
