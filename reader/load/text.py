@@ -106,7 +106,8 @@ _CHROME_PHRASES = frozenset(
     |share|share this|share this article|share this story|share article|share via|shares
     |share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin
     |facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|print|copy link
-    |link copied|copy|save|save article|save for later|bookmark|comments|comment|view comments|leave a comment
+    |link copied|copy|save|save article|save for later|bookmark
+    |comments|comment|view comments|leave a comment
     |listen|listen to this article|listen to article|play|pause|watch|embed|download
     |subscribe|sign in|log in|login|sign up|register|follow|follow us|newsletter
     |related|related stories|related articles|related content|related topics|more stories
