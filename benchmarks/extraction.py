@@ -147,6 +147,14 @@ def extract_ours(data: bytes, url: str) -> str:
 # trafilatura runs as the benchmark's own runner calls it: comments are not the article body.
 
 
+def extract_ours_content_step(data: bytes, url: str) -> str:
+    """Only the html -> blocks step of ours: no decoding, metadata or caption placing."""
+    from reader.load.content import extract_blocks
+
+    blocks = extract_blocks(data.decode("utf-8", "replace"), url=url or None)
+    return "\n\n".join(text for kind, text in blocks if kind != "caption")
+
+
 def extract_trafilatura(data: bytes, url: str) -> str:
     import trafilatura
 
@@ -202,6 +210,7 @@ def html_to_text(root) -> str:
 
 EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
     "ours": extract_ours,
+    "ours: content step only": extract_ours_content_step,
     "trafilatura 2.3.1": extract_trafilatura,
     "trafilatura favor_precision": extract_trafilatura_precision,
     "readability-lxml 0.9": extract_readability,

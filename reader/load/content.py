@@ -39,6 +39,8 @@ def squash(text: str) -> str:
 
 # An unconfirmed block at the edge of the article is kept only from this many words.
 EDGE_KEEP_WORDS = 15
+# One or two blocks this long are the page flattened, not paragraphs.
+DUMP_WORDS = 400
 # A short line of page furniture, recognised anywhere in the body.
 FURNITURE_RE = re.compile(
     r"^(?:comments?|\d+ comments?|up next|advertisement|advertising|related(?: articles| stories)?|"
@@ -73,7 +75,10 @@ def extract_blocks(html: str, *, url: str | None = None) -> Blocks:
 
 
 def _looks_like_menu(blocks: Blocks) -> bool:
-    """Many blocks, most of them one to three words: a navigation list, not an article."""
+    """Many blocks, most of them one to three words: a navigation list, not an article.
+    Or the whole page flattened into one or two huge blocks (fast mode's last resort)."""
+    if len(blocks) <= 2:
+        return any(len(text.split()) > DUMP_WORDS for _, text in blocks)
     if len(blocks) < 20:
         return False
     lengths = sorted(len(text.split()) for _, text in blocks)
