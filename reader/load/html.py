@@ -89,7 +89,9 @@ def content_blocks(page: str, *, url: str | None = None) -> Blocks:
     This is the one place that decides what the article body is; a better extractor
     replaces this function's body and keeps its contract.
     """
-    return trafilatura_blocks(page, url=url)
+    from reader.load.content import extract_blocks
+
+    return extract_blocks(page, url=url)
 
 
 def trafilatura_blocks(page: str, *, url: str | None = None) -> Blocks:
