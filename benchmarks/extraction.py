@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
+import importlib.util
 import json
 import re
 import sys
@@ -302,6 +303,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.half:
         pages = pages[0 if args.half == "even" else 1 :: 2]
     extractors = {name: EXTRACTORS[name] for name in args.only or EXTRACTORS}
+    if importlib.util.find_spec("readability") is None:
+        extractors.pop("readability-lxml 0.9", None)
+        print("readability-lxml is not installed (pip install -e '.[bench]'): left out.")
     sys.path.insert(0, str(REPO_ROOT))
     warm_up(extractors, pages[0])
     runs = [run_extractor(name, extract, pages) for name, extract in extractors.items()]
