@@ -1,11 +1,13 @@
 """Find the article in a web page: HTML in, the main content as `(kind, text)` blocks out.
 
 Two opinions are combined. trafilatura (fast mode) reads the page with its many
-hand-made rules; a readability-style scorer reads the same page by text density and
-structure (which container holds the most prose). Blocks both agree on are kept; a block
-only one of them found is judged by its shape (length, links, sentence punctuation) and by
-where it sits relative to the agreed core of the article. Lines that are page furniture
-(share, subscribe, related stories) are dropped by their shape.
+hand-made rules and gives the blocks; a readability-style scorer reads the same page by
+text density and structure (which container holds the most prose) and confirms them. The
+article is the run from the first to the last confirmed block; unconfirmed blocks outside
+that run (headline, standfirst, teasers, "more stories") are kept only when long enough to
+be prose. Short lines of page furniture (share, subscribe, copyright) are dropped by their
+shape, and a fast-mode result that is a menu or the whole page flattened is redone in full
+mode. Measured with `benchmarks/extraction.py`.
 
 Every import of a parsing library happens inside a function.
 """
@@ -187,7 +189,6 @@ UNLIKELY_RE = re.compile(
     r"most-?popular|trending|read-?more|more-?stories|paywall|modal",
     re.IGNORECASE,
 )
-LIKELY_RE = re.compile(r"article|body|content|main|story|entry|post|text|column", re.IGNORECASE)
 POSITIVE_RE = re.compile(
     r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
     re.IGNORECASE,
@@ -203,7 +204,6 @@ BLOCK_TAGS = frozenset(
     | {"dl", "dt", "dd", "header", "hr", "br", "tbody", "thead"}
 )
 RETRY_LENGTH = 250  # less text than this: look again without dropping furniture by class
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 TAG_WEIGHT = {
     "div": 5, "article": 8, "section": 3, "main": 5, "pre": 3, "td": 3, "blockquote": 3,
     "form": -3, "ol": -3, "ul": -3, "li": -3, "dl": -3, "dd": -3, "dt": -3,
@@ -350,12 +350,17 @@ def best_container(
         if sibling is best.element:
             chosen.append(sibling)
             continue
-        if sibling in candidates and node.score >= threshold or _tag(sibling) == "p" and (
-            (node.text_length > 80 and node.link_density < 0.25)
-            or (
-                0 < node.text_length <= 80
-                and node.link_density == 0
-                and re.search(r"\.( |$)", squash(sibling.text_content()))
+        if (
+            sibling in candidates
+            and node.score >= threshold
+            or _tag(sibling) == "p"
+            and (
+                (node.text_length > 80 and node.link_density < 0.25)
+                or (
+                    0 < node.text_length <= 80
+                    and node.link_density == 0
+                    and re.search(r"\.( |$)", squash(sibling.text_content()))
+                )
             )
         ):
             chosen.append(sibling)
