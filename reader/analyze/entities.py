@@ -39,6 +39,31 @@ NAMED_TYPES: frozenset[str] = frozenset({"PERSON", "ORG", "PLACE"})
 ACRONYM = re.compile(r"^(?:[A-Z]\.){2,6}$|^[A-Z][A-Z&]{1,6}$")
 PARTICIPLE_SUFFIX = re.compile(r"(?:ed|ing)$")
 WORD_CHARS = re.compile(r"[A-Za-z]")
+#: Words after a hyphen that make an adjective of a name ("Tokyo-based", "U.S.-style").
+HYPHEN_SUFFIXES = frozenset(
+    {
+        "based",
+        "led",
+        "born",
+        "backed",
+        "owned",
+        "run",
+        "style",
+        "era",
+        "like",
+        "wide",
+        "bound",
+        "made",
+        "type",
+        "level",
+        "class",
+        "area",
+        "linked",
+        "funded",
+        "friendly",
+        "centric",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -163,6 +188,8 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
             description = doc[first:title_end].text
             first = title_end
     if label == "PERSON":
+        first = _extend_left_over_given_name(doc, first)
+    if label in NAMED_TYPES:
         last = _extend_over_hyphens(doc, last)
     if label == "ORG":
         last = _extend_org(doc, last)
@@ -179,9 +206,32 @@ def _extend_over_hyphens(doc: Doc, last: int) -> int:
         and doc[last + 1].is_alpha
         and doc[last + 1].tag_ not in {"VBN", "VBD", "VBG"}
         and not PARTICIPLE_SUFFIX.search(doc[last + 1].text)
+        and doc[last + 1].lower_ not in HYPHEN_SUFFIXES
+        and not doc[last + 1].ent_type_
     ):
         last += 2
     return last
+
+
+def _extend_left_over_given_name(doc: Doc, first: int) -> int:
+    """ "Pilar" + "Roig": a capitalised proper noun compounded onto the surname is the name."""
+    while first > 0:
+        token = doc[first - 1]
+        if (
+            token.tag_ == "NNP"
+            and token.is_title
+            and token.is_alpha
+            and token.dep_ == "compound"
+            and token.head.i >= first
+            and not token.ent_type_
+            and "\n" not in token.whitespace_
+            and token.text not in lexicon.TITLE_WORDS
+            and token.lower_ not in lexicon.ROLE_NOUNS
+        ):
+            first -= 1
+            continue
+        break
+    return first
 
 
 def _extend_org(doc: Doc, last: int) -> int:
@@ -266,8 +316,17 @@ def _told_outlet(doc: Doc, first: int, last: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Collection
 
+PIECE_BREAK = re.compile(r"\s*[|/•·]\s*")
+PLACE_BREAK = re.compile(r",\s+")
+LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
+DASHES = frozenset({",", "—", "–", "-", "--"})
+
 
 def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
+    """Every usable NER span, repaired, cut at separators, with its evidence gathered."""
+    common_words: set[str] = set()
+    for chunk in chunks:
+        common_words.update(LOWER_WORD.findall(chunk.doc.text))
     candidates: list[Candidate] = []
     for chunk in chunks:
         doc = chunk.doc
@@ -276,14 +335,107 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
             label = LABEL_TYPES.get(ent.label_)
             if label is None or ent.start < taken_until:
                 continue
+            if (
+                label in {"ORG", "PLACE"}
+                and _role_before(doc, ent.start)
+                and _looks_like_name(doc, ent.start, ent.end)
+            ):
+                label = "PERSON"
             first, last, description = repair_span(doc, ent.start, ent.end, label)
             if first >= last:
                 continue
             taken_until = last
-            candidate = _candidate(chunk, first, last, label, description)
-            if candidate is not None:
-                candidates.append(candidate)
+            for candidate in _candidates(chunk, first, last, label, description):
+                if not _is_common_word(candidate, common_words):
+                    candidates.append(candidate)
+    _surname_evidence(chunks, candidates)
     return _split_fused(candidates)
+
+
+def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) -> None:
+    """ "Ferran Llop" typed as a place, but "Llop said", "Llop, who is 63": a person."""
+    surnames: dict[str, list[Candidate]] = defaultdict(list)
+    for candidate in candidates:
+        words = candidate.words
+        if (
+            candidate.type in {"ORG", "PLACE"}
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() and w.isalpha() for w in words)
+            and words[-1] not in lexicon.ORG_SUFFIXES
+        ):
+            surnames[words[-1]].append(candidate)
+    if not surnames:
+        return
+    found: set[str] = set()
+    for chunk in chunks:
+        for token in chunk.doc:
+            if token.text in surnames and token.text not in found and _speaks_as_person(token):
+                found.add(token.text)
+    for word in found:
+        for candidate in surnames[word]:
+            candidate.votes["PERSON"] += 3
+
+
+def _speaks_as_person(token: Token) -> bool:
+    if token.i + 1 < len(token.doc) and token.nbor().lower_ in lexicon.ORG_NOUNS:
+        return False
+    if _is_speech_subject(token) or _role_before(token.doc, token.i):
+        return True
+    for child in token.children:
+        if child.dep_ == "relcl" and any(g.lower_ == "who" for g in child.children):
+            return True
+        if child.dep_ == "appos" and child.lemma_.lower() in lexicon.PERSON_NOUNS:
+            return True
+    return False
+
+
+def _role_before(doc: Doc, first: int) -> bool:
+    if first == 0:
+        return False
+    return doc[first - 1].lower_ in lexicon.ROLE_NOUNS
+
+
+def _looks_like_name(doc: Doc, first: int, last: int) -> bool:
+    return 1 <= last - first <= 3 and all(doc[i].is_title for i in range(first, last))
+
+
+def _is_common_word(candidate: Candidate, common_words: set[str]) -> bool:
+    """ "Commuters wait...", "Rice is...": a capitalised sentence opener that is a plain word."""
+    if candidate.chunk is None or candidate.last - candidate.first != 1:
+        return False
+    token = candidate.chunk.doc[candidate.first]
+    return token.is_sent_start and token.lower_ in common_words
+
+
+def _candidates(
+    chunk: ParsedChunk, first: int, last: int, label: EntityType, description: str | None
+) -> list[Candidate]:
+    """One candidate per piece of the span: "Porto | Algarve", "Nowicki/BBW", "Hel, Poland"."""
+    span = chunk.doc[first:last]
+    surface = span.text
+    breaker = PLACE_BREAK if label == "PLACE" else None
+    if not PIECE_BREAK.search(surface) and not (breaker and breaker.search(surface)):
+        candidate = _candidate(chunk, first, last, label, description)
+        return [candidate] if candidate is not None else []
+    pieces: list[Candidate] = []
+    pattern = re.compile(PIECE_BREAK.pattern + (r"|" + PLACE_BREAK.pattern if breaker else ""))
+    position = 0
+    for match in [*pattern.finditer(surface), None]:
+        end = match.start() if match is not None else len(surface)
+        piece = surface[position:end]
+        if piece.strip() and WORD_CHARS.search(piece):
+            piece_label: EntityType = "ORG" if acronym_letters(piece) else label
+            candidate = _candidate(chunk, first, last, piece_label, description)
+            if candidate is not None:
+                candidate.start = chunk.offset + span.start_char + position
+                candidate.end = candidate.start + len(piece)
+                candidate.surface = piece
+                if piece_label != label:
+                    candidate.votes = Counter({piece_label: 1})
+                pieces.append(candidate)
+        if match is not None:
+            position = match.end()
+    return pieces
 
 
 def _candidate(
@@ -305,22 +457,74 @@ def _candidate(
         description=description,
     )
     candidate.votes[label] += 1
-    root = span.root
-    candidate.speech_subject = _is_speech_subject(root)
-    if label == "PERSON":
-        before, gender = _title_before(doc, first)
-        candidate.description = candidate.description or before
-        candidate.gender = gender or _gender_of_name(candidate.words)
-        if _platform_context(doc, first) or _told_outlet(doc, first, last):
-            candidate.votes["ORG"] += 3
-    elif label in {"PLACE", "ORG"} and last - first == 1 and _told_outlet(doc, first, last):
-        candidate.votes["ORG"] += 3
-    if label == "PLACE" and candidate.speech_subject:
-        before, gender = _title_before(doc, first)
-        if gender or (before and any(w in lexicon.TITLE_WORDS for w in before.split())):
-            candidate.votes["PERSON"] += 3
-            candidate.gender = gender
+    if label in NAMED_TYPES:
+        _gather_evidence(candidate, doc, span.root)
     return candidate
+
+
+def _gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
+    """Votes for a type from the words around the name."""
+    first, last, label = candidate.first, candidate.last, candidate.type
+    votes = candidate.votes
+    single = last - first == 1
+    candidate.speech_subject = _is_speech_subject(root)
+    before, gender = _title_before(doc, first)
+    if label == "PERSON":
+        candidate.description = candidate.description or before
+    candidate.gender = gender or (_gender_of_name(candidate.words) if label == "PERSON" else None)
+    if label == "PERSON" and _platform_context(doc, first):
+        votes["ORG"] += 3
+    if single and _told_outlet(doc, first, last):
+        votes["ORG"] += 3
+    if _role_before(doc, first) or gender:
+        votes["PERSON"] += 3
+    # Apposition: "Grant Newsham, a senior fellow", "the operator, Lisboa Transportes".
+    nouns = [child for child in root.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in lexicon.PERSON_NOUNS:
+            votes["PERSON"] += 3
+        elif lemma in lexicon.ORG_NOUNS:
+            votes["ORG"] += 3
+        elif lemma in lexicon.PLACE_NOUNS:
+            votes["PLACE"] += 3
+    # "Llop, who is 63": a relative "who" is said of people.
+    for child in root.children:
+        if child.dep_ == "relcl" and any(
+            grand.lower_ == "who" and grand.dep_ in {"nsubj", "nsubjpass"}
+            for grand in child.children
+        ):
+            votes["PERSON"] += 2
+    # "the Graca neighbourhood", "the Kustwerk team": a name used as a modifier of a noun.
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= last:
+        lemma = root.head.lemma_.lower()
+        if lemma in lexicon.PLACE_NOUNS:
+            votes["PLACE"] += 2
+        elif lemma in lexicon.ORG_NOUNS:
+            votes["ORG"] += 1
+    # "in Gourock", "near Rotterdam": a place after a locative preposition.
+    if first > 0 and (single or label != "PERSON") and root.dep_ == "pobj":
+        weight = lexicon.PLACE_PREPOSITIONS.get(doc[first - 1].lower_, 0)
+        possessive = last < len(doc) and doc[last].tag_ == "POS"
+        if weight and not possessive:
+            votes["PLACE"] += weight
+    words = candidate.words
+    org_head = len(words) >= 3 and words[0] in lexicon.ORG_SUFFIXES and words[1] in {"of", "for"}
+    if org_head or (len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES):
+        votes["ORG"] += 3
+    if single and candidate.surface.lower().strip(".") in lexicon.DATE_WORDS:
+        votes["DATE"] += 5
+    # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -".
+    if (
+        first <= 1
+        and doc[first].is_upper
+        and len(doc[first].text) > 2
+        and last < len(doc)
+        and doc[last].text in DASHES
+    ):
+        votes["PLACE"] += 3
 
 
 def _gender_of_name(words: list[str]) -> str | None:
@@ -362,20 +566,43 @@ def _split_fused(candidates: list[Candidate]) -> list[Candidate]:
 # Merging
 
 
-def _vote_types(candidates: list[Candidate]) -> dict[str, EntityType]:
+def _vote_types(candidates: list[Candidate]) -> tuple[dict[str, EntityType], set[str]]:
+    """The type of each name by weighted vote, and the names with evidence beyond the NER."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions: Counter[str] = Counter()
+    surface_of: dict[str, str] = {}
     for candidate in candidates:
         votes[candidate.key].update(candidate.votes)
+        mentions[candidate.key] += 1
+        surface_of.setdefault(candidate.key, candidate.surface)
+    evidenced = {key for key, counter in votes.items() if sum(counter.values()) > mentions[key]}
+    # A surname that speaks or is described as a person makes its full name a person
+    # ("Llop said" / "Ferran Llop").
+    person_words = {
+        key
+        for key, counter in votes.items()
+        if " " not in key
+        and (
+            counter["PERSON"] >= 3
+            or any(c.speech_subject for c in candidates if c.key == key and c.type != "PLACE")
+        )
+    }
+    for key, counter in votes.items():
+        words = surface_of[key].split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if words[-1].lower() in person_words and words[-1] not in lexicon.ORG_SUFFIXES:
+            counter["PERSON"] += 3
     types: dict[str, EntityType] = {}
     for key, counter in votes.items():
-        best = max(counter.items(), key=lambda item: (item[1], item[0] == "PERSON"))[0]
+        best = max(counter.items(), key=lambda item: (item[1], item[0] != "PERSON"))[0]
         types[key] = best  # type: ignore[assignment]
-    return types
+    return types, evidenced
 
 
 def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft]:
     """Group candidates into entities: same name, surname of a person, acronym, compass word."""
-    types = _vote_types(candidates)
+    types, evidenced = _vote_types(candidates)
     first_seen: dict[str, int] = {}
     surface_of: dict[str, str] = {}
     for candidate in candidates:
@@ -387,7 +614,6 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
 
     people = [k for k, t in types.items() if t == "PERSON" and len(words_of(k)) >= 2]
     named = [k for k, t in types.items() if t in NAMED_TYPES | {"OTHER"} and len(words_of(k)) >= 2]
-    # Person mentions by key, to resolve an ambiguous surname to the nearest full name.
     person_starts: dict[str, list[int]] = defaultdict(list)
     for candidate in candidates:
         if candidate.key in people:
@@ -406,7 +632,10 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
             for k in named
             if types[k] in NAMED_TYPES
             and letters
-            in {initials(words_of(k), with_joiners=True), initials(words_of(k), with_joiners=False)}
+            in {
+                initials(words_of(k), with_joiners=True),
+                initials(words_of(k), with_joiners=False),
+            }
         ]
         target = expansions[0] if len(expansions) == 1 else min(keys, key=first_seen.__getitem__)
         for key in keys:
@@ -422,6 +651,14 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
                 if types[k] == "PLACE" and words_of(k)[0] == surface and len(words_of(k)) >= 2
             ]
             canonical[key] = matches[0] if len(matches) == 1 else ""
+    # The first word of an organisation's name ("Nordwind" / "Nordwind Offshore").
+    orgs = [k for k in named if types[k] == "ORG"]
+    for key, entity_type in types.items():
+        if key in canonical or " " in key or entity_type not in {"ORG", "PERSON"}:
+            continue
+        matches = [k for k in orgs if words_of(k)[0].lower() == key]
+        if len(matches) == 1 and not any(key in (w.lower() for w in words_of(p)) for p in people):
+            canonical[key] = matches[0]
 
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
@@ -430,7 +667,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
         if target == "":
             continue
         if target == key:
-            person = _person_for(candidate, types, people, person_starts, words_of)
+            person = _person_for(candidate, types, evidenced, people, person_starts, words_of)
             if person is not None:
                 target = person
         groups[target].append(candidate)
@@ -442,32 +679,51 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
             continue
         if entity_type == "OTHER" and not surface_of[key][:1].isupper():
             continue
+        if entity_type == "PERSON" and _unsupported_single_name(members):
+            entity_type = "OTHER"
         members.sort(key=lambda c: c.start)
         drafts.append(_draft(key, entity_type, members, surface_of))
     _add_missed_aliases(drafts, candidates, text)
     return drafts
 
 
+def _unsupported_single_name(members: list[Candidate]) -> bool:
+    """A lone one-word "person" nothing else in the text supports ("Coimbra can do it")."""
+    if any(len(c.words) > 1 for c in members):
+        return False
+    return not any(
+        c.speech_subject or c.votes["PERSON"] > 1 or c.gender or c.description for c in members
+    )
+
+
 def _person_for(
     candidate: Candidate,
     types: dict[str, EntityType],
+    evidenced: set[str],
     people: list[str],
     person_starts: dict[str, list[int]],
     words_of: Any,
 ) -> str | None:
     """The full-named person a short name stands for ("Kim", "Newsham"), if any."""
-    words = candidate.words
-    if len(words) >= 2 and types[candidate.key] == "PERSON":
+    words = [w.lower() for w in candidate.words]
+    entity_type = types[candidate.key]
+    if len(words) >= 2 and entity_type == "PERSON":
         matches = [
-            k for k in people if k != candidate.key and _is_edge_subsequence(words, words_of(k))
+            k
+            for k in people
+            if k != candidate.key and _is_edge_subsequence(words, [w.lower() for w in words_of(k)])
         ]
     elif len(words) == 1:
         word = words[0]
-        entity_type = types[candidate.key]
-        if entity_type == "PERSON" or candidate.type == "PERSON":
-            matches = [k for k in people if word in (words_of(k)[0], words_of(k)[-1])]
+
+        def edges(key: str) -> tuple[str, str]:
+            parts = words_of(key)
+            return parts[0].lower(), parts[-1].lower()
+
+        if entity_type == "PERSON" or candidate.type == "PERSON" or candidate.key not in evidenced:
+            matches = [k for k in people if word in edges(k)]
         elif entity_type == "ORG" or candidate.speech_subject:
-            matches = [k for k in people if word == words_of(k)[-1]]
+            matches = [k for k in people if word == edges(k)[1]]
         else:
             return None
     else:
@@ -513,6 +769,12 @@ def _draft(
         )
     else:
         name = surface_of[key]
+        if name.isupper():
+            same = Counter(c.surface for c in members if c.key == key and not c.surface.isupper())
+            if same:
+                name = same.most_common(1)[0][0]
+            elif entity_type == "PLACE" and len(name) > 4 and name.isalpha():
+                name = name.title()
     description = next((c.description for c in members if c.description), None)
     gender = next((c.gender for c in members if c.gender), None)
     mentions = sorted({(c.start, c.end) for c in members})
@@ -533,7 +795,10 @@ def _add_missed_aliases(drafts: list[EntityDraft], candidates: list[Candidate], 
     for draft in drafts:
         if draft.type not in NAMED_TYPES:
             continue
-        for surface in {draft.name, *draft.surfaces}:
+        names = {draft.name, *draft.surfaces}
+        if draft.type == "PERSON" and len(draft.name.split()) >= 2:
+            names.add(draft.name.split()[-1])
+        for surface in names:
             if (
                 surface in lexicon.COMPASS_WORDS
                 or len(surface) < 3
@@ -566,6 +831,7 @@ def _add_missed_aliases(drafts: list[EntityDraft], candidates: list[Candidate], 
         draft = owner[match.group(0)]
         if draft is not None:
             draft.mentions.append((start, end))
+            draft.surfaces.append(match.group(0))
     for draft in drafts:
         draft.mentions.sort()
 

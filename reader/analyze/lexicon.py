@@ -181,3 +181,84 @@ GROUP_PRONOUNS: frozenset[str] = frozenset({"they", "we", "it"})
 
 #: Prepositions before a platform or outlet name ("said on Twitter", "wrote in a post on X").
 PLATFORM_PREPOSITIONS: frozenset[str] = frozenset({"on", "via"})
+
+#: Lower-case roles written before a name ("opposition councillor Duarte Pimentel").
+ROLE_NOUNS: frozenset[str] = _words(
+    """
+    president minister secretary chancellor premier governor mayor senator councillor councilor
+    councilman councilwoman alderman spokesman spokeswoman spokesperson director chairman
+    chairwoman chair ceo founder leader judge ambassador envoy mr. mrs. ms. dr. dr mr mrs ms
+    professor prof. coach manager official officer deputy lawmaker legislator mp economist
+    analyst researcher scientist architect lawyer attorney farmer fisherman activist
+    campaigner author writer novelist actor actress singer artist colleague historian teacher
+    resident student nurse doctor surgeon engineer captain sergeant general colonel detective
+    inspector commissioner superintendent rev. reverend father bishop cardinal rabbi imam
+    king queen prince princess pope sheikh chief executive negotiator diplomat prosecutor
+    """
+)
+
+#: Nouns that, in apposition, say a name is a person ("Grant Newsham, a senior fellow").
+PERSON_NOUNS: frozenset[str] = ROLE_NOUNS | _words(
+    """
+    fellow expert member head owner worker man woman boy girl mother father son daughter wife
+    husband widow grandmother grandfather pensioner veteran volunteer employee staffer aide
+    adviser advisor consultant executive partner player chef driver pilot guide hunter
+    electrician labourer laborer shopkeeper owner-operator citizen mp candidate voter victim
+    survivor witness retiree graduate researcher scholar lecturer physician priest monk
+    """
+)
+
+#: Nouns that, in apposition or as the head of a name, say it is an organisation.
+ORG_NOUNS: frozenset[str] = _words(
+    """
+    company firm consortium corporation group agency union ministry department office
+    operator authority council committee commission association federation cooperative
+    co-operative bank party institute university college school foundation charity
+    organisation organization network newspaper broadcaster outlet publisher airline
+    club team society observatory bureau trust fund forum coalition alliance league
+    government administration court board service startup manufacturer retailer
+    supplier developer insurer regulator watchdog utility labour think-tank
+    """
+)
+
+#: Capitalised last words that make a name an organisation ("Kustwerk Engineering").
+ORG_SUFFIXES: frozenset[str] = _words(
+    """
+    Company Co. Corp. Corporation Inc. Inc Ltd Ltd. Limited LLC PLC plc Group Agency Union
+    Ministry Department Office Institute University College Council Association Federation
+    Cooperative Co-operative Bank Party Engineering Foundation Committee Commission Authority
+    Service Services Board Court Network Review Times Post News Daily Press Airlines Airways
+    Club Team Society Observatory Bureau Trust Fund Forum Coalition Alliance League Partners
+    Holdings Industries Energy Systems Technologies Labs Studios Records Federation Guild
+    Assembly Parliament Congress Senate Police Army Navy Institute Museum Library Hospital
+    Centre Center School Academy Ventures Capital Media Broadcasting Transportes Transport
+    """
+)
+
+#: Nouns that, in apposition or after a name, say it is a place ("Rothesay, the main town").
+PLACE_NOUNS: frozenset[str] = _words(
+    """
+    town city village island region country capital province state district port harbour
+    harbor neighbourhood neighborhood suburb county municipality peninsula valley river lake
+    coast bay border area quarter borough parish territory republic kingdom nation hamlet
+    terminal airport station square street avenue road bridge
+    """
+)
+
+#: Prepositions that put a place after them, with how strongly.
+PLACE_PREPOSITIONS: dict[str, int] = {
+    "in": 2,
+    "near": 3,
+    "across": 2,
+    "throughout": 3,
+    "outside": 2,
+    "around": 2,
+    "into": 2,
+    "towards": 2,
+    "toward": 2,
+    "from": 1,
+    "at": 1,
+    "to": 1,
+    "inside": 2,
+    "within": 1,
+}
