@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.cells import cell_len
-from tui_seed import seed_article
+from tui_seed import frozen_seed
 
 from reader.model import Article
 from reader.tui.line_index import wrap_article, wrap_offsets
@@ -47,7 +47,7 @@ def test_blocks_are_separated_by_a_blank_line_and_keep_their_kind() -> None:
 
 
 def test_line_at_finds_the_line_holding_an_offset() -> None:
-    article = seed_article()
+    article = frozen_seed().article
     index = wrap_article(article, 60)
     for number, line in enumerate(index.lines):
         if line.kind != "blank":

@@ -276,11 +276,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             "blockquote": "article-view--blockquote",
         }.get(line.kind)
         text = Text(
-            self.article.text[line.start : line.end].replace("\t", " "),
-            style=base + style(kind_style) if kind_style else base,
-            no_wrap=True,
-            end="",
+            self.article.text[line.start : line.end].replace("\t", " "), no_wrap=True, end=""
         )
+        # `Text.render` ignores `Text.style`, so the base style goes in as the first span.
+        text.stylize(base + style(kind_style) if kind_style else base)
         self._stylize(text, line.start, line.end, self._quotes, style("article-view--quote"))
         if self.current_span is not None:
             self._stylize_span(

@@ -33,7 +33,7 @@ class ReaderScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
-        Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote"),
+        Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
         Binding(
             "right_square_bracket", "step_mention(1)", "Next mention", id="reader.next-mention"
         ),
@@ -42,6 +42,7 @@ class ReaderScreen(Screen[None]):
             "step_mention(-1)",
             "Previous mention",
             id="reader.previous-mention",
+            show=False,
         ),
         Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
         Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
