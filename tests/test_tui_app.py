@@ -229,3 +229,34 @@ async def test_the_article_fits_a_readable_measure(size: tuple[int, int]) -> Non
         text = screen_text(app)
         assert "FILE - The Pyeongchang Olympic Stadium" in text
         assert "South Korea Offers" in text and "VOA News" in text
+
+
+async def test_only_the_visible_lines_of_a_long_article_are_rendered() -> None:
+    seed = frozen_seed().article
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 300
+    article = Article.from_blocks("long.txt", parts, title="Long")
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("G")
+        await pilot.pause()
+        assert view.line_index is not None and len(view.line_index) > 10_000
+        height = view.scrollable_content_region.height
+        # Every rendered line is cached: the first screen and the last one, nothing between.
+        assert 0 < len(view._strips) <= 2 * height
+        assert article.text.rstrip()[-20:] in screen_text(app)
+
+
+async def test_a_resize_rewraps_and_keeps_the_reading_place() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+        quote = app.screen.analysis.quotes[3]
+        await pilot.press(*"nnnn")
+        assert span_lines_visible(view, quote.start, quote.end)
+        assert view.line_index is not None
+        top = view.line_index[int(view.scroll_y)].start
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert view.line_index.width < 78
+        assert view.line_index.line_at(top) == int(view.scroll_y)
