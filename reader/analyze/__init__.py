@@ -16,6 +16,7 @@ from reader.analyze.quotes import (
     classify,
     find_quote_spans,
     has_first_person,
+    is_naming,
     looks_like_name_or_title,
 )
 from reader.analyze.speakers import Attribution, SpeakerFinder
@@ -42,8 +43,10 @@ def analyze(
     candidates = collect_candidates(chunks)
     drafts = merge_candidates(candidates, article.text)
     spans = find_quote_spans(article)
+    previous = None
     for span in spans:
-        span.kind = classify(article, span)
+        span.kind = classify(article, span, previous)
+        previous = span
     finder = SpeakerFinder(article, chunks, spans, drafts)
     attributions = finder.attribute_all(spans)
     kept = [
@@ -62,14 +65,14 @@ def analyze(
 
 
 def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:
-    """Direct quotes always; a fragment only when it reads as someone's words."""
+    """Speech, not a title or a label; a fragment only when it reads as someone's words."""
+    inner = span.text(article)
+    if looks_like_name_or_title(inner) or is_naming(article, span):
+        return False
     if span.kind == "direct":
         return True
-    inner = span.text(article)
-    if looks_like_name_or_title(inner):
-        return False
     if span.words <= SHORT_PARTIAL_WORDS:
-        return attribution.governed or (has_first_person(inner) and attribution.cue_in_sentence)
+        return attribution.close or (has_first_person(inner) and attribution.cue_in_sentence)
     return (
         attribution.cue_in_sentence
         or has_first_person(inner)

@@ -29,6 +29,11 @@ INNER_SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”)]?\s+['‘\"“(]?[A-Z0-9
 FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us|me|you|You|your|Your)\b"
 )
+NAMING_CUE = re.compile(
+    r"(?:so-called|so called|known as|nicknamed|dubbed|titled|entitled|named|"
+    r"the (?:words?|terms?|phrases?|slogans?|motto|hashtag|label|headline))\s*$",
+    re.IGNORECASE,
+)
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
 )
@@ -149,9 +154,11 @@ def _make_span(
 # Direct or partial
 
 
-def classify(article: Article, span: QuoteSpan) -> str:
+def classify(article: Article, span: QuoteSpan, previous: QuoteSpan | None = None) -> str:
     """ "direct" for a full sentence of speech, "partial" for a fragment in the narrator's."""
     block = article.blocks[span.blocks[0]]
+    if _continues(article, span, previous):
+        return "direct"
     inner = article.text[span.start : span.end]
     before = article.text[block.start : span.open_mark].rstrip()
     before = before.rstrip("\"“”„«»'’")
@@ -172,6 +179,24 @@ def classify(article: Article, span: QuoteSpan) -> str:
     return "partial"
 
 
+def _continues(article: Article, span: QuoteSpan, previous: QuoteSpan | None) -> bool:
+    """`"If you build it," she said, "they will come."`: the second half of a split sentence."""
+    if previous is None or previous.close_mark is None or previous.kind != "direct":
+        return False
+    if previous.blocks[-1] != span.blocks[0]:
+        return False
+    gap = article.text[previous.close_mark + 1 : span.open_mark]
+    before = article.text[previous.start : previous.end].rstrip()
+    return len(gap) <= 60 and gap.rstrip().endswith(",") and before.endswith((",", "—", "–"))
+
+
+def is_naming(article: Article, span: QuoteSpan) -> bool:
+    """A name, label or title introduced as such: so-called "X", known as "X", the word "X"."""
+    block = article.blocks[span.blocks[0]]
+    before = article.text[max(block.start, span.open_mark - 30) : span.open_mark]
+    return bool(NAMING_CUE.search(before)) and len(span.text(article).split()) <= 6
+
+
 def _starts_capital(inner: str) -> bool:
     for ch in inner:
         if ch.isalpha():
@@ -188,10 +213,13 @@ def _is_title_case(inner: str) -> bool:
 
 
 def looks_like_name_or_title(inner: str) -> bool:
-    """Short Title Case words without end punctuation: a nickname or a work's title."""
-    stripped = inner.strip()
+    """Short Title Case words without a sentence end: a nickname or a work's title."""
+    stripped = inner.strip().rstrip(",")
+    words = stripped.split()
+    content = [w for w in words if w.lower() not in SMALL_WORDS]
     return (
-        len(stripped.split()) <= 8
+        len(words) <= 8
+        and len(content) >= 2
         and _is_title_case(stripped)
         and not TERMINAL.search(stripped)
         and not FIRST_PERSON.search(stripped)

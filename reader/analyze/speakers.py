@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 MAX_FLOATING = 3
+MAX_PRONOUN_BLOCKS = 4
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
 
@@ -34,6 +35,7 @@ class Attribution:
     cue: str | None
     cue_in_sentence: bool
     governed: bool  # the quote sits in the reporting verb's own clause
+    close: bool = False  # ...with no other verb between them ("called it "unacceptable"")
 
 
 class SpeakerFinder:
@@ -60,13 +62,43 @@ class SpeakerFinder:
         )
         self.mentions = mentions
         self.mention_starts = [m[0] for m in mentions]
-        self.people = [
-            m for m in mentions if drafts[m[2]].type == "PERSON" and not self.in_quote(m[0])
+        people = [
+            (start, end, index)
+            for start, end, index in mentions
+            if drafts[index].type == "PERSON" and not self.in_quote(start)
         ]
+        self.anonymous_gender: dict[int, str | None] = {}
+        for start, end, gender in self._unnamed_people():
+            people.append((start, end, -1))
+            self.anonymous_gender[start] = gender
+        people.sort()
+        self.people = people
         self.people_starts = [m[0] for m in self.people]
+        self.block_starts = [block.start for block in article.blocks]
         self.orgs = [m for m in mentions if drafts[m[2]].type == "ORG" and not self.in_quote(m[0])]
         self.org_starts = [m[0] for m in self.orgs]
         self.results: list[Attribution] = []
+
+    def _unnamed_people(self) -> list[tuple[int, int, str | None]]:
+        """Subjects like "a technician from the power company": people a pronoun may mean."""
+        found = []
+        for chunk in self.chunks:
+            for token in chunk.doc:
+                if (
+                    token.dep_ in SUBJECT_DEPS
+                    and token.pos_ == "NOUN"
+                    and token.lemma_.lower() in lexicon.PERSON_NOUNS
+                    and not any(child.pos_ == "PROPN" for child in token.children)
+                    and any(
+                        child.dep_ == "det" and child.lower_ in {"a", "an", "the", "this", "that"}
+                        for child in token.children
+                    )
+                ):
+                    offset = chunk.offset + token.idx
+                    if self.in_quote(offset) or self.entity_at(offset, offset + len(token)):
+                        continue
+                    found.append((offset, offset + len(token), _noun_gender(token.lower_)))
+        return found
 
     # -- lookups ------------------------------------------------------------------------------
 
@@ -138,36 +170,64 @@ class SpeakerFinder:
         found = self.entity_at(offset, offset + len(token.text))
         if found is not None and self.drafts[found].type != "DATE":
             return found
-        # A description: "a spokesman for the ministry", "the Foreign Ministry".
-        best: int | None = None
+        # A description: "Nordwind's chief executive, Katarzyna Lis", "a spokesman for the
+        # ministry": a person in apposition first, then any named person or organisation.
+        ranked: list[tuple[int, int]] = []
         for sub in token.subtree:
             sub_offset = self.token_offset(chunk, sub)
             index = self.entity_at(sub_offset, sub_offset + len(sub.text))
             if index is None or self.drafts[index].type not in {"PERSON", "ORG"}:
                 continue
-            if best is None or (
-                self.drafts[index].type == "PERSON" and self.drafts[best].type != "PERSON"
-            ):
-                best = index
-        if best is not None:
-            return best
+            is_person = self.drafts[index].type == "PERSON"
+            if sub.dep_ == "appos" and sub.head.i == token.i:
+                rank = 0 if is_person else 1
+            elif _under_possessive(sub, token):
+                rank = 4
+            else:
+                rank = 2 if is_person else 3
+            ranked.append((rank, index))
+        if ranked:
+            return min(ranked)[1]
         if token.pos_ == "NOUN":
-            return self.org_by_head_noun(offset, token.lemma_.lower())
+            lemma = token.lemma_.lower()
+            if lemma in lexicon.PERSON_NOUNS:
+                return self.person_by_description(offset, token.lower_)
+            return self.org_by_head_noun(offset, lemma)
         return None
 
     def antecedent_person(self, offset: int, gender: str | None) -> int | None:
+        """The nearest person before `offset` outside quotes, of a compatible gender, named
+        within the last few paragraphs; None when that nearest person is unnamed."""
         i = bisect.bisect_left(self.people_starts, offset) - 1
-        first_any: int | None = None
+        block = bisect.bisect_right(self.block_starts, offset) - 1
+        horizon = self.block_starts[max(0, block - MAX_PRONOUN_BLOCKS)]
+        while i >= 0 and self.people[i][0] >= horizon:
+            start, _, index = self.people[i]
+            known = self.anonymous_gender.get(start) if index < 0 else self.drafts[index].gender
+            if gender is None or known is None or known == gender:
+                if index < 0:
+                    return self.person_by_description(start, self._noun_at(start))
+                return index
+            i -= 1
+        return None
+
+    def _noun_at(self, offset: int) -> str:
+        end = offset
+        text = self.article.text
+        while end < len(text) and text[end].isalpha():
+            end += 1
+        return text[offset:end].lower()
+
+    def person_by_description(self, offset: int, noun: str) -> int | None:
+        """ "the mayor" after "Mayor Helena Vasconcelos": the person that title was given to."""
+        i = bisect.bisect_left(self.people_starts, offset) - 1
         while i >= 0:
             index = self.people[i][2]
-            known = self.drafts[index].gender
-            if gender is None or known is None or known == gender:
-                if known == gender or gender is None:
-                    return index
-                if first_any is None:
-                    first_any = index
+            description = self.drafts[index].description if index >= 0 else None
+            if description and noun in description.lower().split():
+                return index
             i -= 1
-        return first_any
+        return None
 
     def antecedent_org(self, offset: int) -> int | None:
         i = bisect.bisect_left(self.org_starts, offset) - 1
@@ -179,15 +239,18 @@ class SpeakerFinder:
         i = bisect.bisect_left(self.org_starts, offset) - 1
         while i >= 0:
             index = self.orgs[i][2]
-            if self.drafts[index].name.lower().split()[-1].rstrip("s") == noun.rstrip("s"):
+            words = {w.rstrip("s") for w in self.drafts[index].name.lower().split()}
+            if noun.rstrip("s") in words - {"of", "for", "and", "the"}:
                 return index
             i -= 1
         return None
 
     def last_person_in(self, start: int, end: int) -> int | None:
         i = bisect.bisect_left(self.people_starts, end) - 1
-        if i >= 0 and self.people[i][0] >= start:
-            return self.people[i][2]
+        while i >= 0 and self.people[i][0] >= start:
+            if self.people[i][2] >= 0:
+                return self.people[i][2]
+            i -= 1
         return None
 
     # -- attribution --------------------------------------------------------------------------
@@ -197,7 +260,7 @@ class SpeakerFinder:
         block_indices = (
             [span.blocks[0]] if len(span.blocks) == 1 else [span.blocks[0], span.blocks[-1]]
         )
-        candidates: list[tuple[tuple[int, int, int], ParsedChunk, Token, bool]] = []
+        candidates: list[tuple[tuple[int, int, int], ParsedChunk, Token, bool, bool]] = []
         for n, block_index in enumerate(block_indices):
             block = self.article.blocks[block_index]
             lo = max(span.open_mark, block.start) if n == 0 else block.start
@@ -213,7 +276,7 @@ class SpeakerFinder:
             sentences += self._trailing_tag(chunk, sentences)
             for cue in self.cues_in(chunk, sentences):
                 cue_offset = self.token_offset(chunk, cue)
-                governs = self._governs(chunk, cue, span)
+                governs, close_to = self._governs(chunk, cue, span)
                 weak = cue.lemma_ in lexicon.WEAK_SPEECH_VERBS
                 if weak and not governs and not self._adjacent(cue_offset, span):
                     continue
@@ -223,13 +286,13 @@ class SpeakerFinder:
                     else cue_offset - close
                 )
                 candidates.append(
-                    ((int(weak), int(not governs), abs(distance)), chunk, cue, governs)
+                    ((int(not governs), int(weak), abs(distance)), chunk, cue, governs, close_to)
                 )
         candidates.sort(key=lambda item: item[0])
         fallback: Attribution | None = None
-        for _, chunk, cue, governs in candidates:
+        for _, chunk, cue, governs, close_to in candidates:
             speaker = self.speaker_of(chunk, cue)
-            attribution = Attribution(speaker, cue_text(cue), True, governs)
+            attribution = Attribution(speaker, cue_text(cue), True, governs, close_to)
             if speaker is not None:
                 return attribution
             if fallback is None:
@@ -252,8 +315,9 @@ class SpeakerFinder:
             return [nxt]
         return []
 
-    def _governs(self, chunk: ParsedChunk, cue: Token, span: QuoteSpan) -> bool:
-        """True when a word of the quote hangs (through its heads) from the cue."""
+    def _governs(self, chunk: ParsedChunk, cue: Token, span: QuoteSpan) -> tuple[bool, bool]:
+        """Whether a word of the quote hangs (through its heads) from the cue, and whether
+        it does so with no other verb on the way."""
         local_start = span.start - chunk.offset
         local_end = (span.end - chunk.offset) if span.end <= chunk.end else len(chunk.doc.text)
         quote_tokens = [
@@ -263,17 +327,23 @@ class SpeakerFinder:
             )
             or []
         ][:30]
+        inside = {t.i for t in quote_tokens}
+        governs = False
         for token in quote_tokens:
-            if token.head.i < token.i - 200:
-                continue
             node = token
+            verbs_between = False
             for _ in range(12):
                 if node.i == cue.i:
-                    return True
+                    if not verbs_between:
+                        return True, True
+                    governs = True
+                    break
+                if node.i not in inside and node.pos_ in {"VERB", "AUX"}:
+                    verbs_between = True
                 if node.head is node:
                     break
                 node = node.head
-        return False
+        return governs, False
 
     def _adjacent(self, cue_offset: int, span: QuoteSpan) -> bool:
         close = span.close_mark if span.close_mark is not None else span.end
@@ -395,6 +465,28 @@ def _is_cue(token: Token) -> bool:
     return token.lemma_ in lexicon.SPEECH_VERBS and (
         token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
     )
+
+
+def _noun_gender(noun: str) -> str | None:
+    if noun in {"man", "spokesman", "father", "son", "husband", "boy", "chairman"}:
+        return "male"
+    if noun in {"woman", "spokeswoman", "mother", "daughter", "wife", "girl", "chairwoman"}:
+        return "female"
+    return None
+
+
+def _under_possessive(token: Token, top: Token) -> bool:
+    """True when `token` hangs from `top` through a possessive ("Nordwind's chief")."""
+    node = token
+    for _ in range(8):
+        if node.i == top.i:
+            return False
+        if node.dep_ == "poss":
+            return True
+        if node.head is node:
+            return False
+        node = node.head
+    return False
 
 
 def subject_of(cue: Token) -> Token | None:
