@@ -1,4 +1,4 @@
-"""The header line above the article: title · byline, then site · date · reading time · progress."""
+"""The header line above the article: title · site · date · byline · reading time · progress."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from reader.model import Article
 
 
 class ArticleHeader(Widget):
-    """One line naming the article; site, date, reading time and progress stay on the right."""
+    """One line naming the article; the title comes first, reading time and progress stay visible."""
 
     DEFAULT_CSS = """
     ArticleHeader {
@@ -40,12 +40,11 @@ class ArticleHeader(Widget):
             article.title or article.source,
             self.get_component_rich_style("article-header--title", partial=True),
         )
-        if article.byline:
-            about.append(" · ")
-            about.append(article.byline)
-        details = [detail for detail in (article.site, article.published) if detail]
-        details += [f"{article.reading_minutes} min read", f"{self.progress}%"]
-        where = Text(" · ".join(details), end="")
+        for detail in (article.site, article.published, article.byline):
+            if detail:
+                about.append(" · ")
+                about.append(detail)
+        where = Text(f"{article.reading_minutes} min read · {self.progress}%", end="")
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
