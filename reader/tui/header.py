@@ -12,7 +12,7 @@ from reader.model import Article
 
 
 class ArticleHeader(Widget):
-    """One line naming the article; the title comes first, reading time and progress stay visible."""
+    """One line naming the article: the title first; reading time and progress always show."""
 
     DEFAULT_CSS = """
     ArticleHeader {
