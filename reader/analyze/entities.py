@@ -81,6 +81,7 @@ class Candidate:
     votes: Counter[str] = field(default_factory=Counter)
     gender: str | None = None
     speech_subject: bool = False
+    peers: tuple[str, ...] = ()  # keys of names in coordination or parallel clauses
 
     @property
     def key(self) -> str:
@@ -331,6 +332,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
     for chunk in chunks:
         doc = chunk.doc
         taken_until = 0
+        taken: set[int] = set()
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
             if label is None or ent.start < taken_until:
@@ -345,9 +347,12 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
             if first >= last:
                 continue
             taken_until = last
+            taken.update(range(first, last))
             for candidate in _candidates(chunk, first, last, label, description):
                 if not _is_common_word(candidate, common_words):
                     candidates.append(candidate)
+        candidates.extend(_spot_organisations(chunk, taken))
+        candidates.extend(_spot_named_as(chunk, taken))
     _surname_evidence(chunks, candidates)
     return _split_fused(candidates)
 
@@ -387,6 +392,89 @@ def _speaks_as_person(token: Token) -> bool:
         if child.dep_ == "appos" and child.lemma_.lower() in lexicon.PERSON_NOUNS:
             return True
     return False
+
+
+def _peers(token: Token) -> tuple[str, ...]:
+    """Names listed with this one ("Lisbon, Porto and Coimbra") or in parallel clauses
+    ("If Lisbon can do it, Porto can do it")."""
+    peers: list[Token] = []
+    if token.dep_ == "conj":
+        peers.append(token.head)
+    peers.extend(child for child in token.children if child.dep_ == "conj")
+    if token.dep_ == "nsubj":
+        verb = token.head
+        related = [verb.head] if verb.dep_ in {"conj", "ccomp", "advcl"} else []
+        related += [c for c in verb.children if c.dep_ in {"conj", "ccomp", "advcl"}]
+        for other in related:
+            if other.lemma_ == verb.lemma_:
+                peers.extend(c for c in other.children if c.dep_ == "nsubj")
+    return tuple(name_key(p.text) for p in peers if p.pos_ == "PROPN")
+
+
+def _spot_organisations(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
+    """ "the Delta Rice Cooperative": capitalised words ending in an organisation word that
+    the NER left untagged."""
+    doc = chunk.doc
+    found: list[Candidate] = []
+    for token in doc:
+        i = token.i
+        if token.text not in lexicon.ORG_SUFFIXES or i in taken or not token.is_title:
+            continue
+        j = i
+        while (
+            j > 0
+            and doc[j - 1].is_title
+            and doc[j - 1].is_alpha
+            and (j - 1) not in taken
+            and doc[j - 1].text not in lexicon.LEADING_DROP
+            and not doc[j - 1].is_sent_start
+            and "\n" not in doc[j - 1].whitespace_
+        ):
+            j -= 1
+        if j < i and (j == 0 or doc[j - 1].lower_ in {"the", "of", "for", "at", "by", "from"}):
+            candidate = _candidate(chunk, j, i + 1, "ORG", None)
+            if candidate is not None:
+                found.append(candidate)
+                taken.update(range(j, i + 1))
+    return found
+
+
+def _spot_named_as(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
+    """ "The southern spit, known as the Trabucador": a name given to a described thing, typed
+    by the noun it names."""
+    doc = chunk.doc
+    found: list[Candidate] = []
+    for token in doc:
+        if token.lower_ not in {"known", "called", "named"} or token.dep_ != "acl":
+            continue
+        kind = _type_of_noun(token.head.lemma_.lower())
+        if kind is None:
+            continue
+        j = token.i + 1
+        if j < len(doc) and doc[j].lower_ == "as":
+            j += 1
+        if j < len(doc) and doc[j].lower_ == "the":
+            j += 1
+        k = j
+        while k < len(doc) and doc[k].is_title and doc[k].is_alpha and k not in taken:
+            k += 1
+        if k > j:
+            candidate = _candidate(chunk, j, k, kind, None)
+            if candidate is not None:
+                candidate.votes[kind] += 3
+                found.append(candidate)
+                taken.update(range(j, k))
+    return found
+
+
+def _type_of_noun(lemma: str) -> EntityType | None:
+    if lemma in lexicon.PLACE_NOUNS:
+        return "PLACE"
+    if lemma in lexicon.ORG_NOUNS:
+        return "ORG"
+    if lemma in lexicon.PERSON_NOUNS:
+        return "PERSON"
+    return None
 
 
 def _role_before(doc: Doc, first: int) -> bool:
@@ -468,6 +556,8 @@ def _gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     votes = candidate.votes
     single = last - first == 1
     candidate.speech_subject = _is_speech_subject(root)
+    if single:
+        candidate.peers = _peers(root)
     before, gender = _title_before(doc, first)
     if label == "PERSON":
         candidate.description = candidate.description or before
@@ -672,6 +762,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
                 target = person
         groups[target].append(candidate)
 
+    unsupported = _retype_lone_names(groups, types)
     drafts: list[EntityDraft] = []
     for key, members in groups.items():
         entity_type = types[key]
@@ -679,12 +770,40 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
             continue
         if entity_type == "OTHER" and not surface_of[key][:1].isupper():
             continue
-        if entity_type == "PERSON" and _unsupported_single_name(members):
+        if entity_type == "PERSON" and key in unsupported:
             entity_type = "OTHER"
         members.sort(key=lambda c: c.start)
         drafts.append(_draft(key, entity_type, members, surface_of))
     _add_missed_aliases(drafts, candidates, text)
     return drafts
+
+
+def _retype_lone_names(
+    groups: dict[str, list[Candidate]], types: dict[str, EntityType]
+) -> set[str]:
+    """Lone one-word "people" take the type of the names listed beside them; the keys of
+    those still unsupported are returned."""
+    unsupported = {
+        key
+        for key, members in groups.items()
+        if types[key] == "PERSON" and _unsupported_single_name(members)
+    }
+    for _ in range(3):
+        changed = False
+        for key in sorted(unsupported):
+            peer_types = Counter(
+                types[peer]
+                for c in groups[key]
+                for peer in c.peers
+                if peer not in unsupported and types.get(peer) in NAMED_TYPES
+            )
+            if peer_types:
+                types[key] = peer_types.most_common(1)[0][0]
+                unsupported.discard(key)
+                changed = True
+        if not changed:
+            break
+    return unsupported
 
 
 def _unsupported_single_name(members: list[Candidate]) -> bool:
@@ -846,6 +965,10 @@ def _touches_other_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 30) : start]
     if before.endswith(" ") and len(before) >= 2 and before[-2].isalpha():
         word = before.rstrip().rsplit(None, 1)[-1] if before.strip() else ""
-        if word[:1].isupper() and word not in lexicon.TITLE_WORDS:
+        if (
+            word[:1].isupper()
+            and word not in lexicon.TITLE_WORDS
+            and word not in lexicon.LEADING_DROP
+        ):
             return True
     return False

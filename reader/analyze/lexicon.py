@@ -241,7 +241,10 @@ PLACE_NOUNS: frozenset[str] = _words(
     town city village island region country capital province state district port harbour
     harbor neighbourhood neighborhood suburb county municipality peninsula valley river lake
     coast bay border area quarter borough parish territory republic kingdom nation hamlet
-    terminal airport station square street avenue road bridge
+    terminal airport station square street avenue road bridge spit lagoon beach dam reservoir
+    canal mountain hill park reserve wetland wetlands delta marsh forest desert sea ocean strait
+    gulf cape headland dune shore estate building tower stadium arena church cathedral castle
+    palace hall plaza market camp base mine quay pier marina
     """
 )
 
