@@ -22,12 +22,13 @@ Read a news article in the terminal: the clean text, the people, organisations, 
 dates it names, and every quotation with its speaker.
 
 SOURCE is a saved web page (.html, .htm), a text file (.txt, plain or scraped from a page),
-a Markdown file (.md), or - for standard input."""
+a Markdown file (.md), a web address (https://...), or - for standard input."""
 
 EPILOG = """\
 commands:
   reader extract SOURCE... --format json|jsonl|markdown|text
-                        print the article and its analysis without opening the reader
+                        print the article and its analysis without opening the reader;
+                        a folder SOURCE means every article file directly inside it
                         (see: reader extract --help)
 
 Press ? in the reader for the keys."""
@@ -54,11 +55,16 @@ def build_extract_parser() -> argparse.ArgumentParser:
             "  jsonl     one JSON object per line, one line per source\n"
             "  markdown  title, metadata, the body, then entities and quotes\n"
             "  text      the clean body only, no title or captions (fast: no analysis)\n\n"
-            "Offsets in JSON are Python string indices into its \"text\"."
+            "Offsets in JSON are Python string indices into its \"text\".\n\n"
+            "A folder stands for every article file directly inside it (.html, .htm, .txt,\n"
+            ".md; sorted by name, sub-folders not searched). A source that fails prints one\n"
+            "line on stderr; the others are still printed, and the exit status is 1."
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("sources", nargs="+", metavar="SOURCE", help="files, or - for stdin")
+    parser.add_argument(
+        "sources", nargs="+", metavar="SOURCE", help="files, folders, URLs, or - for stdin"
+    )
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
     )
@@ -102,7 +108,7 @@ def run_reader(source: str | None) -> int:
             return 2
         source = "-"
     try:
-        article = load_article(source)
+        article = load_with_status(source)
     except ReaderError as error:
         return fail(str(error))
     if source == "-" and not reattach_terminal():
@@ -112,6 +118,35 @@ def run_reader(source: str | None) -> int:
 
     ReaderApp(article).run()
     return 0
+
+
+def load_with_status(source: str) -> Article:
+    """Load `source`; while a web address is fetched, say so on stderr if it is a terminal."""
+    if "://" not in source or not sys.stderr.isatty():
+        return load_article(source)
+    from rich.console import Console
+    from rich.text import Text
+
+    status = Text("Fetching ")
+    status.append(source, style="bold")  # the address is data, never markup
+    with Console(stderr=True).status(status):
+        return load_article(source)
+
+
+def expand_sources(sources: Sequence[str]) -> list[tuple[str, str | None]]:
+    """(source, error) pairs in order: a folder becomes its article files, by name."""
+    from reader.load import article_files
+
+    expanded: list[tuple[str, str | None]] = []
+    for source in sources:
+        if source != "-" and "://" not in source and os.path.isdir(source):
+            try:
+                expanded.extend((path, None) for path in article_files(source))
+            except ReaderError as error:
+                expanded.append((source, str(error)))
+        else:
+            expanded.append((source, None))
+    return expanded
 
 
 def reattach_terminal() -> bool:
@@ -131,7 +166,11 @@ def reattach_terminal() -> bool:
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
     results: list[dict[str, object]] = []
-    for source in options.sources:
+    sources = expand_sources(options.sources)
+    for source, problem in sources:
+        if problem is not None:
+            status = fail(problem)
+            continue
         try:
             article = load_article(source)
             if options.format == "text":
@@ -150,7 +189,8 @@ def run_extract(options: argparse.Namespace) -> int:
         else:
             results.append(analysis.to_dict())
     if options.format == "json" and results:
-        payload: object = results[0] if len(options.sources) == 1 else results
+        single = len(sources) == 1 and [source for source, _ in sources] == options.sources
+        payload: object = results[0] if single else results
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     return status
 

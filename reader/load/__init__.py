@@ -1,9 +1,9 @@
-"""Source -> Article: saved web pages, scraped or plain text, Markdown, standard input.
+"""Source -> Article: saved web pages, scraped or plain text, Markdown, standard input, URLs.
 
-`load` reads a path (or "-" for stdin) and hands the bytes to `extract_bytes`, which URLs
-and other byte sources reuse. Every failure is a `LoadError` whose message is one sentence
-naming the source and what to do. Heavy libraries (trafilatura, lxml, charset-normalizer)
-are imported only when a page is actually extracted.
+`load` reads a path ("-" for stdin; an http(s) address goes to `fetch`) and hands the bytes
+to `extract_bytes`, which URLs and other byte sources reuse. Every failure is a `LoadError`
+whose message is one sentence naming the source and what to do. Heavy libraries
+(trafilatura, lxml, charset-normalizer, httpx) are imported only when they are needed.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from reader.load.decode import (
 )
 from reader.model import Article
 
-__all__ = ["LoadError", "extract_bytes", "kind_for_name", "load"]
+__all__ = ["LoadError", "article_files", "extract_bytes", "kind_for_name", "load"]
 
 _SUFFIX_KINDS: dict[str, DocumentKind] = {
     ".html": "html",
@@ -47,7 +47,12 @@ def kind_for_name(name: str) -> DocumentKind | None:
 
 
 def load(source: str, *, stdin: BinaryIO | None = None) -> Article:
-    """Read `source` (a file path, or "-" for standard input) and extract its article."""
+    """Read `source` (a file path, "-" for standard input, or a URL) and extract its article."""
+    if "://" in source:
+        from reader.load.fetch import is_url, load_url
+
+        if is_url(source):
+            return load_url(source)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
@@ -103,9 +108,7 @@ def _read_file(source: str) -> bytes:
     path = Path(source).expanduser()
     try:
         if path.is_dir():
-            raise LoadError(
-                f"{source} is a folder, not a file; give the path of an article file inside it."
-            )
+            raise _folder_error(source)
         size = path.stat().st_size
         if size > MAX_BYTES:
             raise _too_large(source)
@@ -118,9 +121,7 @@ def _read_file(source: str) -> bytes:
             f"{source} cannot be read (permission denied); check the file's permissions."
         ) from None
     except IsADirectoryError:
-        raise LoadError(
-            f"{source} is a folder, not a file; give the path of an article file inside it."
-        ) from None
+        raise _folder_error(source) from None
     except OSError as error:
         raise LoadError(
             f"{source} cannot be read ({error.strerror or error}); check the path and try again."
@@ -131,3 +132,40 @@ def _too_large(source: str) -> LoadError:
     return LoadError(
         f"{describe(source)} is larger than {MAX_BYTES // 2**20} MB; give a single article."
     )
+
+
+def _folder_error(source: str) -> LoadError:
+    return LoadError(
+        f"{source} is a folder; open one of its articles, or run reader extract on it."
+    )
+
+
+def article_files(folder: str) -> list[str]:
+    """The article files directly inside `folder`, sorted by name.
+
+    Article files are those whose suffix names a kind (.html, .htm, .txt, .md, ...).
+    Not recursive: a folder of articles is read as it is, and a folder holding other
+    folders (a home directory, a website mirror) is not walked. Hidden files are skipped.
+    """
+    path = Path(folder).expanduser()
+    try:
+        entries = sorted(path.iterdir(), key=lambda entry: entry.name)
+    except PermissionError:
+        raise LoadError(
+            f"{folder} cannot be listed (permission denied); check the folder's permissions."
+        ) from None
+    except OSError as error:
+        raise LoadError(
+            f"{folder} cannot be listed ({error.strerror or error}); check the path."
+        ) from None
+    found = [
+        str(entry)
+        for entry in entries
+        if not entry.name.startswith(".") and kind_for_name(entry.name) and not entry.is_dir()
+    ]
+    if not found:
+        raise LoadError(
+            f"{folder} holds no article files (.html, .htm, .txt, .md); "
+            "give a folder of articles or a file."
+        )
+    return found
