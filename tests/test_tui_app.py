@@ -6,6 +6,8 @@ the screen and the keys; `test_tui_pipeline.py` runs the analysis in the app's w
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from textual.color import Color
 from tui_seed import frozen_seed, screen_text
@@ -218,7 +220,7 @@ async def test_an_article_without_quotes_or_entities_says_so() -> None:
         assert app.screen.current_quote is None
 
 
-@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])
 async def test_the_article_fits_a_readable_measure(size: tuple[int, int]) -> None:
     app = preset_app()
     async with app.run_test(size=size):
@@ -231,6 +233,8 @@ async def test_the_article_fits_a_readable_measure(size: tuple[int, int]) -> Non
         # The title comes first (site and date follow it when there is room); time and progress
         # always show.
         assert "South Korea Offers" in text and "2 min read" in text
+        # Each entity is one line, its mention count beside its name.
+        assert re.search(r"Kim Jong Un +6\b", text)
 
 
 async def test_only_the_visible_lines_of_a_long_article_are_rendered() -> None:

@@ -35,7 +35,7 @@ def entity_prompt(entity: Entity, width: int, *, selected: bool) -> Text:
     if cell_len(name) > room:
         name = set_cell_size(name, room - 1).rstrip() + "…"
     gap = max(1, width - len(marker) - cell_len(name) - len(count))
-    prompt = Text(marker, style="bold" if selected else "", end="")
+    prompt = Text(marker, style="bold" if selected else "", end="", no_wrap=True)
     prompt.append(name, style="bold reverse" if selected else "")
     prompt.append(" " * gap)
     prompt.append(count, style="dim")
@@ -104,7 +104,8 @@ class EntitiesPane(Vertical):
         entity_list = self.entity_list
         highlighted = entity_list.highlighted_option
         keep = highlighted.id if highlighted is not None else None
-        width = max(12, entity_list.scrollable_content_region.width or self.size.width - 2)
+        # One cell is kept for the scrollbar, which appears once the list is filled.
+        width = max(12, (entity_list.scrollable_content_region.width or self.size.width - 2) - 1)
         options: list[Option] = []
         for entity_type, label in ENTITY_GROUPS:
             group = [entity for entity in self.entities if entity.type == entity_type]
