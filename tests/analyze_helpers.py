@@ -13,7 +13,8 @@ def analyse_paragraphs(*paragraphs: str, source: str = "test.txt") -> Analysis:
 
 def entity_named(analysis: Analysis, name: str, entity_type: str | None = None) -> Entity:
     found = [
-        e for e in analysis.entities
+        e
+        for e in analysis.entities
         if e.name == name and (entity_type is None or e.type == entity_type)
     ]
     names = [(e.name, e.type) for e in analysis.entities]
