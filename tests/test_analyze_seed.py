@@ -37,7 +37,7 @@ def test_seed_quote_offsets_and_cues(seed_analysis: Analysis) -> None:
     text = seed_analysis.article.text
     for quote in seed_analysis.quotes:
         assert text[quote.start : quote.end] == quote.text
-        assert text[quote.start - 1] in "\"“"
+        assert text[quote.start - 1] in '"“'
     assert quote_starting(seed_analysis, "somehow reaching").cue == "tells VOA"
     assert quote_starting(seed_analysis, "There's even").cue == "said"
 
@@ -69,8 +69,13 @@ def test_seed_organisation_and_aliases(seed_analysis: Analysis) -> None:
 def test_seed_no_false_people_or_duplicates(seed_analysis: Analysis) -> None:
     people = {e.name for e in seed_analysis.entities if e.type == "PERSON"}
     assert "Twitter" not in people
-    assert people == {"Kim Jong Un", "Donald Trump", "Moon Jae-in", "Cho Myoung-gyon",
-                      "Grant Newsham"}
+    assert people == {
+        "Kim Jong Un",
+        "Donald Trump",
+        "Moon Jae-in",
+        "Cho Myoung-gyon",
+        "Grant Newsham",
+    }
     keys = [(e.type, e.name) for e in seed_analysis.entities]
     assert len(keys) == len(set(keys))
     for entity in seed_analysis.entities:
@@ -102,5 +107,6 @@ def test_seed_mentions_point_at_names(seed_analysis: Analysis) -> None:
     for entity in seed_analysis.entities:
         for mention in entity.mentions:
             assert text[mention.start : mention.end].replace("’", "'") in {
-                entity.name, *entity.aliases
+                entity.name,
+                *entity.aliases,
             }
