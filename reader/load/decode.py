@@ -165,7 +165,7 @@ def decode(data: bytes, source: str, *, charset: str | None = None, html: bool =
     if detected is None:
         raise LoadError(
             f"Cannot tell the character encoding of {describe(source)}; "
-            "save it as UTF-8 or give its charset."
+            "save it again as UTF-8 and open that copy."
         )
     return detected
 

@@ -77,11 +77,11 @@ def is_url(source: str) -> bool:
 def load_url(
     url: str,
     *,
-    max_bytes: int = MAX_BYTES,
-    connect_timeout: float = CONNECT_TIMEOUT,
-    read_timeout: float = READ_TIMEOUT,
-    deadline: float = DEADLINE,
-    max_redirects: int = MAX_REDIRECTS,
+    max_bytes: int | None = None,
+    connect_timeout: float | None = None,
+    read_timeout: float | None = None,
+    deadline: float | None = None,
+    max_redirects: int | None = None,
 ) -> Article:
     """Fetch `url` and extract its article; `Article.url` is the address after redirects."""
     from reader.load import extract_bytes
@@ -106,14 +106,23 @@ def load_url(
 def fetch(
     url: str,
     *,
-    max_bytes: int = MAX_BYTES,
-    connect_timeout: float = CONNECT_TIMEOUT,
-    read_timeout: float = READ_TIMEOUT,
-    deadline: float = DEADLINE,
-    max_redirects: int = MAX_REDIRECTS,
+    max_bytes: int | None = None,
+    connect_timeout: float | None = None,
+    read_timeout: float | None = None,
+    deadline: float | None = None,
+    max_redirects: int | None = None,
 ) -> Fetched:
-    """GET `url` within every limit above; raises LoadError with one sentence."""
+    """GET `url` within every limit above; raises LoadError with one sentence.
+
+    A limit left as None is the module constant of the same name, read at call time.
+    """
     import httpx
+
+    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
+    connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
+    read_timeout = READ_TIMEOUT if read_timeout is None else read_timeout
+    deadline = DEADLINE if deadline is None else deadline
+    max_redirects = MAX_REDIRECTS if max_redirects is None else max_redirects
 
     _check_scheme(url, url)
     watchdog = _Watchdog(deadline)
