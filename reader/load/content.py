@@ -15,11 +15,14 @@ Every import of a parsing library happens inside a function.
 from __future__ import annotations
 
 import re
+import threading
 from typing import TYPE_CHECKING
 
 from reader.model import BlockKind
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from lxml.etree import _Element
 
 Blocks = list[tuple[BlockKind, str]]
@@ -51,6 +54,11 @@ FURNITURE_RE = re.compile(
     r"(?:copyright|\(c\)|©).{0,80}|\S+@\S+\.\w+|_+|-+)$",
     re.IGNORECASE,
 )
+FURNITURE_MAX_CHARS = 160
+# Work bound for confirming blocks by substring search: characters scanned, as a multiple
+# of the text compared. Real pages need a few scans; a page of thousands of unconfirmed
+# blocks would otherwise cost blocks x text.
+SCAN_BUDGET_FACTOR = 32
 
 
 def extract_blocks(html: str, *, url: str | None = None) -> Blocks:
@@ -62,18 +70,29 @@ def extract_blocks(html: str, *, url: str | None = None) -> Blocks:
     from reader.sanitize import clean_text
 
     try:
-        primary = trafilatura_blocks(html, url)
+        tree = parse_html(html)
+    except Exception:  # noqa: BLE001 - unparseable input has no article
+        tree = None
+    if tree is None:
+        return []
+    try:
+        primary = trafilatura_blocks(tree, url)
         if _looks_like_menu(primary):  # fast mode grabbed a link list: ask again in full
-            primary = trafilatura_blocks(html, url, fast=False)
+            primary = trafilatura_blocks(tree, url, fast=False)
     except Exception:  # noqa: BLE001 - a parser failure means "no opinion", not a crash
         primary = []
     try:
-        second = density_blocks(html)
+        second = density_blocks(html, tree)
     except Exception:  # noqa: BLE001
         second = []
     blocks = combine(primary, second) if primary else second
     cleaned = ((kind, squash(clean_text(text))) for kind, text in blocks)
-    return [(kind, text) for kind, text in cleaned if text and not FURNITURE_RE.match(text)]
+    return [(kind, text) for kind, text in cleaned if text and not _is_furniture(text)]
+
+
+def _is_furniture(text: str) -> bool:
+    """A short line of page furniture (a long text is never one, and is not scanned)."""
+    return len(text) <= FURNITURE_MAX_CHARS and FURNITURE_RE.match(text) is not None
 
 
 def _looks_like_menu(blocks: Blocks) -> bool:
@@ -97,8 +116,7 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
     """
     if not second:
         return primary
-    second_text = " | ".join(normalise(text) for _, text in second)
-    confirmed = [bool(key) and key in second_text for key in (normalise(t) for _, t in primary)]
+    confirmed = _confirmed(primary, second)
     if not any(confirmed):
         return primary
     first = confirmed.index(True)
@@ -110,19 +128,45 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
     ]
 
 
+def _confirmed(primary: Blocks, second: Blocks) -> list[bool]:
+    """For each primary block: does the second opinion hold its words (as one of its blocks
+    or inside one)? Exact matches are looked up; substring searches share a work budget
+    proportional to the text compared, so the time stays linear in the page."""
+    second_keys = [normalise(text) for _, text in second]
+    exact = set(second_keys)
+    second_text = " | ".join(second_keys)
+    keys = [normalise(text) for _, text in primary]
+    budget = SCAN_BUDGET_FACTOR * (len(second_text) + sum(len(key) for key in keys))
+    confirmed = []
+    for key in keys:
+        if not key:
+            confirmed.append(False)
+        elif key in exact:
+            confirmed.append(True)
+        elif budget >= len(second_text):
+            budget -= len(second_text)
+            confirmed.append(key in second_text)
+        else:
+            confirmed.append(False)
+    return confirmed
+
+
 # --- trafilatura's opinion ---------------------------------------------------------------
 
 
-def trafilatura_blocks(html: str, url: str | None = None, *, fast: bool = True) -> Blocks:
+def trafilatura_blocks(
+    page: str | _Element, url: str | None = None, *, fast: bool = True
+) -> Blocks:
     """trafilatura's main text (no comments) as blocks with their kinds.
 
-    Fast mode skips trafilatura's own fallbacks: they cost a third of its time and, on
-    news pages, lose as often as they win.
+    `page` is the HTML or a tree from `parse_html` (trafilatura works on a copy). Fast mode
+    skips trafilatura's own fallbacks: they cost a third of its time and, on news pages,
+    lose as often as they win.
     """
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, url=url, fast=fast, include_comments=False, with_metadata=False
+        page, url=url, fast=fast, include_comments=False, with_metadata=False
     )
     if document is None or document.body is None:
         return []
@@ -220,9 +264,10 @@ def _attributes(element: _Element) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}"
 
 
-def _skipped(element: _Element, page_length: int = 0) -> bool:
+def _skipped(element: _Element, page_length: int = 0, full_lengths: dict | None = None) -> bool:
     """True for a subtree that is not article text: by tag, by being hidden, or by a class
-    that names page furniture (unless it wraps most of the page's text, as some do)."""
+    that names page furniture (unless it wraps most of the page's text, as some do).
+    `full_lengths` holds each element's whole text length (see `_full_text_lengths`)."""
     tag = _tag(element)
     if not tag or tag in SKIP_TAGS:
         return True
@@ -236,7 +281,9 @@ def _skipped(element: _Element, page_length: int = 0) -> bool:
     attributes = _attributes(element)
     if tag != "form" and (not attributes.strip() or not UNLIKELY_RE.search(attributes)):
         return False
-    return len(element.text_content()) < page_length / 2
+    if full_lengths is None:
+        return len(element.text_content()) < page_length / 2
+    return full_lengths.get(element, 0) < page_length / 2
 
 
 class Node:
@@ -267,30 +314,56 @@ def _class_weight(element: _Element) -> int:
     return weight
 
 
-def _measure(
-    element: _Element, nodes: dict[_Element, Node], in_link: bool, page_length: int
-) -> Node:
-    """Text and link lengths of `element`, bottom up, over the parts that are not skipped."""
-    node = Node(element)
-    nodes[element] = node
-    in_link = in_link or _tag(element) == "a"
-    own = len((element.text or "").strip())
-    node.text_length = own
-    node.link_length = own if in_link else 0
-    node.commas = (element.text or "").count(",")
-    for child in element:
-        if not _skipped(child, page_length):
-            child_node = _measure(child, nodes, in_link, page_length)
-            node.text_length += child_node.text_length
-            node.link_length += child_node.link_length
-            node.commas += child_node.commas
-        tail = (child.tail or "").strip()
-        if tail:
-            node.text_length += len(tail)
-            node.commas += tail.count(",")
-            if in_link:
-                node.link_length += len(tail)
-    return node
+def _full_text_lengths(root: _Element) -> dict[_Element, int]:
+    """len(element.text_content()) of every element under `root`, in one bottom-up pass
+    (asking each element would cost its depth times the text)."""
+    lengths: dict[_Element, int] = {}
+    for element in reversed(list(root.iter())):
+        total = len(element.text or "") if isinstance(element.tag, str) else 0
+        for child in element:
+            total += lengths.get(child, 0) + len(child.tail or "")
+        lengths[element] = total
+    return lengths
+
+
+def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
+    """Text and link lengths of every element not skipped, over the parts not skipped.
+
+    One walk down (document order, which later steps rely on) and one sum up, without
+    recursion: a page may nest elements thousands deep.
+    """
+    full_lengths = _full_text_lengths(body) if ruthless else None
+    page_length = full_lengths[body] if full_lengths else 0
+    nodes: dict[_Element, Node] = {}
+    order: list[tuple[Node, Node | None]] = []
+    stack: list[tuple[_Element, bool, Node | None]] = [(body, False, None)]
+    while stack:
+        element, in_link, parent = stack.pop()
+        node = Node(element)
+        nodes[element] = node
+        order.append((node, parent))
+        in_link = in_link or _tag(element) == "a"
+        own = len((element.text or "").strip())
+        node.text_length = own
+        node.link_length = own if in_link else 0
+        node.commas = (element.text or "").count(",")
+        kept = []
+        for child in element:
+            if not _skipped(child, page_length, full_lengths):
+                kept.append(child)
+            tail = (child.tail or "").strip()
+            if tail:
+                node.text_length += len(tail)
+                node.commas += tail.count(",")
+                if in_link:
+                    node.link_length += len(tail)
+        stack.extend((child, in_link, node) for child in reversed(kept))
+    for node, parent in reversed(order):  # children before their parents
+        if parent is not None:
+            parent.text_length += node.text_length
+            parent.link_length += node.link_length
+            parent.commas += node.commas
+    return nodes
 
 
 def _is_text_holder(element: _Element) -> bool:
@@ -314,9 +387,7 @@ def best_container(
     body = root.find("body")
     if body is None:
         body = root
-    nodes: dict[_Element, Node] = {}
-    page_length = len(body.text_content()) if ruthless else 0
-    _measure(body, nodes, False, page_length)
+    nodes = _measure(body, ruthless)
     candidates: dict[_Element, Node] = {}
     for element, node in nodes.items():
         if node.text_length < 25 or not _is_text_holder(element):
@@ -368,12 +439,20 @@ def best_container(
 
 
 def _inline_text(element: _Element, nodes: dict[_Element, Node]) -> str:
-    """The text of an element, leaving out skipped subtrees."""
+    """The text of an element, leaving out skipped subtrees (walked without recursion)."""
     parts = [element.text or ""]
-    for child in element:
-        if child in nodes:
-            parts.append(_inline_text(child, nodes))
-        if child.tail:
+    stack: list[tuple[Iterator[_Element], _Element | None]] = [(iter(element), None)]
+    while stack:
+        children, owner = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            if owner is not None and owner.tail:
+                parts.append(owner.tail)
+        elif child in nodes:
+            parts.append(child.text or "")
+            stack.append((iter(child), child))
+        elif child.tail:
             parts.append(child.tail)
     return "".join(parts)
 
@@ -386,43 +465,142 @@ KIND_BY_TAG: dict[str, BlockKind] = {
 }  # fmt: skip
 
 
-def _emit(element: _Element, nodes: dict[_Element, Node], blocks: Blocks, kind: BlockKind) -> None:
-    """Cut a chosen subtree into blocks: each block element, or each run of loose text."""
+class _EmitFrame:
+    """An element being cut into blocks: its remaining children, kind, pending loose text."""
+
+    __slots__ = ("children", "kind", "loose")
+
+    def __init__(self, element: _Element, kind: BlockKind) -> None:
+        self.children = iter(element)
+        self.kind = kind
+        self.loose = [element.text or ""]
+
+    def flush(self, blocks: Blocks) -> None:
+        text = squash("".join(self.loose))
+        if text:
+            blocks.append((self.kind, text))
+        self.loose = []
+
+
+def _enter(
+    element: _Element, nodes: dict[_Element, Node], blocks: Blocks, kind: BlockKind
+) -> _EmitFrame | None:
+    """Start cutting `element`: a frame to walk its children, or None when it is skipped
+    or is one block by itself (then already emitted)."""
     node = nodes.get(element)
     if node is None or node.text_length == 0:
-        return
+        return None
     tag = _tag(element)
     if tag in ("ul", "ol", "table", "div", "section", "dl") and node.link_density > 0.5:
-        return  # a list or box of links
+        return None  # a list or box of links
     if tag in KIND_BY_TAG and not any(_tag(child) in BLOCK_TAGS - {"br"} for child in element):
         own_kind = KIND_BY_TAG[tag]
         if kind == "blockquote" and own_kind == "paragraph":
             own_kind = "blockquote"
         blocks.append((own_kind, squash(_inline_text(element, nodes))))
-        return
-    if tag == "blockquote":
-        kind = "blockquote"
-    loose = [element.text or ""]
-    for child in element:
+        return None
+    return _EmitFrame(element, "blockquote" if tag == "blockquote" else kind)
+
+
+def _emit(element: _Element, nodes: dict[_Element, Node], blocks: Blocks, kind: BlockKind) -> None:
+    """Cut a chosen subtree into blocks: each block element, or each run of loose text.
+    Walked with a stack of frames, not recursion: a page may nest thousands deep."""
+    first = _enter(element, nodes, blocks, kind)
+    stack = [first] if first else []
+    while stack:
+        frame = stack[-1]
+        child = next(frame.children, None)
+        if child is None:
+            frame.flush(blocks)
+            stack.pop()
+            continue
         child_tag = _tag(child)
         if child_tag in BLOCK_TAGS and child_tag != "br":
-            if squash("".join(loose)):
-                blocks.append((kind, squash("".join(loose))))
-            loose = []
-            _emit(child, nodes, blocks, kind)
-        elif child in nodes:
-            loose.append(_inline_text(child, nodes))
+            frame.flush(blocks)
+            frame.loose = [child.tail or ""]  # follows the child's blocks, flushed after them
+            inner = _enter(child, nodes, blocks, frame.kind)
+            if inner:
+                stack.append(inner)
+            continue
+        if child in nodes:
+            frame.loose.append(_inline_text(child, nodes))
         elif child_tag == "br":
-            loose.append("\n")
-        loose.append(child.tail or "")
-    if squash("".join(loose)):
-        blocks.append((kind, squash("".join(loose))))
+            frame.loose.append("\n")
+        frame.loose.append(child.tail or "")
+
+
+XML_DECLARATION_RE = re.compile(r"^\ufeff?\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
+# libxml2 stops reading at 2048 levels of nesting, losing the rest of the page; a page that
+# deep is re-read with tags beyond this depth left out (their text kept).
+MAX_NESTING = 1000
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
 
 
 def parse_html(html: str) -> _Element | None:
-    from trafilatura.utils import load_html
+    """The page as an lxml document tree (always rooted at <html>), or None when empty.
 
-    return load_html(html)
+    The text goes to the parser as UTF-8 bytes with that encoding stated: lxml refuses a
+    str that carries an encoding declaration, and a leading `<?xml ...?>` would make it
+    read the page as a fragment. `huge_tree` lifts libxml2's caps on text nodes (10 MB)
+    and nesting (256 levels, now 2048); a page nested deeper is flattened and read again.
+    """
+    from lxml import html as lxml_html
+    from trafilatura.utils import repair_faulty_html
+
+    html = XML_DECLARATION_RE.sub("", html, count=1)
+    html = repair_faulty_html(html, html[:50].lower())
+    if not html.strip():
+        return None
+    parser = _html_parser()
+    try:
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            flat = _flatten_nesting(html, MAX_NESTING).encode("utf-8", "replace")
+            tree = lxml_html.document_fromstring(flat, parser=parser)
+    except Exception:  # noqa: BLE001 - lxml: "Document is empty" and the like
+        return None
+    return tree
+
+
+def _flatten_nesting(html: str, limit: int) -> str:
+    """`html` without the start and end tags nested deeper than `limit` (counted from the
+    tags as written; one pass)."""
+    depth = 0
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in VOID_TAGS:
+            return match.group(0)
+        if closing:
+            kept = depth <= limit
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            kept = depth <= limit
+        return match.group(0) if kept else ""
+
+    return TAG_RE.sub(keep_or_drop, html)
+
+
+_PARSERS = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _html_parser():  # noqa: ANN202 - lxml's parser type, imported lazily
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import html as lxml_html
+
+        parser = lxml_html.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True,
+            collect_ids=False, default_doctype=False, huge_tree=True,
+        )  # fmt: skip
+        _PARSERS.parser = parser
+    return parser
 
 
 def density_blocks(html: str, tree: _Element | None = None) -> Blocks:
