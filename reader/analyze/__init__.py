@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
-from reader.analyze.nlp import AnalysisCancelled, load_model, parse_article
+from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import (
     QuoteSpan,
     classify,
@@ -22,7 +22,7 @@ from reader.analyze.quotes import (
 from reader.analyze.speakers import Attribution, SpeakerFinder
 from reader.model import Analysis, Article, Entity, Mention, Quote
 
-__all__ = ["AnalysisCancelled", "analyze", "load_model"]
+__all__ = ["AnalysisCancelled", "analyze", "analyze_parsed", "load_model", "parse_article"]
 
 SHORT_PARTIAL_WORDS = 3
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -40,6 +40,14 @@ def analyze(
     `AnalysisError` when the language model cannot be loaded.
     """
     chunks = parse_article(article, progress=progress, is_cancelled=is_cancelled)
+    analysis = analyze_parsed(article, chunks)
+    if progress is not None:
+        progress(1.0)
+    return analysis
+
+
+def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
+    """The rules on top of the parse: entities, quotes and speakers."""
     candidates = collect_candidates(chunks)
     drafts = merge_candidates(candidates, article.text)
     spans = find_quote_spans(article)
@@ -59,8 +67,6 @@ def analyze(
         _quote(article, number, span, attribution, drafts, id_of)
         for number, (span, attribution) in enumerate(kept, start=1)
     )
-    if progress is not None:
-        progress(1.0)
     return Analysis(article=article, entities=entities, quotes=quotes)
 
 
