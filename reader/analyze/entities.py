@@ -534,6 +534,8 @@ def _candidate(
     surface = span.text
     if "\n" in surface or not WORD_CHARS.search(surface):
         return None
+    if label in NAMED_TYPES and not (surface[0].isupper() or surface[0].isdigit()):
+        return None  # names start with a capital: "secara keji" is not one
     candidate = Candidate(
         start=chunk.offset + span.start_char,
         end=chunk.offset + span.end_char,
@@ -598,6 +600,8 @@ def _gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     if first > 0 and (single or label != "PERSON") and root.dep_ == "pobj":
         weight = lexicon.PLACE_PREPOSITIONS.get(doc[first - 1].lower_, 0)
         possessive = last < len(doc) and doc[last].tag_ == "POS"
+        if label == "ORG" and weight < 2:  # "to Netflix", "at Google": no evidence of a place
+            weight = 0
         if weight and not possessive:
             votes["PLACE"] += weight
     words = candidate.words
@@ -871,6 +875,8 @@ def _nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]
 
 def _is_real_date(surface: str) -> bool:
     lowered = surface.lower()
+    if lowered.endswith("-old") or lowered.endswith(" old"):  # an age: "60-year-old"
+        return False
     if any(ch.isdigit() for ch in lowered):
         return True
     return any(word.strip(".,'’") in lexicon.DATE_WORDS for word in lowered.split())
