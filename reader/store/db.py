@@ -1,0 +1,106 @@
+"""Open the reader's SQLite databases so that a damaged or busy file never stops the reader.
+
+Every database is opened through `open_database`: WAL journal, a busy timeout, and a schema
+version in `PRAGMA user_version`. A file that is not a database, fails SQLite's quick check,
+or carries an unknown schema version is moved aside (kept next to the original with a
+`.corrupt-<time>` suffix, so nothing is destroyed) and a fresh database is created. A database
+that stays locked longer than the timeout raises `StoreUnavailable`; callers then work without
+it for this run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+BUSY_TIMEOUT_SECONDS = 2.0
+
+
+class StoreUnavailable(Exception):
+    """The database cannot be used right now (locked, unwritable); carry on without it."""
+
+
+def _move_aside(path: Path) -> Path:
+    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    counter = 1
+    while target.exists():
+        target = path.with_name(f"{target.name}.{counter}")
+        counter += 1
+    path.replace(target)
+    for suffix in ("-wal", "-shm"):
+        companion = path.with_name(path.name + suffix)
+        if companion.exists():
+            companion.replace(target.with_name(target.name + suffix))
+    return target
+
+
+def _is_locked(error: sqlite3.OperationalError) -> bool:
+    message = str(error).lower()
+    return "locked" in message or "busy" in message
+
+
+def _connect(path: Path, schema: str, version: int) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    try:
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise sqlite3.DatabaseError("quick check failed")
+        found = connection.execute("PRAGMA user_version").fetchone()[0]
+        if found == 0:
+            with transaction(connection):
+                for statement in _statements(schema):
+                    connection.execute(statement)
+                connection.execute(f"PRAGMA user_version={int(version)}")
+        elif found != version:
+            raise sqlite3.DatabaseError(f"schema version {found}, expected {version}")
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def _statements(schema: str) -> list[str]:
+    return [part.strip() for part in schema.split(";") if part.strip()]
+
+
+def open_database(path: Path, schema: str, *, version: int = 1) -> sqlite3.Connection:
+    """Open or create the database at `path` with `schema` (statements separated by `;`)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreUnavailable(f"cannot create {path.parent}: {error.strerror}") from error
+    for attempt in range(2):
+        try:
+            return _connect(path, schema, version)
+        except sqlite3.OperationalError as error:
+            if _is_locked(error):
+                raise StoreUnavailable(f"{path} is busy in another reader") from error
+            if attempt or not path.exists():
+                raise StoreUnavailable(f"cannot open {path}: {error}") from error
+            _move_aside(path)
+        except sqlite3.DatabaseError as error:
+            if attempt or not path.exists():
+                raise StoreUnavailable(f"cannot open {path}: {error}") from error
+            _move_aside(path)
+    raise StoreUnavailable(f"cannot open {path}")  # pragma: no cover - loop always returns
+
+
+@contextlib.contextmanager
+def transaction(connection: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """A short write transaction: BEGIN IMMEDIATE, COMMIT, or ROLLBACK on any error."""
+    try:
+        connection.execute("BEGIN IMMEDIATE")
+    except sqlite3.OperationalError as error:
+        if _is_locked(error):
+            raise StoreUnavailable("the database is busy in another reader") from error
+        raise
+    try:
+        yield connection
+    except BaseException:
+        connection.execute("ROLLBACK")
+        raise
+    connection.execute("COMMIT")
