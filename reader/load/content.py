@@ -543,10 +543,12 @@ VOID_TAGS = frozenset(
 def parse_html(html: str) -> _Element | None:
     """The page as an lxml document tree (always rooted at <html>), or None when empty.
 
-    The text goes to the parser as UTF-8 bytes with that encoding stated: lxml refuses a
-    str that carries an encoding declaration, and a leading `<?xml ...?>` would make it
-    read the page as a fragment. `huge_tree` lifts libxml2's caps on text nodes (10 MB)
-    and nesting (256 levels, now 2048); a page nested deeper is flattened and read again.
+    Like trafilatura, input that does not start like HTML and parses to fewer than two
+    elements is not a page. The text goes to the parser as UTF-8 bytes with that encoding
+    stated: lxml refuses a str that carries an encoding declaration, and a leading
+    `<?xml ...?>` would make it read the page as a fragment. `huge_tree` lifts libxml2's
+    caps on text nodes (10 MB) and nesting (256 levels, now 2048); a page nested deeper is
+    flattened and read again.
     """
     from lxml import html as lxml_html
     from trafilatura.utils import repair_faulty_html
@@ -563,6 +565,9 @@ def parse_html(html: str) -> _Element | None:
             tree = lxml_html.document_fromstring(flat, parser=parser)
     except Exception:  # noqa: BLE001 - lxml: "Document is empty" and the like
         return None
+    body = tree.find("body")
+    if "html" not in html[:50].lower() and (body is None or len(body) < 2):
+        return None  # no document and at most one element: text or junk, not a page
     return tree
 
 
