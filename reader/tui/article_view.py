@@ -186,12 +186,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     @property
     def progress(self) -> int:
-        """Percent of the article above the bottom of the view."""
-        total = self.virtual_size.height
-        if total <= 0:
-            return 0
-        seen = self.scroll_y + self.scrollable_content_region.height
-        return max(0, min(100, round(100 * seen / total)))
+        """Percent scrolled: 0 at the top, 100 at the bottom (and when the article fits)."""
+        if self.max_scroll_y <= 0:
+            return 100
+        return max(0, min(100, round(100 * self.scroll_y / self.max_scroll_y)))
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         super().watch_scroll_y(old_value, new_value)

@@ -1,8 +1,10 @@
-"""The header line above the article: title · site · date · byline · reading time · progress."""
+"""The header above the article: the title on one line; site · date · byline and progress below."""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from math import ceil
+
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.reactive import reactive
@@ -11,12 +13,17 @@ from textual.widget import Widget
 from reader.model import Article
 
 
+def minutes_left(article: Article, percent: int) -> int:
+    """Minutes of reading left at `percent` through: the reading time at 0%, 0 only at 100%."""
+    return ceil(article.reading_minutes * (100 - percent) / 100)
+
+
 class ArticleHeader(Widget):
-    """One line naming the article: the title first; reading time and progress always show."""
+    """Two lines naming the article: the title, then its details; time and progress always show."""
 
     DEFAULT_CSS = """
     ArticleHeader {
-        height: 1;
+        height: 2;
         padding: 0 1;
         background: $panel;
         color: $text-muted;
@@ -27,7 +34,7 @@ class ArticleHeader(Widget):
     COMPONENT_CLASSES = {"article-header--title"}
 
     progress: reactive[int] = reactive(0)
-    """Percent of the article read (the bottom of the view), from the article view."""
+    """Percent of the article scrolled past (0 at the top, 100 at the bottom), from the view."""
 
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -35,18 +42,22 @@ class ArticleHeader(Widget):
 
     def render(self) -> RenderableType:
         article = self.article
-        about = Text(no_wrap=True, overflow="ellipsis", end="")
-        about.append(
+        title = Text(
             article.title or article.source,
             self.get_component_rich_style("article-header--title", partial=True),
+            no_wrap=True,
+            overflow="ellipsis",
         )
-        for detail in (article.site, article.published, article.byline):
-            if detail:
-                about.append(" · ")
-                about.append(detail)
-        where = Text(f"{article.reading_minutes} min read · {self.progress}%", end="")
+        details = Text(
+            " · ".join(d for d in (article.site, article.published, article.byline) if d)
+        )
+        where = Text(
+            f"{article.reading_minutes} min read · "
+            f"{minutes_left(article, self.progress)} min left · {self.progress}%",
+            end="",
+        )
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
-        grid.add_row(about, where)
-        return grid
+        grid.add_row(details, where)
+        return Group(title, grid)

@@ -1,0 +1,71 @@
+"""Reading and moving: the header's progress, the reading measure, copying a quote.
+
+The app gets the seed's frozen real analysis (see `tui_seed.py`) and is driven by real keys.
+"""
+
+from __future__ import annotations
+
+from tui_seed import frozen_seed, screen_text
+
+from reader.model import Analysis, Article
+from reader.tui.app import ReaderApp
+from reader.tui.article_view import ArticleView
+from reader.tui.header import ArticleHeader
+
+SIZE = (120, 40)
+
+
+def preset_app() -> ReaderApp:
+    analysis = frozen_seed()
+    return ReaderApp(analysis.article, analysis=analysis)
+
+
+def long_article(**meta: str) -> Article:
+    seed = frozen_seed().article
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 4
+    return Article.from_blocks("long.txt", parts, **meta)
+
+
+async def test_progress_is_0_at_the_top_and_100_at_the_bottom_with_minutes_left() -> None:
+    article = long_article(title="Long")
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        header = app.screen.query_one(ArticleHeader)
+        minutes = article.reading_minutes
+        assert minutes >= 4
+        assert header.progress == 0
+        assert f"{minutes} min read · {minutes} min left · 0%" in screen_text(app)
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("G")
+        await pilot.pause()
+        assert header.progress == 100
+        assert "0 min left · 100%" in screen_text(app)
+        # Half way down is about half way through, with about half the minutes left.
+        view.scroll_to(y=view.max_scroll_y // 2, animate=False, immediate=True, force=True)
+        await pilot.pause()
+        assert 45 <= header.progress <= 55
+        assert f"{(minutes + 1) // 2} min left" in screen_text(app)
+
+
+async def test_an_article_that_fits_is_read_to_100_percent() -> None:
+    article = Article.from_blocks("short.txt", [("paragraph", "One short paragraph.")])
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.screen.query_one(ArticleHeader).progress == 100
+        assert "1 min read · 0 min left · 100%" in screen_text(app)
+
+
+async def test_the_header_shows_title_site_date_and_byline_at_120_columns() -> None:
+    title = "South Korea Offers Talks With Rival North Over Winter Olympics, Officials Say Today"
+    article = long_article(
+        title=title, site="VOA News", published="2018-01-02", byline="By Brian Padden"
+    )
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert "South Korea Offers Talks With Rival North Over Winter Olympics" in lines[0]
+        assert "VOA News · 2018-01-02 · By Brian Padden" in lines[1]
+        assert "min read ·" in lines[1] and "min left · 0%" in lines[1]
