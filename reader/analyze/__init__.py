@@ -22,7 +22,18 @@ from reader.analyze.quotes import (
 from reader.analyze.speakers import Attribution, SpeakerFinder
 from reader.model import Analysis, Article, Entity, Mention, Quote
 
-__all__ = ["AnalysisCancelled", "analyze", "analyze_parsed", "load_model", "parse_article"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "AnalysisCancelled",
+    "analyze",
+    "analyze_parsed",
+    "load_model",
+    "parse_article",
+]
+
+#: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
+#: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
+ANALYZER_VERSION = "1"
 
 SHORT_PARTIAL_WORDS = 3
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
