@@ -69,3 +69,41 @@ async def test_the_header_shows_title_site_date_and_byline_at_120_columns() -> N
         assert "South Korea Offers Talks With Rival North Over Winter Olympics" in lines[0]
         assert "VOA News · 2018-01-02 · By Brian Padden" in lines[1]
         assert "min read ·" in lines[1] and "min left · 0%" in lines[1]
+
+
+async def test_plus_and_minus_change_the_reading_measure_and_keep_the_place() -> None:
+    article = long_article(title="Long")
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=(200, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert app.reading_width == 80
+        assert view.line_index is not None and view.line_index.width == 80
+        await pilot.press("space", "space", "j")
+        top = view.line_index[int(view.scroll_y)].start
+        lines_at_80 = len(view.line_index)
+        await pilot.press("minus", "minus")
+        assert app.reading_width == 72
+        assert view.line_index.width == 72 and view.text_width == 72
+        assert len(view.line_index) > lines_at_80
+        # The line that was at the top is still at the top.
+        assert view.line_index.line_at(top) == int(view.scroll_y)
+        # The column stays centred in the pane.
+        pane = view.scrollable_content_region.width
+        assert abs(view.left_margin - (pane - 72) // 2) <= 1
+        await pilot.press("plus", "plus", "plus")
+        assert view.line_index.width == app.reading_width == 84
+        assert view.line_index.line_at(top) == int(view.scroll_y)
+
+
+async def test_the_reading_measure_stays_between_40_and_160() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*["minus"] * 12)
+        assert app.reading_width == 40
+        assert app.screen.query_one(ArticleView).text_width == 40
+        await pilot.press(*["plus"] * 40)
+        assert app.reading_width == 160
+        # The pane is narrower than 160: the column fills it, less the margins.
+        view = app.screen.query_one(ArticleView)
+        assert view.text_width == view.scrollable_content_region.width - 4

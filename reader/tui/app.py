@@ -9,9 +9,11 @@ from __future__ import annotations
 import sys
 
 from textual.app import App
+from textual.reactive import var
 from textual.screen import Screen
 
 from reader.model import Analysis, Article
+from reader.tui.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.reader_screen import ReaderScreen
 
 
@@ -20,6 +22,16 @@ class ReaderApp(App[None]):
 
     CSS_PATH = "reader.tcss"
     TITLE = "article-reader"
+
+    reading_width: var[int] = var(DEFAULT_WIDTH)
+    """The text column's width in cells (`+` / `-`), clamped to 40–160; settings may persist it."""
+
+    def validate_reading_width(self, width: int) -> int:
+        return clamp_width(width)
+
+    def action_change_reading_width(self, steps: int) -> None:
+        """Widen (`steps` > 0) or narrow the text column by `WIDTH_STEP` cells a step."""
+        self.reading_width += steps * WIDTH_STEP
 
     def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
         super().__init__()

@@ -110,6 +110,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     current_mention: var[tuple[int, int] | None] = var(None)
     """The mention that `]` / `[` last went to."""
 
+    reading_width: var[int] = var(READING_WIDTH, init=False)
+    """The widest the text column gets (the reading measure); the screen follows the app's."""
+
     def __init__(self, article: Article, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.article = article
@@ -119,6 +122,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._pending_span: tuple[int, int] | None = None
         self._wrapped_width = 0
+        #: The offset the last rewrap kept at the top, and the line it put there.
+        self._anchor: tuple[int, int] | None = None
 
     # -- attributes set from above ------------------------------------------------------
 
@@ -149,7 +154,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def text_width(self) -> int:
         """Cells in the text column at the current pane width."""
         width = self.scrollable_content_region.width
-        return max(1, min(READING_WIDTH, width - 2 * SIDE_MARGIN))
+        return max(1, min(self.reading_width, width - 2 * SIDE_MARGIN))
 
     @property
     def left_margin(self) -> int:
@@ -159,6 +164,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def on_resize(self) -> None:
         self._relayout()
+
+    def watch_reading_width(self) -> None:
+        if self.line_index is not None:
+            self._relayout()
 
     def _relayout(self) -> None:
         """Wrap the article again if the text column's width changed, keeping the place."""
@@ -170,6 +179,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             return
         self._wrapped_width = width
         top_offset = index[int(self.scroll_y)].start if index and len(index) else None
+        if self._anchor is not None and self._anchor[1] == int(self.scroll_y):
+            # Not scrolled since the last rewrap: keep its place, so rewraps do not drift.
+            top_offset = self._anchor[0]
         self.line_index = wrap_article(self.article, width)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.line_index))
         if self._pending_span is not None:
@@ -179,6 +191,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         elif top_offset is not None:
             line = self.line_index.line_at(top_offset)
             self.scroll_to(y=line, animate=False, immediate=True, force=True)
+            self._anchor = (top_offset, int(self.scroll_y))
         self.refresh()
         self._post_progress()
 

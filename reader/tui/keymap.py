@@ -26,6 +26,11 @@ _KEY_NAMES = {
     "question_mark": "?",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "plus": "+",
+    "minus": "-",
+    "slash": "/",
+    "shift+enter": "Shift+Enter",
+    "ctrl+t": "Ctrl+T",
 }
 
 

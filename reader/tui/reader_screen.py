@@ -60,6 +60,14 @@ class ReaderScreen(Screen[None]):
             "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
         ),
         Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
+        Binding("plus", "app.change_reading_width(1)", "Wider text", id="reader.wider", show=False),
+        Binding(
+            "minus",
+            "app.change_reading_width(-1)",
+            "Narrower text",
+            id="reader.narrower",
+            show=False,
+        ),
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
@@ -95,6 +103,7 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article_view.focus()
+        self.watch(self.app, "reading_width", self._follow_reading_width)
         if self.analysis is not None:
             self._show_analysis(self.analysis)
         else:
@@ -244,6 +253,9 @@ class ReaderScreen(Screen[None]):
 
     def action_focus_pane(self, pane: str) -> None:
         self.query_one(PANES[pane]).focus()
+
+    def _follow_reading_width(self, width: int) -> None:
+        self.article_view.reading_width = width
 
     def on_article_view_progress_changed(self, message: ArticleView.ProgressChanged) -> None:
         self.query_one(ArticleHeader).progress = message.percent
