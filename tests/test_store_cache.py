@@ -1,0 +1,125 @@
+"""The analysis cache: stored and found again, keyed by text and analyser, never a crash."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tui_seed import frozen_seed
+
+from reader.model import Analysis, Article
+from reader.store.cache import AnalysisCache, article_key, cache_dir
+
+
+def test_an_analysis_comes_back_whole(tmp_path: Path) -> None:
+    analysis = frozen_seed()
+    cache = AnalysisCache(tmp_path / "cache.sqlite3")
+    assert cache.get(analysis.article) is None
+    cache.put(analysis)
+    found = AnalysisCache(tmp_path / "cache.sqlite3").get(analysis.article)
+    assert found is not None
+    assert found.entities == analysis.entities and found.quotes == analysis.quotes
+    assert found.article is analysis.article
+
+
+def test_the_key_follows_the_text_and_the_blocks() -> None:
+    article = frozen_seed().article
+    assert article_key(article) == article_key(Article(**_fields(article)))
+    changed = Article(**{**_fields(article), "text": article.text.replace("Kim", "Kin", 1)})
+    assert article_key(changed) != article_key(article)
+    merged = Article(**{**_fields(article), "blocks": article.blocks[1:]})
+    assert article_key(merged) != article_key(article)
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside_and_rebuilt(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    path.write_bytes(b"this is not a database\n" * 100)
+    analysis = frozen_seed()
+    cache = AnalysisCache(path)
+    assert cache.get(analysis.article) is None
+    cache.put(analysis)
+    assert cache.get(analysis.article) is not None
+    assert [p.name for p in tmp_path.glob("cache.sqlite3.corrupt-*")]
+
+
+def test_a_truncated_database_is_survived(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    cache = AnalysisCache(path)
+    seed = frozen_seed()
+    for number in range(30):
+        cache.put(_variant(seed, number))
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    fresh = AnalysisCache(path)
+    for number in range(30):
+        fresh.get(_variant(seed, number).article)  # each finds it, misses, or moves aside
+    fresh.put(seed)
+    assert fresh.get(seed.article) is not None or fresh.disabled_reason is not None
+
+
+def test_a_locked_cache_is_bypassed(tmp_path: Path) -> None:
+    path = tmp_path / "cache.sqlite3"
+    seed = frozen_seed()
+    AnalysisCache(path).put(seed)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        cache = AnalysisCache(path)
+        cache.put(_variant(seed, 1))  # waits out the busy timeout, then gives up quietly
+        assert cache.disabled_reason is not None
+        assert cache.get(seed.article) is None
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+
+
+def test_the_oldest_entries_are_evicted_beyond_the_size_bound(tmp_path: Path) -> None:
+    seed = frozen_seed()
+    probe = AnalysisCache(tmp_path / "probe.sqlite3")
+    probe.put(seed)
+    cache = AnalysisCache(tmp_path / "cache.sqlite3", max_bytes=3 * _entry_size(probe) + 100)
+    variants = [_variant(seed, number) for number in range(6)]
+    for variant in variants[:3]:
+        cache.put(variant)
+    cache.get(variants[0].article)  # used again: now the newest
+    for variant in variants[3:5]:
+        cache.put(variant)
+    kept = {cache.get(v.article) is not None for v in variants[:1]}
+    assert kept == {True}
+    assert cache.get(variants[1].article) is None and cache.get(variants[2].article) is None
+    assert cache.get(variants[4].article) is not None
+    assert len(cache.keys()) == 3
+
+
+def test_an_entry_that_does_not_fit_the_article_is_dropped(tmp_path: Path) -> None:
+    seed = frozen_seed()
+    cache = AnalysisCache(tmp_path / "cache.sqlite3")
+    cache.put(seed)
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as connection:
+        connection.execute("UPDATE analyses SET payload = x'00ff'")
+    assert cache.get(seed.article) is None
+    assert cache.keys() == []
+
+
+def test_the_cache_directory_can_be_chosen(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("READER_CACHE_DIR", str(tmp_path / "elsewhere"))
+    assert cache_dir() == tmp_path / "elsewhere"
+    assert AnalysisCache.default().path.parent == tmp_path / "elsewhere"
+
+
+def _fields(article: Article) -> dict[str, object]:
+    return {name: getattr(article, name) for name in article.__slots__}
+
+
+def _variant(seed: Analysis, number: int) -> Analysis:
+    """The seed with a different last word: another article, the same analysis."""
+    article = Article(**{**_fields(seed.article), "text": seed.article.text + f" {number}"})
+    return Analysis(article, seed.entities, seed.quotes)
+
+
+def _entry_size(cache: AnalysisCache) -> int:
+    with sqlite3.connect(cache.path) as connection:
+        return connection.execute("SELECT MAX(size) FROM analyses").fetchone()[0]
