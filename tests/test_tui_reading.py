@@ -107,3 +107,39 @@ async def test_the_reading_measure_stays_between_40_and_160() -> None:
         # The pane is narrower than 160: the column fills it, less the margins.
         view = app.screen.query_one(ArticleView)
         assert view.text_width == view.scrollable_content_region.width - 4
+
+
+async def test_y_copies_the_current_quote_with_its_citation() -> None:
+    analysis = frozen_seed()
+    article = analysis.article
+    app = ReaderApp(article, analysis=analysis)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.press("y")
+        assert app.clipboard == ""
+        assert any("No current quote" in n.message for n in app._notifications)
+        await pilot.press("n", "n", "y")
+        second = analysis.quotes[1]
+        cited = ", ".join(
+            part
+            for part in (
+                second.speaker,
+                article.title,
+                article.site,
+                article.published,
+                article.url,
+            )
+            if part
+        )
+        assert app.clipboard == f"“{' '.join(second.text.split())}” — {cited}"
+        assert app.clipboard.endswith(f"— Grant Newsham, {article.title}, VOA News")
+        await pilot.pause()
+        assert "Copied the quote by Grant Newsham" in screen_text(app)
+
+
+async def test_y_in_the_quote_list_copies_the_highlighted_quote() -> None:
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "j", "j", "j", "y")
+        fourth = analysis.quotes[3]
+        assert app.clipboard.startswith(f"“{' '.join(fourth.text.split())}” — {fourth.speaker}")

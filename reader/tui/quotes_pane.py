@@ -104,6 +104,14 @@ class QuotesPane(Vertical):
                 return number
         return None
 
+    @property
+    def highlighted_quote(self) -> Quote | None:
+        """The quote under the list's highlight, if any."""
+        highlighted = self.quote_list.highlighted
+        if highlighted is None or not 0 <= highlighted < len(self.quotes):
+            return None
+        return self.quotes[highlighted]
+
     def show_status(self, message: str) -> None:
         """Say `message` (progress, failure) in place of the list."""
         self.query_one("#quotes-status", Static).update(message)

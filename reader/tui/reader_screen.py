@@ -17,6 +17,7 @@ from textual.widgets import Footer
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.export import quote_citation
 from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.analysis_messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from reader.tui.article_view import ArticleView, with_quote_marks
@@ -44,6 +45,7 @@ class ReaderScreen(Screen[None]):
             id="reader.previous-mention",
             show=False,
         ),
+        Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
         Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
         Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
         Binding(
@@ -188,6 +190,18 @@ class ReaderScreen(Screen[None]):
         self.article_view.current_span = (start, end)
         self.article_view.scroll_to_span(start, end)
         self.quotes_pane.current_id = quote.id
+
+    def action_copy_quote(self) -> None:
+        """Copy the current quote with its citation to the clipboard (OSC 52)."""
+        quote = self.current_quote
+        if quote is None and self.quotes_pane.quote_list.has_focus:
+            quote = self.quotes_pane.highlighted_quote
+        if quote is None:
+            self.notify("No current quote to copy: press n to go to one.", severity="warning")
+            return
+        self.app.copy_to_clipboard(quote_citation(quote, self.article))
+        who = quote.speaker or "an unattributed speaker"
+        self.notify(f"Copied the quote by {who}, with its citation.", title="Copied", markup=False)
 
     @on(QuotesPane.QuoteChosen)
     def _quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
