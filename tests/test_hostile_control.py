@@ -27,7 +27,9 @@ def hostile(words: str, *, nul: bool = True) -> str:
     `test_hostile_broken.py` for text with NUL bytes in it).
     """
     escapes = [escape for escape in ESCAPES if nul or escape != "\x00"]
-    return "".join(escape + word + " " for escape, word in zip(escapes * 4, words.split()))
+    return "".join(
+        escape + word + " " for escape, word in zip(escapes * 4, words.split(), strict=False)
+    )
 
 
 @pytest.mark.parametrize(
