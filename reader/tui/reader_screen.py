@@ -6,7 +6,10 @@ decides what they mean and sets attributes down (`current_span`, `selected_id`, 
 
 from __future__ import annotations
 
-from typing import ClassVar
+import asyncio
+import contextlib
+import threading
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from reader.errors import ReaderError
 from reader.export import quote_citation
@@ -24,6 +27,12 @@ from reader.tui.article_view import ArticleView, with_quote_marks
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.header import ArticleHeader
 from reader.tui.quotes_pane import QuotesPane
+
+if TYPE_CHECKING:
+    from reader.store.cache import AnalysisCache
+
+#: Longest wait for the first paint before the analysis starts anyway, in seconds.
+FIRST_PAINT_WAIT = 0.5
 
 #: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
@@ -81,6 +90,8 @@ class ReaderScreen(Screen[None]):
         self.selected: Entity | None = None
         self.mention_index: int | None = None
         self.current_quote: Quote | None = None
+        self._painted = asyncio.Event()
+        """Set once the article is on screen; the analysis starts then, off the first paint."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-column"):
@@ -109,15 +120,40 @@ class ReaderScreen(Screen[None]):
         if self.analysis is not None:
             self._show_analysis(self.analysis)
         else:
+            self.call_after_refresh(self._painted.set)
             self.analyse()
 
     # -- analysis -----------------------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
-    def analyse(self) -> None:
-        """Analyse the article off the UI thread, posting progress and the result."""
-        worker = get_current_worker()
+    @work(exclusive=True, group="analysis", exit_on_error=False)
+    async def analyse(self) -> None:
+        """Analyse the article in a daemon thread once the text is on screen.
 
+        The thread posts progress and the result, and stores the result in the app's cache.
+        It stops at the next batch when this worker is cancelled (quit, another article),
+        and the process never waits for it: quitting is immediate even mid-analysis.
+        """
+        worker = get_current_worker()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
+        finished = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        thread = threading.Thread(
+            target=self._analyse_in_thread,
+            args=(worker, getattr(self.app, "cache", None), loop, finished),
+            name="reader-analysis",
+            daemon=True,
+        )
+        thread.start()
+        await finished.wait()
+
+    def _analyse_in_thread(
+        self,
+        worker: Worker[None],
+        cache: AnalysisCache | None,
+        loop: asyncio.AbstractEventLoop,
+        finished: asyncio.Event,
+    ) -> None:
         def progress(fraction: float) -> None:
             if not worker.is_cancelled:
                 self.post_message(AnalysisProgress(fraction))
@@ -128,12 +164,16 @@ class ReaderScreen(Screen[None]):
             analysis = analyze(
                 self.article, progress=progress, is_cancelled=lambda: worker.is_cancelled
             )
+            if not worker.is_cancelled:
+                self.post_message(AnalysisReady(analysis))
+                if cache is not None:
+                    cache.put(analysis)
         except Exception as error:  # any failure leaves the article readable
             if not worker.is_cancelled:
                 self.post_message(AnalysisFailed(_failure_sentence(error)))
-            return
-        if not worker.is_cancelled:
-            self.post_message(AnalysisReady(analysis))
+        finally:
+            with contextlib.suppress(RuntimeError):  # the app's loop is already closed
+                loop.call_soon_threadsafe(finished.set)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if self.analysis is None:
