@@ -136,7 +136,8 @@ class QuotesPane(Vertical):
         self._update_title()
 
     def _update_title(self) -> None:
-        self.border_title = quotes_title(len(self.quotes), self.position, self.speaker)
+        # A Text, not a str: a str title is parsed as markup, and the speaker's name is data.
+        self.border_title = Text(quotes_title(len(self.quotes), self.position, self.speaker))
 
     def on_resize(self) -> None:
         if self.quotes:
