@@ -6,7 +6,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reader import __version__
@@ -68,7 +68,30 @@ def build_extract_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
     )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="analyse N sources at a time in N processes (default: 1); output stays in order",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse again even if the analysis cache holds a result, and store nothing",
+    )
     return parser
+
+
+def positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {value!r}")
+    return number
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,25 +186,66 @@ def reattach_terminal() -> bool:
     return True
 
 
+def extract_one(source: str, format: str, use_cache: bool) -> Analysis | str:
+    """`source` loaded and, unless only its text is wanted, analysed (the cache looked in
+    first); a source that fails gives its one-sentence error instead."""
+    from reader.model import Analysis
+
+    try:
+        article = load_article(source)
+        if format == "text":
+            return Analysis(article)
+        cache = None
+        if use_cache:
+            from reader.store.cache import AnalysisCache
+
+            cache = AnalysisCache.default()
+            found = cache.get(article)
+            if found is not None:
+                return found
+        from reader.analyze import analyze
+
+        analysis = analyze(article)
+    except ReaderError as error:
+        return str(error)
+    if cache is not None:
+        cache.put(analysis)
+    return analysis
+
+
+def extracted(
+    sources: Sequence[tuple[str, str | None]], format: str, use_cache: bool, jobs: int
+) -> Iterator[Analysis | str]:
+    """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
+
+    A source already known to be bad (`(source, problem)`) gives its problem. Standard input
+    is read by this process, so a "-" among the sources keeps the work in one process.
+    """
+    work = [source for source, problem in sources if problem is None]
+    if jobs <= 1 or len(work) <= 1 or "-" in work:
+        for source, problem in sources:
+            yield problem if problem is not None else extract_one(source, format, use_cache)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
+        futures = iter([pool.submit(extract_one, source, format, use_cache) for source in work])
+        for _, problem in sources:
+            yield problem if problem is not None else next(futures).result()
+
+
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
     results: list[dict[str, object]] = []
     sources = expand_sources(options.sources)
-    for source, problem in sources:
-        if problem is not None:
-            status = fail(problem)
+    for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
+        if isinstance(outcome, str):
+            status = fail(outcome)
             continue
-        try:
-            article = load_article(source)
-            if options.format == "text":
-                sys.stdout.write(body_text(article) + "\n")
-                continue
-            from reader.analyze import analyze
-
-            analysis = analyze(article)
-        except ReaderError as error:
-            status = fail(str(error))
+        if options.format == "text":
+            sys.stdout.write(body_text(outcome.article) + "\n")
             continue
+        analysis = outcome
         if options.format == "jsonl":
             sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
         elif options.format == "markdown":
