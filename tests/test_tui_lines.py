@@ -66,3 +66,14 @@ def test_span_index_finds_overlapping_spans_only() -> None:
     assert list(spans.overlapping(150, 199)) == []
     assert list(spans.overlapping(99, 205)) == [(30, 100), (200, 210)]
     assert not SpanIndex()
+
+
+def test_the_fast_wrap_matches_the_word_by_word_wrap() -> None:
+    from reader.tui.line_index import _wrap_single_cells, _wrap_words
+
+    words = ["a", "to", "the", "delta", "sinking,", "“Ebro”", "café—", "x" * 45, "I"]
+    for number in range(400):
+        text = " ".join(words[(number * 7 + i * i) % len(words)] for i in range(number % 50 + 1))
+        text = (" " if number % 3 == 0 else "") + text + (" " if number % 4 == 0 else "")
+        for width in (2, 5, 12, 40, 79):
+            assert _wrap_single_cells(text, width) == _wrap_words(text, width), (text, width)
