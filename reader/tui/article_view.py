@@ -75,6 +75,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--current-quote",
         "article-view--mention",
         "article-view--current-mention",
+        "article-view--match",
+        "article-view--current-match",
     }
 
     DEFAULT_CSS = """
@@ -91,6 +93,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article-view--current-mention {
             text-style: bold underline; background: $warning 35%;
         }
+        & > .article-view--match { background: $warning 40%; }
+        & > .article-view--current-match { color: $background; background: $warning; }
     }
     """
 
@@ -110,6 +114,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     current_mention: var[tuple[int, int] | None] = var(None)
     """The mention that `]` / `[` last went to."""
 
+    current_match: var[tuple[int, int] | None] = var(None)
+    """The search match that `n` / `N` last went to."""
+
     reading_width: var[int] = var(READING_WIDTH, init=False)
     """The widest the text column gets (the reading measure); the screen follows the app's."""
 
@@ -119,6 +126,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.line_index: LineIndex | None = None
         self._quotes = SpanIndex()
         self._mentions = SpanIndex()
+        self._matches = SpanIndex()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._pending_span: tuple[int, int] | None = None
         self._wrapped_width = 0
@@ -136,6 +144,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_mention_spans(self, spans: Iterable[tuple[int, int]]) -> None:
         """Mark these spans (the selected entity's mentions); an empty list clears them."""
         self._mentions = SpanIndex(spans)
+        self._restyle()
+
+    def set_search_spans(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark these spans (the search matches); an empty list clears them."""
+        self._matches = SpanIndex(spans)
+        self._restyle()
+
+    def watch_current_match(self) -> None:
         self._restyle()
 
     def watch_current_span(self) -> None:
@@ -304,6 +320,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
                 line.end,
                 self.current_mention,
                 style("article-view--current-mention"),
+            )
+        self._stylize(text, line.start, line.end, self._matches, style("article-view--match"))
+        if self.current_match is not None:
+            self._stylize_span(
+                text, line.start, line.end, self.current_match, style("article-view--current-match")
             )
         segments.extend(text.render(self.app.console))
         return Strip(segments)

@@ -46,12 +46,14 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.help_screen import HelpScreen
     from reader.tui.quotes_pane import QuoteList
     from reader.tui.reader_screen import ReaderScreen
+    from reader.tui.search_bar import SearchBar
 
     return [
         ("Anywhere", ReaderScreen),
         ("Article", ArticleView),
         ("Entities", EntityList),
         ("Quotes", QuoteList),
+        ("Search bar", SearchBar),
         ("Help", HelpScreen),
     ]
 

@@ -27,6 +27,8 @@ from reader.tui.article_view import ArticleView, with_quote_marks
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.header import ArticleHeader
 from reader.tui.quotes_pane import QuotesPane
+from reader.tui.search_bar import SearchBar
+from reader.tui.spans import SpanIndex
 
 if TYPE_CHECKING:
     from reader.store.cache import AnalysisCache
@@ -42,6 +44,16 @@ class ReaderScreen(Screen[None]):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "search", "Search", id="reader.search"),
+        Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
+        Binding(
+            "N,shift+enter",
+            "step_match(-1)",
+            "Previous match (searching)",
+            id="reader.previous-match",
+            show=False,
+        ),
+        Binding("escape", "end_search", "End search", id="reader.end-search"),
         Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
         Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
         Binding(
@@ -97,6 +109,7 @@ class ReaderScreen(Screen[None]):
         with Vertical(id="article-column"):
             yield ArticleHeader(self.article, id="header")
             yield ArticleView(self.article, id="article")
+            yield SearchBar(id="search")
         with Vertical(id="sidebar"):
             yield EntitiesPane(id="entities")
             yield QuotesPane(id="quotes")
@@ -105,6 +118,10 @@ class ReaderScreen(Screen[None]):
     @property
     def article_view(self) -> ArticleView:
         return self.query_one(ArticleView)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.query_one(SearchBar)
 
     @property
     def entities_pane(self) -> EntitiesPane:
@@ -117,6 +134,7 @@ class ReaderScreen(Screen[None]):
     def on_mount(self) -> None:
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
+        self.search_bar.set_text(self.article.text, quotes=SpanIndex(), entities=SpanIndex())
         if self.analysis is not None:
             self._show_analysis(self.analysis)
         else:
@@ -193,6 +211,12 @@ class ReaderScreen(Screen[None]):
         self.entities_pane.show_entities(analysis.entities)
         self.quotes_pane.show_quotes(analysis.quotes)
         self.article_view.set_quote_spans((quote.start, quote.end) for quote in analysis.quotes)
+        text = self.article.text
+        self.search_bar.set_text(
+            text,
+            quotes=SpanIndex(with_quote_marks(text, q.start, q.end) for q in analysis.quotes),
+            entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
+        )
         self.refresh_bindings()
 
     # -- quotes -------------------------------------------------------------------------
@@ -301,7 +325,48 @@ class ReaderScreen(Screen[None]):
         """Mention keys and `escape` only do something while an entity is selected."""
         if action in ("step_mention", "clear_selection"):
             return self.selected is not None
+        if action in ("step_match", "end_search"):
+            return self.search_bar.is_open
         return True
+
+    # -- search -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        """Open the search bar; matches are counted from the top of the view."""
+        self.search_bar.open(self._view_top_offset())
+        self.refresh_bindings()
+
+    def action_step_match(self, step: int) -> None:
+        self.search_bar.step(step)
+
+    def action_end_search(self) -> None:
+        self.search_bar.action_close()
+
+    @on(SearchBar.MatchesChanged)
+    def _matches_changed(self, message: SearchBar.MatchesChanged) -> None:
+        self.article_view.set_search_spans(message.matches)
+
+    @on(SearchBar.CurrentChanged)
+    def _current_match_changed(self, message: SearchBar.CurrentChanged) -> None:
+        self.article_view.current_match = message.span
+        if message.span is not None:
+            self.article_view.scroll_to_span(*message.span)
+
+    @on(SearchBar.Confirmed)
+    def _search_confirmed(self) -> None:
+        self.article_view.focus()
+
+    @on(SearchBar.Closed)
+    def _search_closed(self) -> None:
+        if self.search_bar.has_focus_within or self.focused is None:
+            self.article_view.focus()
+        self.refresh_bindings()
+
+    def _view_top_offset(self) -> int:
+        """The offset of the text at the top of the article view."""
+        view = self.article_view
+        index = view.line_index
+        return index[int(view.scroll_y)].start if index is not None and len(index) else 0
 
     # -- panes, progress, help ----------------------------------------------------------
 

@@ -1,0 +1,162 @@
+"""The search bar under the article: `/` opens it, matches highlight as you type.
+
+The bar owns the query and its results; the screen shows them in the article (posting
+`SearchBar.MatchesChanged` and `SearchBar.CurrentChanged` up, never reaching into the view).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import Input, Label
+
+from reader.tui.search import SearchResults, find_matches, next_scope, parse_query
+from reader.tui.spans import SpanIndex
+
+
+class SearchBar(Horizontal):
+    """`/ query … 2/7`: a smart-case search of the article, its quotes or its mentions."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "confirm", "Back to the article (n / N step)", id="search.confirm"),
+        Binding("down", "step(1)", "Next match", id="search.next", show=False),
+        Binding("shift+enter,up", "step(-1)", "Previous match", id="search.previous", show=False),
+        Binding("ctrl+t", "cycle_scope", "Scope: all, q: quotes, e: entities", id="search.scope"),
+        Binding("escape", "close", "Close search", id="search.close"),
+    ]
+
+    DEFAULT_CSS = """
+    SearchBar {
+        display: none;
+        height: 1;
+        background: $panel;
+        &.-open { display: block; }
+        & > #search-prompt { width: 2; padding: 0 0 0 1; color: $text-accent; }
+        & > Input {
+            width: 1fr;
+            height: 1;
+            border: none;
+            padding: 0;
+            background: $panel;
+            &:focus { border: none; background-tint: transparent; }
+        }
+        & > #search-counter { width: auto; padding: 0 1; color: $text-muted; }
+        &.-no-match > #search-counter { color: $text-error; }
+    }
+    """
+
+    class MatchesChanged(Message):
+        """The query changed: these are every match now (empty to clear the highlights)."""
+
+        def __init__(self, matches: list[tuple[int, int]]) -> None:
+            super().__init__()
+            self.matches = matches
+
+    class CurrentChanged(Message):
+        """The current match moved (None: there is none)."""
+
+        def __init__(self, span: tuple[int, int] | None) -> None:
+            super().__init__()
+            self.span = span
+
+    class Confirmed(Message):
+        """`enter`: keep the matches and give the keys back to the article."""
+
+    class Closed(Message):
+        """`escape`: the search is over."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""
+        self.scopes: dict[str, SpanIndex] = {}
+        self.results = SearchResults([])
+        self.anchor = 0
+
+    def compose(self) -> ComposeResult:
+        yield Label("/", id="search-prompt")
+        yield Input(placeholder="search  (q: quotes, e: entities)", id="search-input")
+        yield Label("", id="search-counter", markup=False)
+
+    @property
+    def input(self) -> Input:
+        return self.query_one(Input)
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_class("-open")
+
+    def set_text(self, text: str, *, quotes: SpanIndex, entities: SpanIndex) -> None:
+        """What to search: the article text, and the spans of the `q:` and `e:` scopes."""
+        self.text = text
+        self.scopes = {"quotes": quotes, "entities": entities}
+        if self.is_open:
+            self._search()
+
+    def open(self, anchor: int) -> None:
+        """Show the bar with the keys in it; new matches start at offset `anchor`."""
+        self.anchor = anchor
+        self.add_class("-open")
+        self.input.focus()
+        if self.input.value:
+            self._search()
+
+    def close(self) -> None:
+        """Hide the bar and clear the highlights (the query stays for the next `/`)."""
+        self.remove_class("-open")
+        self.results = SearchResults([])
+        self.post_message(self.MatchesChanged([]))
+        self.post_message(self.CurrentChanged(None))
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._search()
+
+    @on(Input.Submitted, "#search-input")
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.action_confirm()
+
+    def _search(self) -> None:
+        scope, needle = parse_query(self.input.value)
+        within = self.scopes.get(scope, SpanIndex()) if scope != "all" else None
+        self.results = SearchResults(find_matches(self.text, needle, within), self.anchor)
+        self.post_message(self.MatchesChanged(self.results.matches))
+        self.post_message(self.CurrentChanged(self.results.current))
+        self._show_counter()
+
+    def _show_counter(self) -> None:
+        scope, needle = parse_query(self.input.value)
+        counter = self.results.counter if needle else ""
+        if scope != "all":
+            counter = f"{scope} · {counter}" if counter else scope
+        self.query_one("#search-counter", Label).update(counter)
+        self.set_class(bool(needle) and not self.results, "-no-match")
+
+    def step(self, step: int) -> None:
+        """Go to the next (`step` 1) or previous (-1) match, round the ends."""
+        if self.results.step(step) is None:
+            self.app.bell()
+            return
+        self.post_message(self.CurrentChanged(self.results.current))
+        self._show_counter()
+
+    def action_step(self, step: int) -> None:
+        self.step(step)
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirmed())
+
+    def action_cycle_scope(self) -> None:
+        search_input = self.input
+        search_input.value = next_scope(search_input.value)
+        search_input.cursor_position = len(search_input.value)
+
+    def action_close(self) -> None:
+        self.close()
+        self.post_message(self.Closed())
