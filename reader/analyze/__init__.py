@@ -16,6 +16,8 @@ from reader.analyze.quotes import (
     classify,
     find_quote_spans,
     has_first_person,
+    is_headline_case,
+    is_modifier,
     is_naming,
     looks_like_name_or_title,
 )
@@ -33,7 +35,7 @@ __all__ = [
 
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"
 
 SHORT_PARTIAL_WORDS = 3
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")
@@ -84,12 +86,19 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
 def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:
     """Speech, not a title or a label; a fragment only when it reads as someone's words."""
     inner = span.text(article)
-    if looks_like_name_or_title(inner) or is_naming(article, span):
+    spoken = attribution.governed and attribution.cue_in_sentence
+    if is_naming(article, span) or is_modifier(article, span):
         return False
+    if looks_like_name_or_title(inner) or is_headline_case(inner):
+        return spoken and attribution.close  # chanted "Red for Ed," yes; a song's title, no
     if span.kind == "direct":
         return True
     if span.words <= SHORT_PARTIAL_WORDS:
-        return attribution.close or (has_first_person(inner) and attribution.cue_in_sentence)
+        return (
+            attribution.close
+            or (has_first_person(inner) and attribution.cue_in_sentence)
+            or (spoken and attribution.speaker is not None)
+        )
     return (
         attribution.cue_in_sentence
         or has_first_person(inner)

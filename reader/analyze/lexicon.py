@@ -21,7 +21,8 @@ SPEECH_VERBS: frozenset[str] = _words(
     lament joke quip boast scoff shout yell whisper mutter exclaim cry plead beg demand
     threaten accuse allege blast criticize criticise praise hail counter retort rebut
     estimate forecast disclose recount wonder muse concur agree disagree fear hope
-    believe think told said
+    believe think told said chant sing shout scream sob plead recount write
+    acknowledge tweet blog email text telegraph publish caution
     """
 )
 
@@ -46,6 +47,8 @@ WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
         "post",
         "point",
         "quote",
+        "maintain",
+        "publish",
     }
 )
 

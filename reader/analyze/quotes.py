@@ -31,9 +31,46 @@ FIRST_PERSON = re.compile(
 )
 NAMING_CUE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|titled|entitled|named|"
-    r"the (?:words?|terms?|phrases?|slogans?|motto|hashtag|label|headline))\s*$",
+    r"the (?:words?|terms?|phrases?|slogans?|motto|hashtag|label|headline)|"
+    r"(?:tagline|slogan|motto|hashtag|headline|sayings?)\W*(?:such as|like|is|was|reads|read)?\W*"
+    r"|the use of|the word)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+#: Words that make a short quoted phrase a modifier when they stand before it:
+#: his "tough on China" stance, a "phase one" deal.
+MODIFIER_DETERMINERS = frozenset(
+    {"a", "an", "the", "his", "her", "its", "their", "our", "your", "my"}
+)
+NOT_NOUNS = frozenset(
+    {
+        "with",
+        "to",
+        "of",
+        "in",
+        "on",
+        "for",
+        "at",
+        "by",
+        "from",
+        "as",
+        "and",
+        "or",
+        "but",
+        "is",
+        "was",
+        "are",
+        "were",
+        "that",
+        "which",
+        "who",
+        "than",
+        "if",
+        "when",
+        "because",
+        "so",
+    }
+)
+HEADLINE_MIN_CONTENT = 4
 SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with"}
 )
@@ -194,7 +231,35 @@ def is_naming(article: Article, span: QuoteSpan) -> bool:
     """A name, label or title introduced as such: so-called "X", known as "X", the word "X"."""
     block = article.blocks[span.blocks[0]]
     before = article.text[max(block.start, span.open_mark - 30) : span.open_mark]
-    return bool(NAMING_CUE.search(before)) and len(span.text(article).split()) <= 6
+    return bool(NAMING_CUE.search(before)) and len(span.text(article).split()) <= 10
+
+
+def is_modifier(article: Article, span: QuoteSpan) -> bool:
+    """A short quoted phrase used as an adjective: his "tough on China" stance."""
+    if span.close_mark is None or len(span.text(article).split()) > 4:
+        return False
+    text = article.text
+    before = text[max(0, span.open_mark - 12) : span.open_mark].split()
+    after = text[span.close_mark + 1 : span.close_mark + 20]
+    word_after = re.match(r" ([a-z][a-z-]+)\b", after)
+    return (
+        bool(before)
+        and before[-1].lower() in MODIFIER_DETERMINERS
+        and word_after is not None
+        and word_after.group(1) not in NOT_NOUNS
+    )
+
+
+def is_headline_case(inner: str) -> bool:
+    """Every content word capitalised, several of them: a sign, a title, a slogan
+    ("Less Money on Testing, More Money on Students.", "We’re Not Gonna Take It")."""
+    words = [w.strip(".,;:!?'’\"()") for w in inner.split()]
+    content = [w for w in words if w and w.lower() not in SMALL_WORDS]
+    return (
+        len(content) >= HEADLINE_MIN_CONTENT
+        and len(words) <= 12
+        and all(w[0].isupper() or w[0].isdigit() for w in content)
+    )
 
 
 def _starts_capital(inner: str) -> bool:

@@ -36,6 +36,7 @@ class Attribution:
     cue_in_sentence: bool
     governed: bool  # the quote sits in the reporting verb's own clause
     close: bool = False  # ...with no other verb between them ("called it "unacceptable"")
+    description: str | None = None  # an unnamed speaker: "officers", "the victim's mother"
 
 
 class SpeakerFinder:
@@ -188,6 +189,8 @@ class SpeakerFinder:
             ranked.append((rank, index))
         if ranked:
             return min(ranked)[1]
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and not ranked:
+            return None  # "officers announced": many unnamed people, not one named person
         if token.pos_ == "NOUN":
             lemma = token.lemma_.lower()
             if lemma in lexicon.PERSON_NOUNS:
@@ -297,6 +300,13 @@ class SpeakerFinder:
                 return attribution
             if fallback is None:
                 fallback = attribution
+                subject = subject_of(cue)
+                if (
+                    subject is not None
+                    and not self.in_quote(self.token_offset(chunk, subject))
+                    and (governs or self._adjacent(self.token_offset(chunk, cue), span))
+                ):
+                    fallback.description = _description(subject)
         return fallback
 
     def _trailing_tag(self, chunk: ParsedChunk, sentences: list[Span]) -> list[Span]:
@@ -371,8 +381,12 @@ class SpeakerFinder:
         end = chunk.offset + sent.end_char
         # A quote already attributed in that sentence.
         for previous_span, result in zip(self.done_spans, self.results, strict=False):
-            if start <= previous_span.start < end and result.speaker is not None:
-                return Attribution(result.speaker, result.cue, False, False)
+            if start <= previous_span.start < end and (
+                result.speaker is not None or result.description is not None
+            ):
+                return Attribution(
+                    result.speaker, result.cue, False, False, description=result.description
+                )
         for cue in reversed(self.cues_in(chunk, [sent])):
             speaker = self.speaker_of(chunk, cue)
             if speaker is not None:
@@ -428,9 +442,14 @@ class SpeakerFinder:
         previous_block: int | None = None
         for span in spans:
             found = self.same_sentence(span)
-            if found is None or found.speaker is None:
+            if found is not None and found.description is not None:
+                # "officers announced": an unnamed speaker, kept in the cue; no guessing.
+                found.cue = f"{found.description} {found.cue}"
+            elif found is None or found.speaker is None:
                 earlier = self.previous_sentences(span)
-                if earlier is not None:
+                if earlier is not None and earlier.description is not None:
+                    found = earlier  # the unnamed speaker of the sentence before
+                elif earlier is not None:
                     found = Attribution(
                         earlier.speaker,
                         found.cue if found else earlier.cue,
@@ -438,7 +457,11 @@ class SpeakerFinder:
                         bool(found and found.governed),
                     )
             floating = False
-            if (found is None or found.speaker is None) and self.opens_paragraph(span):
+            if (
+                (found is None or found.speaker is None)
+                and (found is None or found.description is None)
+                and self.opens_paragraph(span)
+            ):
                 if previous_block is not None and span.blocks[0] != previous_block + 1:
                     floating_run = 0
                 if floating_run < MAX_FLOATING:
@@ -462,9 +485,26 @@ class SpeakerFinder:
 def _is_cue(token: Token) -> bool:
     if token.lower_ == "according" and any(child.lower_ == "to" for child in token.children):
         return True
-    return token.lemma_ in lexicon.SPEECH_VERBS and (
+    if token.lemma_ not in lexicon.SPEECH_VERBS or not (
         token.pos_ in {"VERB", "AUX"} or token.tag_.startswith("VB")
+    ):
+        return False
+    # "agreed to return", "declined to comment": a verb of intent, not of speech.
+    return not any(
+        child.dep_ == "xcomp" and any(g.lower_ == "to" for g in child.children)
+        for child in token.children
     )
+
+
+def _description(subject: Token | None) -> str | None:
+    """The words of an unnamed speaker ("officers", "the victim's mother"), when the subject
+    is a common noun; None for pronouns, names and missing subjects."""
+    if subject is None or subject.pos_ != "NOUN":
+        return None
+    words = [t for t in subject.subtree if t.i <= subject.i]
+    if not words or any(t.pos_ == "PROPN" for t in words):
+        return None
+    return subject.doc[words[0].i : subject.i + 1].text
 
 
 def _noun_gender(noun: str) -> str | None:
