@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import threading
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -17,7 +16,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer
-from textual.worker import Worker, get_current_worker
 
 from reader.errors import ReaderError
 from reader.export import quote_citation
@@ -29,9 +27,6 @@ from reader.tui.header import ArticleHeader
 from reader.tui.quotes_pane import QuotesPane
 from reader.tui.search_bar import SearchBar
 from reader.tui.spans import SpanIndex
-
-if TYPE_CHECKING:
-    from reader.store.cache import AnalysisCache
 
 #: Longest wait for the first paint before the analysis starts anyway, in seconds.
 FIRST_PAINT_WAIT = 0.5
@@ -145,53 +140,30 @@ class ReaderScreen(Screen[None]):
 
     @work(exclusive=True, group="analysis", exit_on_error=False)
     async def analyse(self) -> None:
-        """Analyse the article in a daemon thread once the text is on screen.
+        """Analyse the article in a child process once the text is on screen.
 
-        The thread posts progress and the result, and stores the result in the app's cache.
-        It stops at the next batch when this worker is cancelled (quit, another article),
-        and the process never waits for it: quitting is immediate even mid-analysis.
+        spaCy runs outside this interpreter, so keys are answered while it works, and
+        cancelling this worker (quit, another article) kills the child at once. The result
+        goes into the app's cache from a short thread.
         """
-        worker = get_current_worker()
+        from reader.tui.analysis_process import AnalysisFailure, analyse_in_child
+
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
-        finished = asyncio.Event()
-        loop = asyncio.get_running_loop()
-        thread = threading.Thread(
-            target=self._analyse_in_thread,
-            args=(worker, getattr(self.app, "cache", None), loop, finished),
-            name="reader-analysis",
-            daemon=True,
-        )
-        thread.start()
-        await finished.wait()
-
-    def _analyse_in_thread(
-        self,
-        worker: Worker[None],
-        cache: AnalysisCache | None,
-        loop: asyncio.AbstractEventLoop,
-        finished: asyncio.Event,
-    ) -> None:
-        def progress(fraction: float) -> None:
-            if not worker.is_cancelled:
-                self.post_message(AnalysisProgress(fraction))
-
         try:
-            from reader.analyze import analyze
-
-            analysis = analyze(
-                self.article, progress=progress, is_cancelled=lambda: worker.is_cancelled
+            analysis = await analyse_in_child(
+                self.article, lambda fraction: self.post_message(AnalysisProgress(fraction))
             )
-            if not worker.is_cancelled:
-                self.post_message(AnalysisReady(analysis))
-                if cache is not None:
-                    cache.put(analysis)
-        except Exception as error:  # any failure leaves the article readable
-            if not worker.is_cancelled:
-                self.post_message(AnalysisFailed(_failure_sentence(error)))
-        finally:
-            with contextlib.suppress(RuntimeError):  # the app's loop is already closed
-                loop.call_soon_threadsafe(finished.set)
+        except AnalysisFailure as error:
+            self.post_message(AnalysisFailed(str(error)))
+            return
+        except OSError as error:  # the child could not be started
+            self.post_message(AnalysisFailed(_failure_sentence(error)))
+            return
+        self.post_message(AnalysisReady(analysis))
+        cache = getattr(self.app, "cache", None)
+        if cache is not None:
+            await asyncio.to_thread(cache.put, analysis)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if self.analysis is None:
