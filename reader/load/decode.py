@@ -114,8 +114,11 @@ def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    controls = len(sample) - len(sample.translate(None, _ODD_CONTROLS))
     return controls * 20 > len(sample)
+
+
+_ODD_CONTROLS = bytes(byte for byte in range(32) if byte not in (9, 10, 12, 13, 27))
 
 
 def _bom_encoding(data: bytes) -> str | None:

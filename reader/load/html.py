@@ -13,7 +13,7 @@ from typing import Any
 
 from reader.errors import LoadError
 from reader.load.decode import check_payload, decode, describe
-from reader.load.metadata import read_metadata
+from reader.load.metadata import fill_missing, read_metadata
 from reader.load.text import strip_credit
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
@@ -40,15 +40,19 @@ def extract_html(
 
 
 def article_from_html(page: str, source: str, *, url: str | None = None) -> Article:
-    """A decoded web page as an Article; raises LoadError when it holds no article text."""
-    page = clean_text(page)
+    """A decoded web page as an Article; raises LoadError when it holds no article text.
+
+    The page is parsed once here; that tree serves the metadata and the captions.
+    """
+    page = _clean_page(page)
     tree = _parse(page)
     if tree is None:
         raise _no_article(source)
-    meta = read_metadata(tree, url=url)
-    title = clean_text(meta.title) if meta.title else None
+    meta = read_metadata(tree, url=url, page=page, fill=False)
     blocks = content_blocks(page, url=url)
-    blocks = place_captions(blocks, tree)
+    blocks = place_captions(blocks, tree, page=page)
+    fill_missing(meta, tree, may_change_tree=True)  # the tree's last use
+    title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
     body_words = sum(len(text.split()) for kind, text in blocks if kind != "caption")
     if body_words < MIN_BODY_WORDS:
@@ -71,12 +75,38 @@ def _no_article(source: str) -> LoadError:
     )
 
 
+def _clean_page(page: str) -> str:
+    """The page with terminal escapes and NULs removed before parsing, when it holds any.
+
+    Every string that leaves this module (blocks, captions, title, byline, site, URL) goes
+    through `clean_text` on its own, so the page itself is cleaned only of what could
+    hide in markup: an escape sequence split by tags, a NUL. Looking for four characters
+    is cheap; running `clean_text` over a whole page costs more than parsing it.
+    """
+    if any(mark in page for mark in ("\x1b", "\x00", "\x9b", "\x9d")):
+        return clean_text(page)
+    return page
+
+
 def _parse(page: str) -> Any:
+    """lxml's HTML parser straight away (no ids, comments or processing instructions
+    kept); trafilatura's more forgiving loader for what lxml refuses or empties."""
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(
+        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
+    )
+    try:
+        tree = lxml.html.document_fromstring(page, parser=parser)
+        if tree is not None and len(tree):
+            return tree
+    except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
+        pass
     from trafilatura.utils import load_html
 
     try:
         return load_html(page)
-    except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
+    except Exception:  # noqa: BLE001
         return None
 
 
@@ -174,13 +204,16 @@ def _add(blocks: Blocks, kind: BlockKind, text: str) -> None:
 # ---------------------------------------------------------------- captions
 
 
-def place_captions(blocks: Blocks, tree: Any) -> Blocks:
+def place_captions(blocks: Blocks, tree: Any, *, page: str | None = None) -> Blocks:
     """Keep each article figure caption once, as a `caption` block, where the figure stood.
 
     A paragraph that repeats a caption becomes the caption; a caption whose figure is not
-    next to the extracted body (a teaser, a sidebar photo) is left out.
+    next to the extracted body (a teaser, a sidebar photo) is left out. `page`, the markup
+    the tree came from, lets a page that never says "caption" skip the search.
     """
-    captions = _figure_captions(tree)
+    if page is not None and not any(word in page for word in ("caption", "CAPTION", "Caption")):
+        return blocks
+    captions = _figure_captions(tree, page)
     if not captions:
         return blocks
     caption_keys = {_key(text): text for text, _ in captions}
@@ -194,10 +227,11 @@ def place_captions(blocks: Blocks, tree: Any) -> Blocks:
                 result.append(("caption", text))
             continue
         result.append((kind, text))
-    for text, following in captions:
+    for text, element in captions:
         key = _key(text)
         if key in seen:
             continue
+        following = [_key(near.text_content())[:60] for near in _following_blocks(element)]
         index = _first_block_starting(result, following)
         if index is not None:
             result.insert(index, ("caption", text))
@@ -215,18 +249,49 @@ def _first_block_starting(blocks: Blocks, keys: list[str]) -> int | None:
     return None
 
 
-_FOLLOWING_BLOCKS = (
-    "following::*[self::p or self::h2 or self::h3 or self::h4 or self::blockquote or self::li]"
-    "[string-length(normalize-space()) > 3][not(ancestor::figure)][not(ancestor::figcaption)]"
-    "[position() <= 3]"
-)
+_BLOCK_TAGS = ("p", "h2", "h3", "h4", "blockquote", "li")
 
 
-def _figure_captions(tree: Any) -> list[tuple[str, list[str]]]:
-    """(caption text, keys of the first blocks after the figure) for every figure caption."""
-    found: list[tuple[str, list[str]]] = []
-    for caption in tree.xpath("//figcaption | //*[@class][contains(@class, 'caption')]"):
-        if caption.xpath("ancestor::figcaption") or caption.xpath(".//figcaption"):
+def _following_blocks(element: Any, count: int = 3) -> list[Any]:
+    """The first `count` text blocks after `element` in document order, outside figures.
+
+    A lazy walk (next siblings, then the ancestors' next siblings) that stops as soon as
+    it has them; the XPath `following::` axis would filter the whole rest of the page.
+    """
+    found: list[Any] = []
+    node = element
+    while node is not None and len(found) < count:
+        for sibling in node.itersiblings():
+            for candidate in sibling.iter(*_BLOCK_TAGS):
+                if _is_following_block(candidate):
+                    found.append(candidate)
+                    if len(found) == count:
+                        return found
+        node = node.getparent()
+    return found
+
+
+def _is_following_block(element: Any) -> bool:
+    if len(" ".join(element.text_content().split())) <= 3:
+        return False
+    return next(element.iterancestors("figure", "figcaption"), None) is None
+
+
+def _figure_captions(tree: Any, page: str | None = None) -> list[tuple[str, Any]]:
+    """(caption text, caption element) for every figure caption, in document order.
+
+    `<figcaption>` elements are found by a quick walk; the slower search for elements
+    whose class says "caption" runs only if the page says "caption" outside those tags.
+    """
+    found: list[tuple[str, Any]] = []
+    tags = page.count("<figcaption") + page.count("</figcaption") if page is not None else -1
+    if page is not None and page.count("caption") == tags:
+        candidates = list(tree.iter("figcaption"))
+    else:
+        candidates = tree.xpath("//figcaption | //*[@class][contains(@class, 'caption')]")
+    for caption in candidates:
+        nested = next(caption.iterancestors("figcaption"), None) is not None
+        if nested or next(caption.iterdescendants("figcaption"), None) is not None:
             continue
         trimmed = copy.deepcopy(caption)
         for credit in trimmed.xpath(".//*[@class]"):
@@ -235,8 +300,7 @@ def _figure_captions(tree: Any) -> list[tuple[str, list[str]]]:
         text = strip_credit(_SPACE.sub(" ", clean_text(trimmed.text_content())).strip())
         if len(text) < 15:
             continue
-        following = caption.xpath(_FOLLOWING_BLOCKS)
-        found.append((text, [_key(element.text_content())[:60] for element in following]))
+        found.append((text, caption))
     return found
 
 

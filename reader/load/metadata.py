@@ -1,8 +1,10 @@
 """Title, byline, site, date and URL of a web page.
 
 Sources in order of trust: JSON-LD (schema.org Article types), OpenGraph / Twitter / Dublin
-Core and other `<meta>` tags, microdata, `<time datetime>`, visible byline elements, then
-`<title>` / `<h1>`. Whatever is still missing comes from trafilatura's own metadata reader.
+Core and other `<meta>` tags, microdata, `<time datetime>`, visible byline elements and
+"By …" lines, the date in the URL, then `<h1>` / `<title>`. A byline, date or title still
+missing comes from trafilatura's own finders, which are slow, so they run only then.
+Titles lose their site-name suffix ("Title | Site").
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -52,10 +54,28 @@ class PageMetadata:
     url: str | None = None
 
 
-def read_metadata(tree: Any, *, url: str | None = None) -> PageMetadata:
-    """Metadata of a parsed page (`lxml.html` tree)."""
-    jsonld = _jsonld_article(tree)
-    metas = _meta_tags(tree)
+def read_metadata(
+    tree: Any, *, url: str | None = None, page: str | None = None, fill: bool = True
+) -> PageMetadata:
+    """Metadata of a parsed page (`lxml.html` tree), cheapest sources first.
+
+    Each field stops at the first source that answers (the candidates are tried lazily,
+    so a page with JSON-LD never pays for an XPath over its body). trafilatura's own
+    byline and date finders are slow (a copy of the tree, a search of the whole text), so
+    they run only for a field every cheap source left empty.
+
+    The elements most sources read (meta, script, link, time, h1, title) are gathered in
+    one pass over the tree; `page`, the markup the tree was parsed from, lets the lookups
+    by attribute skip pages that never mention the attribute. With `fill=False` the slow
+    finders are left to the caller (`fill_missing`), who may let them change the tree.
+    """
+    parts = _gather(tree)
+
+    def mentions(*words: str) -> bool:
+        return page is None or any(word in page for word in words)
+
+    jsonld = _jsonld_article(parts["script"])
+    metas = _meta_tags(parts["meta"])
 
     site = _first(
         metas.get("og:site_name"),
@@ -69,66 +89,130 @@ def read_metadata(tree: Any, *, url: str | None = None) -> PageMetadata:
         metas.get("twitter:title"),
         metas.get("dc.title"),
         metas.get("title"),
-        _first_text(tree, "//h1"),
-        _first_text(tree, "//title"),
+    ) or _first_of(
+        lambda: _first_element_text(parts["h1"]),
+        lambda: _first_element_text(parts["title"]),
     )
-    byline = _first(
-        _authors(jsonld.get("author")),
-        _person_meta(metas),
-        _first_text(tree, "//*[@itemprop='author']//*[@itemprop='name']"),
-        _first_text(tree, "//*[@itemprop='author']"),
-        _first_text(tree, "//*[@rel='author']"),
-        _first_text(tree, _class_xpath("byline")),
+    byline = _clean_byline(_authors(jsonld.get("author")) or _person_meta(metas)) or _first_of(
+        lambda: (
+            mentions("itemprop")
+            and _byline_text(tree, "//*[@itemprop='author']//*[@itemprop='name']")
+        ),
+        lambda: mentions("itemprop") and _byline_text(tree, "//*[@itemprop='author']"),
+        lambda: mentions("author") and _byline_text(tree, "//*[@rel='author']"),
+        lambda: mentions("byline") and _byline_text(tree, _class_xpath("byline")),
+        lambda: mentions("By ", "by ", "BY ") and _visible_byline(tree),
     )
     published = _first(
         iso_date(jsonld.get("datePublished")),
-        iso_date(metas.get("article:published_time")),
-        iso_date(metas.get("og:published_time")),
-        iso_date(metas.get("datepublished")),
-        iso_date(metas.get("pubdate")),
-        iso_date(metas.get("publishdate")),
-        iso_date(metas.get("publish-date")),
-        iso_date(metas.get("parsely-pub-date")),
-        iso_date(metas.get("sailthru.date")),
-        iso_date(metas.get("dc.date.issued")),
-        iso_date(metas.get("dc.date")),
-        iso_date(metas.get("date")),
-        _time_element_date(tree),
-        iso_date(jsonld.get("dateCreated")),
+        *(iso_date(metas.get(name)) for name in _DATE_METAS),
+    ) or _first_of(
+        lambda: mentions("datePublished") and _microdata_date(tree),
+        lambda: _time_element_date(parts["time"]),
+        lambda: iso_date(jsonld.get("dateCreated")),
     )
     page_url = _first(
-        _canonical(tree),
+        _canonical(parts["link"]),
         metas.get("og:url"),
         _absolute(_text_value(jsonld.get("url"))),
         _absolute(_text_value(jsonld.get("mainEntityOfPage"))),
         _absolute(_id_of(jsonld.get("mainEntityOfPage"))),
         url,
     )
-    result = PageMetadata(
-        title=raw_title, byline=_clean_byline(byline), site=site, published=published,
-        url=page_url,
+    published = published or _url_date(page_url) or _url_date(url)
+    published = published or _first(
+        iso_date(jsonld.get("dateModified")),
+        iso_date(metas.get("article:modified_time")),
+        iso_date(metas.get("og:updated_time")),
     )
-    if not (result.title and result.byline and result.site and result.published):
-        _fill_from_trafilatura(result, tree, url)
+    result = PageMetadata(
+        title=raw_title, byline=byline, site=site, published=published, url=page_url
+    )
+    _tidy_title(result)
+    if fill:
+        fill_missing(result, tree)
+    return result
+
+
+def _tidy_title(result: PageMetadata) -> None:
     if result.title:
         if result.site is None:
             result.site = _pipe_suffix(result.title)
         result.title = strip_site_suffix(result.title, result.site)
-    return result
 
 
-def _fill_from_trafilatura(result: PageMetadata, tree: Any, url: str | None) -> None:
-    from trafilatura.metadata import extract_metadata
+_DATE_METAS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
 
+
+def _url_date(url: str | None) -> str | None:
+    """News sites put the day in the path: /2019/11/19/slug or /2019-11-19-slug."""
+    match = _URL_DATE.search(url or "")
+    return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
+
+
+def fill_missing(result: PageMetadata, tree: Any, *, may_change_tree: bool = False) -> None:
+    """trafilatura's slower finders, only for the fields the cheap sources left empty.
+
+    Its byline finder prunes comment and related-story sections from a copy of the tree
+    first; that copy is most of its cost, so a caller done with the tree lets it prune
+    the tree itself (`may_change_tree`).
+    """
     try:
-        found = extract_metadata(tree, default_url=url)
+        if not result.title:
+            from trafilatura.metadata import extract_title
+
+            result.title = _clean(extract_title(tree))
+            _tidy_title(result)
+        if not result.published:
+            from htmldate import find_date
+            from trafilatura.settings import set_date_params
+
+            found = find_date(tree, **set_date_params(True), url=result.url)
+            result.published = iso_date(found)
+        if not result.byline:
+            result.byline = _plausible_name(
+                _clean_byline(_trafilatura_author(tree, may_change_tree))
+            )
     except Exception:  # noqa: BLE001 - a third-party heuristic must never sink a load
         return
-    result.title = result.title or _clean(found.title)
-    result.byline = result.byline or _clean_byline(found.author)
-    result.site = result.site or _clean(found.sitename)
-    result.published = result.published or iso_date(found.date)
-    result.url = result.url or _clean(found.url)
+
+
+def _trafilatura_author(tree: Any, may_change_tree: bool) -> str | None:
+    from trafilatura.metadata import extract_author
+
+    if not may_change_tree:
+        return extract_author(tree)
+    from trafilatura.htmlprocessing import prune_unwanted_nodes
+    from trafilatura.metadata import extract_metainfo, normalize_authors
+    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
+
+    # extract_author without its deepcopy (trafilatura 2.3.1, pinned).
+    prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
+    author = extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120)
+    return normalize_authors(None, author) if author else None
+
+
+def _plausible_name(byline: str | None) -> str | None:
+    """trafilatura's author finder also returns handles ("admin") and trailing labels."""
+    if not byline:
+        return None
+    byline = re.sub(r"\s+(?:Published|Updated|Posted)\b.*$", "", byline).strip()
+    if len(byline.split()) < 2 or re.search(r"\d|@|https?:", byline):
+        return None
+    return byline
 
 
 # ---------------------------------------------------------------- title
@@ -163,9 +247,7 @@ def _pipe_suffix(title: str) -> str | None:
 
 def _same_site(part: str, site_key: str) -> bool:
     part_key = _key(part)
-    return bool(part_key) and (
-        part_key == site_key or part_key in site_key or site_key in part_key
-    )
+    return bool(part_key) and (part_key == site_key or part_key in site_key or site_key in part_key)
 
 
 def _key(text: str | None) -> str:
@@ -184,6 +266,60 @@ def _clean_byline(byline: str | None) -> str | None:
     if not byline or len(byline) > 120:
         return None
     return byline
+
+
+_VISIBLE_BY = re.compile(
+    r"^By\s+([A-Z][\w'’.-]+"
+    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)\b|&)){0,8})"
+)
+_BYLINE_CANDIDATES = (
+    "//*[self::p or self::span or self::div or self::address or self::li or self::a "
+    "or self::strong or self::em]"
+    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'by ')]"
+    "[string-length(normalize-space(.)) < 80]"
+)
+
+
+def _byline_text(tree: Any, query: str) -> str | None:
+    for element in tree.xpath(query):
+        text = _clean(element.text_content())
+        found = _name_after_by(text) or _clean_byline(text)
+        if found and len(found.split()) <= 12:
+            return found
+    return None
+
+
+def _visible_byline(tree: Any) -> str | None:
+    """A short visible line "By Jane Doe" (and "By Jane Doe and John Roe, Reuters")."""
+    for element in tree.xpath(_BYLINE_CANDIDATES):
+        found = _name_after_by(_clean(element.text_content()))
+        if found:
+            return found
+    return None
+
+
+def _name_after_by(text: str | None) -> str | None:
+    """'By Jane Doe, Reuters | Nov. 19' -> 'Jane Doe'; None unless the text starts with By."""
+    if not text or text[:3].lower() != "by ":
+        return None
+    match = _VISIBLE_BY.match("By " + text[3:])
+    if not match:
+        return None
+    words = match[1].split()
+    for index, word in enumerate(words):
+        if _NOT_A_NAME.match(word):
+            words = words[:index]
+            break
+    while words and words[-1].lower() in ("and", "&", ",", "van", "von", "de", "da", "di"):
+        words.pop()
+    return " ".join(words) or None
+
+
+_NOT_A_NAME = re.compile(
+    r"^(?:Updated|Published|Posted|Staff|Reporter|Correspondent|Editor|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b\.?$"
+)
 
 
 def _authors(value: Any) -> str | None:
@@ -234,17 +370,28 @@ def iso_date(value: Any) -> str | None:
     return parsed.isoformat()
 
 
-def _time_element_date(tree: Any) -> str | None:
-    queries = (
+def _microdata_date(tree: Any) -> str | None:
+    for query in (
         "//*[@itemprop='datePublished']/@content",
         "//*[@itemprop='datePublished']/@datetime",
-        "//time[@pubdate]/@datetime",
-        "//article//time/@datetime",
-        "//time/@datetime",
-    )
-    for query in queries:
+    ):
         for value in tree.xpath(query):
             found = iso_date(str(value))
+            if found:
+                return found
+    return None
+
+
+def _time_element_date(times: list[Any]) -> str | None:
+    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`."""
+    ranked = (
+        [time for time in times if time.get("pubdate") is not None],
+        [time for time in times if next(time.iterancestors("article"), None) is not None],
+        times,
+    )
+    for group in ranked:
+        for time in group:
+            found = iso_date(time.get("datetime"))
             if found:
                 return found
     return None
@@ -253,10 +400,23 @@ def _time_element_date(tree: Any) -> str | None:
 # ---------------------------------------------------------------- page parts
 
 
-def _meta_tags(tree: Any) -> dict[str, str]:
+_GATHERED = ("meta", "script", "link", "time", "h1", "title")
+
+
+def _gather(tree: Any) -> dict[str, list[Any]]:
+    """The elements of the tags in `_GATHERED`, by tag, in document order: one pass."""
+    parts: dict[str, list[Any]] = {tag: [] for tag in _GATHERED}
+    for element in tree.iter(*_GATHERED):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if tag in parts:
+            parts[tag].append(element)
+    return parts
+
+
+def _meta_tags(metas: list[Any]) -> dict[str, str]:
     """First non-empty content of each `<meta>` name/property/itemprop, keys lowercased."""
     found: dict[str, str] = {}
-    for meta in tree.xpath("//meta[@content]"):
+    for meta in metas:
         content = _clean(meta.get("content"))
         if not content:
             continue
@@ -267,10 +427,12 @@ def _meta_tags(tree: Any) -> dict[str, str]:
     return found
 
 
-def _jsonld_article(tree: Any) -> dict[str, Any]:
+def _jsonld_article(scripts: list[Any]) -> dict[str, Any]:
     """The first schema.org article object in the page's JSON-LD, else the first object."""
     fallback: dict[str, Any] = {}
-    for script in tree.xpath("//script[@type='application/ld+json']"):
+    for script in scripts:
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
         try:
             data = json.loads(script.text or "", strict=False)
         except ValueError:
@@ -297,9 +459,11 @@ def _walk_jsonld(data: Any) -> Iterator[dict[str, Any]]:
             yield from _walk_jsonld(main)
 
 
-def _canonical(tree: Any) -> str | None:
-    for href in tree.xpath("//link[@rel='canonical']/@href"):
-        href = str(href).strip()
+def _canonical(links: list[Any]) -> str | None:
+    for link in links:
+        if (link.get("rel") or "").strip().lower() != "canonical":
+            continue
+        href = (link.get("href") or "").strip()
         if href.startswith(("http://", "https://")):
             return href
     return None
@@ -313,8 +477,8 @@ def _id_of(value: Any) -> str | None:
     return _clean(value.get("@id")) if isinstance(value, dict) else None
 
 
-def _first_text(tree: Any, query: str) -> str | None:
-    for element in tree.xpath(query):
+def _first_element_text(elements: list[Any]) -> str | None:
+    for element in elements:
         text = _clean(element.text_content())
         if text:
             return text
@@ -352,6 +516,15 @@ def _clean(text: str | None) -> str | None:
         return None
     text = re.sub(r"\s+", " ", html.unescape(text)).strip()
     return text or None
+
+
+def _first_of(*candidates: Callable[[], str | None]) -> str | None:
+    """The first non-empty answer, asking each candidate only if the ones before failed."""
+    for candidate in candidates:
+        value = candidate()
+        if value:
+            return value
+    return None
 
 
 def _first(*values: str | None) -> str | None:
