@@ -7,6 +7,7 @@ loaders only by `main()`.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 from textual.app import App
 from textual.reactive import var
@@ -15,6 +16,9 @@ from textual.screen import Screen
 from reader.model import Analysis, Article
 from reader.tui.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.reader_screen import ReaderScreen
+
+if TYPE_CHECKING:
+    from reader.store.cache import AnalysisCache
 
 
 class ReaderApp(App[None]):
@@ -33,9 +37,19 @@ class ReaderApp(App[None]):
         """Widen (`steps` > 0) or narrow the text column by `WIDTH_STEP` cells a step."""
         self.reading_width += steps * WIDTH_STEP
 
-    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
+    def __init__(
+        self,
+        article: Article,
+        *,
+        analysis: Analysis | None = None,
+        cache: AnalysisCache | None = None,
+    ) -> None:
         super().__init__()
         self.article = article
+        self.cache = cache
+        """Where a finished analysis is stored, and looked up first (None: no cache)."""
+        if analysis is None and cache is not None:
+            analysis = cache.get(article)
         self.analysis = analysis
         self.title = article.title or article.source
 
