@@ -14,6 +14,7 @@ from reader.errors import ReaderError
 
 if TYPE_CHECKING:
     from reader.model import Analysis, Article
+    from reader.store.cache import AnalysisCache
 
 FORMATS = ("json", "jsonl", "markdown", "text")
 
@@ -42,8 +43,22 @@ def build_main_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("source", nargs="?", metavar="SOURCE", help="the article to open")
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="analyse the article again even if it was analysed before, and store nothing",
+    )
     parser.add_argument("--version", action="version", version=f"reader {__version__}")
     return parser
+
+
+def analysis_cache(disabled: bool) -> AnalysisCache | None:
+    """The user's analysis cache, unless `--no-cache` turned it off."""
+    if disabled:
+        return None
+    from reader.store.cache import AnalysisCache
+
+    return AnalysisCache.default()
 
 
 def build_extract_parser() -> argparse.ArgumentParser:
@@ -100,7 +115,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "extract":
             return run_extract(build_extract_parser().parse_args(args[1:]))
         options = build_main_parser().parse_args(args)
-        return run_reader(options.source)
+        return run_reader(options.source, no_cache=options.no_cache)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -120,7 +135,7 @@ def load_article(source: str) -> Article:
     return load(source, stdin=sys.stdin.buffer if source == "-" else None)
 
 
-def run_reader(source: str | None) -> int:
+def run_reader(source: str | None, *, no_cache: bool = False) -> int:
     if source is None:
         if sys.stdin.isatty():
             print(
@@ -139,7 +154,7 @@ def run_reader(source: str | None) -> int:
 
     from reader.tui.app import ReaderApp
 
-    ReaderApp(article).run()
+    ReaderApp(article, cache=analysis_cache(no_cache)).run()
     return 0
 
 
