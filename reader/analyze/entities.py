@@ -179,6 +179,13 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
         or (doc[last - 1].is_punct and doc[last - 1].text not in {".", ")"})
     ):
         last -= 1
+    while (
+        label == "ORG"
+        and last - first > 2
+        and doc[first].text in lexicon.TITLE_WORDS
+        and doc[first + 1].text in {"of", "at"}
+    ):
+        first += 2
     description = None
     if label == "PERSON" and last - first > 1:
         title_end = first
@@ -319,6 +326,8 @@ def _told_outlet(doc: Doc, first: int, last: int) -> bool:
 
 PIECE_BREAK = re.compile(r"\s*[|/•·]\s*")
 PLACE_BREAK = re.compile(r",\s+")
+#: "CBS All Access, Disney": a comma ends an organisation's name, unless "Inc." or the like follows.
+ORG_BREAK = re.compile(r",\s+(?!(?:Inc|Ltd|LLC|Co|Corp|LP|L\.P|PLC|plc|S\.A|AG|GmbH)\b)")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 DASHES = frozenset({",", "—", "–", "-", "--"})
 
@@ -348,13 +357,33 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
                 continue
             taken_until = last
             taken.update(range(first, last))
-            for candidate in _candidates(chunk, first, last, label, description):
-                if not _is_common_word(candidate, common_words):
-                    candidates.append(candidate)
+            for part_first, part_last, part_label in _split_possessive(doc, first, last, label):
+                part_description = description if part_first == first else None
+                for candidate in _candidates(
+                    chunk, part_first, part_last, part_label, part_description
+                ):
+                    if not _is_common_word(candidate, common_words):
+                        candidates.append(candidate)
         candidates.extend(_spot_organisations(chunk, taken))
         candidates.extend(_spot_named_as(chunk, taken))
     _surname_evidence(chunks, candidates)
     return _split_fused(candidates)
+
+
+def _split_possessive(
+    doc: Doc, first: int, last: int, label: EntityType
+) -> list[tuple[int, int, EntityType]]:
+    """ "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General": two names joined
+    by a possessive are two entities; the possessed one is an organisation when its last word
+    says so."""
+    for i in range(first + 1, last - 1):
+        if doc[i].tag_ == "POS" or doc[i].text in lexicon.POSSESSIVE_TOKENS:
+            right = doc[last - 1].text
+            right_label: EntityType = "ORG" if right in lexicon.ORG_SUFFIXES else label
+            if not any(t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : last]):
+                return [(first, i, label)]  # "Holcomb's 2016"
+            return [(first, i, label), (i + 1, last, right_label)]
+    return [(first, last, label)]
 
 
 def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) -> None:
@@ -501,12 +530,12 @@ def _candidates(
     """One candidate per piece of the span: "Porto | Algarve", "Nowicki/BBW", "Hel, Poland"."""
     span = chunk.doc[first:last]
     surface = span.text
-    breaker = PLACE_BREAK if label == "PLACE" else None
+    breaker = PLACE_BREAK if label == "PLACE" else ORG_BREAK if label == "ORG" else None
     if not PIECE_BREAK.search(surface) and not (breaker and breaker.search(surface)):
         candidate = _candidate(chunk, first, last, label, description)
         return [candidate] if candidate is not None else []
     pieces: list[Candidate] = []
-    pattern = re.compile(PIECE_BREAK.pattern + (r"|" + PLACE_BREAK.pattern if breaker else ""))
+    pattern = re.compile(PIECE_BREAK.pattern + (r"|" + breaker.pattern if breaker else ""))
     position = 0
     for match in [*pattern.finditer(surface), None]:
         end = match.start() if match is not None else len(surface)
@@ -610,13 +639,24 @@ def _gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         votes["ORG"] += 3
     if single and candidate.surface.lower().strip(".") in lexicon.DATE_WORDS:
         votes["DATE"] += 5
-    # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -".
+    # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -", "Indianapolis – Several thousand".
     if (
         first <= 1
         and doc[first].is_upper
         and len(doc[first].text) > 2
         and last < len(doc)
         and doc[last].text in DASHES
+    ) or (first == 0 and last < len(doc) and doc[last].text in {"–", "—", "--"}):
+        votes["PLACE"] += 3
+    # "CBS DFW": capitals only, several words: an organisation's letters, not a person.
+    if len(words) >= 2 and all(w.isupper() for w in words):
+        votes["ORG"] += 3
+    # "an Amritsar-based agent": where something is based is a place.
+    if (
+        last + 1 < len(doc)
+        and doc[last].text == "-"
+        and doc[last + 1].lower_ == "based"
+        and not doc[last - 1].whitespace_
     ):
         votes["PLACE"] += 3
 

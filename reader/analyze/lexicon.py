@@ -72,6 +72,7 @@ TITLE_WORDS: frozenset[str] = _words(
     Executive Officer Minister-President Crown Supreme Commander-in-Chief First Lady
     Secretary-General Secretary General Head Superintendent Principal Headteacher Headmaster
     Trustee Deputy Acting Former former Late late Opposition Shadow Party Chairman
+    Administrator Strategist Analyst
     """
 )
 
@@ -235,6 +236,9 @@ ORG_SUFFIXES: frozenset[str] = _words(
     Holdings Industries Energy Systems Technologies Labs Studios Records Federation Guild
     Assembly Parliament Congress Senate Police Army Navy Institute Museum Library Hospital
     Centre Center School Academy Ventures Capital Media Broadcasting Transportes Transport
+    Organization Organisation Administration Directorate Protection Robotics Aerospace
+    Entertainment Animation Management Studio Channel Reserve Institution Laboratory
+    Laboratories Pharmaceuticals Motors Bancorp Brands Foods Airlines Communications
     """
 )
 
