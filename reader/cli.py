@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from reader.model import Analysis, Article
     from reader.store.cache import AnalysisCache
 
-FORMATS = ("json", "jsonl", "markdown", "text")
+FORMATS = ("json", "jsonl", "markdown", "csv", "text")
 
 DESCRIPTION = """\
 Read a news article in the terminal: the clean text, the people, organisations, places and
@@ -27,7 +27,7 @@ a Markdown file (.md), a web address (https://...), or - for standard input."""
 
 EPILOG = """\
 commands:
-  reader extract SOURCE... --format json|jsonl|markdown|text
+  reader extract SOURCE... --format json|jsonl|markdown|csv|text
                         print the article and its analysis without opening the reader;
                         a folder SOURCE means every article file directly inside it
                         (see: reader extract --help)
@@ -42,7 +42,15 @@ def build_main_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("source", nargs="?", metavar="SOURCE", help="the article to open")
+    parser.add_argument(
+        "source",
+        nargs="?",
+        metavar="SOURCE",
+        help="the article to open; a folder lists its articles; none: the last folder or history",
+    )
+    parser.add_argument(
+        "--config", metavar="PATH", help="read the settings from PATH instead of config.toml"
+    )
     parser.add_argument(
         "--no-cache",
         action="store_true",
@@ -69,8 +77,10 @@ def build_extract_parser() -> argparse.ArgumentParser:
             "  json      one JSON object (a list of them for several sources)\n"
             "  jsonl     one JSON object per line, one line per source\n"
             "  markdown  title, metadata, the body, then entities and quotes\n"
+            "  csv       one table of every quote with its citation (--what entities:\n"
+            "            one table of every entity); several sources share one table\n"
             "  text      the clean body only, no title or captions (fast: no analysis)\n\n"
-            "Offsets in JSON are Python string indices into its \"text\".\n\n"
+            'Offsets in JSON are Python string indices into its "text".\n\n'
             "A folder stands for every article file directly inside it (.html, .htm, .txt,\n"
             ".md; sorted by name, sub-folders not searched). A source that fails prints one\n"
             "line on stderr; the others are still printed, and the exit status is 1."
@@ -82,6 +92,12 @@ def build_extract_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
+    )
+    parser.add_argument(
+        "--what",
+        choices=("quotes", "entities"),
+        default="quotes",
+        help="with --format csv: a table of quotes (default) or of entities",
     )
     parser.add_argument(
         "--jobs",
@@ -115,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args and args[0] == "extract":
             return run_extract(build_extract_parser().parse_args(args[1:]))
         options = build_main_parser().parse_args(args)
-        return run_reader(options.source, no_cache=options.no_cache)
+        return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -135,16 +151,30 @@ def load_article(source: str) -> Article:
     return load(source, stdin=sys.stdin.buffer if source == "-" else None)
 
 
-def run_reader(source: str | None, *, no_cache: bool = False) -> int:
+def run_reader(source: str | None, config: str | None = None, *, no_cache: bool = False) -> int:
+    from reader.tui.launch import Launch
+
+    launch = Launch.prepare(config)
+    if source is None and sys.stdin.isatty():
+        if launch.run_library(None, cache=analysis_cache(no_cache)):
+            return 0
+        print(
+            "reader: no article given; name a file (reader article.html) or a folder, "
+            "or see reader --help.",
+            file=sys.stderr,
+        )
+        return 2
     if source is None:
-        if sys.stdin.isatty():
-            print(
-                "reader: no article given; name a file (reader article.html), "
-                "or see reader --help.",
-                file=sys.stderr,
-            )
-            return 2
         source = "-"
+    if source != "-" and "://" not in source and os.path.isdir(source):
+        from reader.load import article_files
+
+        try:
+            article_files(source)  # a folder with no articles is one sentence, not a list
+        except ReaderError as error:
+            return fail(str(error))
+        launch.run_library(source, cache=analysis_cache(no_cache))
+        return 0
     try:
         article = load_with_status(source)
     except ReaderError as error:
@@ -152,9 +182,7 @@ def run_reader(source: str | None, *, no_cache: bool = False) -> int:
     if source == "-" and not reattach_terminal():
         return fail("the article came from a pipe and there is no terminal to show it on.")
 
-    from reader.tui.app import ReaderApp
-
-    ReaderApp(article, cache=analysis_cache(no_cache)).run()
+    launch.run_article(article, cache=analysis_cache(no_cache))
     return 0
 
 
@@ -252,6 +280,7 @@ def extracted(
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
     results: list[dict[str, object]] = []
+    tables: list[Analysis] = []
     sources = expand_sources(options.sources)
     for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
         if isinstance(outcome, str):
@@ -265,8 +294,15 @@ def run_extract(options: argparse.Namespace) -> int:
             sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
         elif options.format == "markdown":
             sys.stdout.write(to_markdown(analysis))
+        elif options.format == "csv":
+            tables.append(analysis)
         else:
             results.append(analysis.to_dict())
+    if options.format == "csv" and tables:
+        from reader.export_csv import entities_csv, quotes_csv
+
+        to_csv = entities_csv if options.what == "entities" else quotes_csv
+        sys.stdout.write(to_csv(tables))
     if options.format == "json" and results:
         single = len(sources) == 1 and [source for source, _ in sources] == options.sources
         payload: object = results[0] if single else results

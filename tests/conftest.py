@@ -13,6 +13,15 @@ SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
 SEED_NAME = "voa-korea-olympics-talks.txt"
 
 
+@pytest.fixture(autouse=True)
+def private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: Any) -> None:
+    """Every test gets its own data and config folders: no test reads or writes the user's."""
+    base = tmp_path_factory.mktemp("user")
+    monkeypatch.setenv("READER_DATA_DIR", str(base / "data"))
+    monkeypatch.setenv("READER_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("READER_CACHE_DIR", str(base / "cache"))
+
+
 @pytest.fixture(scope="session")
 def nlp() -> Any:
     """The spaCy pipeline the analysis uses, loaded once for the whole test session."""

@@ -15,8 +15,9 @@ from typing import Any
 
 from reader.store.dirs import config_path
 
-#: The narrowest and widest reading column a config may ask for, in cells.
-READING_WIDTH_RANGE = (20, 400)
+#: The narrowest and widest reading column a config may ask for, in cells (the reader's
+#: own limits for `+` / `-`, in `reader.tui.measure`).
+READING_WIDTH_RANGE = (40, 160)
 
 
 @dataclass(frozen=True)

@@ -53,6 +53,13 @@ CREATE TABLE state (
 UNREPEATABLE_SOURCES = ("-",)
 
 
+def source_key(source: str) -> str:
+    """A source as history keeps it: URLs and "-" as they are, files by absolute path."""
+    if source == "-" or "://" in source:
+        return source
+    return str(Path(source).expanduser().absolute())
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """An article opened before, as it was when last opened."""
@@ -103,6 +110,7 @@ class Library:
         """Note that `source` was opened now; its place is kept if its text is unchanged."""
         if source in UNREPEATABLE_SOURCES:
             return
+        source = source_key(source)
         key = text_key(article)
         with self._writing() as db:
             db.execute(
@@ -206,6 +214,21 @@ class Library:
         return Correction(*fields)  # type: ignore[arg-type]
 
     # -- remembered values --------------------------------------------------------------
+
+    def choice(self, name: str, configured: str | None) -> str | None:
+        """The value last chosen in the app for `name`, unless the config changed since.
+
+        A choice made in the app (a theme, a reading width) is remembered together with the
+        config's value at the time; once the config says something else, the config wins.
+        """
+        chosen = self.get(f"choice.{name}")
+        if chosen is None or self.get(f"choice.{name}.config") != (configured or ""):
+            return configured
+        return chosen
+
+    def remember_choice(self, name: str, value: str, configured: str | None) -> None:
+        self.set(f"choice.{name}", value)
+        self.set(f"choice.{name}.config", configured or "")
 
     def get(self, key: str) -> str | None:
         rows = self._read("SELECT value FROM state WHERE key = ?", (key,))

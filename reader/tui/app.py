@@ -7,18 +7,24 @@ loaders only by `main()`.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual.app import App
+from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
 from reader.model import Analysis, Article
+from reader.store.config import Settings
 from reader.tui.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.reader_screen import ReaderScreen
+from reader.tui.reading_session import ReadingSession
 
 if TYPE_CHECKING:
     from reader.store.cache import AnalysisCache
+    from reader.store.library import Library
 
 
 class ReaderApp(App[None]):
@@ -39,22 +45,103 @@ class ReaderApp(App[None]):
 
     def __init__(
         self,
-        article: Article,
+        article: Article | None = None,
         *,
         analysis: Analysis | None = None,
         cache: AnalysisCache | None = None,
+        folder: Path | None = None,
+        settings: Settings | None = None,
+        library: Library | None = None,
+        notices: Iterable[str] = (),
     ) -> None:
+        """Open `article`, or with none the library of `folder` (no folder: the history).
+
+        `settings` come from the config file; `notices` are sentences to show at start (what
+        was wrong with the config); `library` keeps history, reading places and corrections
+        (None: nothing is kept).
+        """
         super().__init__()
         self.article = article
         self.cache = cache
         """Where a finished analysis is stored, and looked up first (None: no cache)."""
-        if analysis is None and cache is not None:
+        if article is not None and analysis is None and cache is not None:
             analysis = cache.get(article)
         self.analysis = analysis
-        self.title = article.title or article.source
+        self.folder = folder
+        self.notices = list(notices)
+        self.session = ReadingSession(self, settings or Settings(), library)
+        if article is not None:
+            self.title = article.title or article.source
+
+    @property
+    def library(self) -> Library | None:
+        return self.session.library
+
+    @property
+    def export_folder(self) -> Path:
+        return self.session.export_folder
 
     def get_default_screen(self) -> Screen:
+        if self.article is None:
+            from reader.tui.library_screen import LibraryScreen
+
+            return LibraryScreen(self.folder)
         return ReaderScreen(self.article, analysis=self.analysis)
+
+    def on_mount(self) -> None:
+        problems = self.notices + self.session.start()
+        for problem in problems:
+            self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
+        if isinstance(self.screen, ReaderScreen):
+            self.call_after_refresh(self.session.begin_reading, self.screen)
+
+    # -- the library ----------------------------------------------------------------------
+
+    def on_library_screen_article_opened(self, message: Message) -> None:
+        """An article chosen in the library: read it; `escape` goes back to the list."""
+        screen = ReaderScreen(message.article, analysis=message.analysis)  # type: ignore[attr-defined]
+        self.push_screen(screen)
+        self.call_after_refresh(self.session.begin_reading, screen)
+
+    def action_back(self) -> None:
+        """Leave the article for the list it was opened from."""
+        self.session.save_place()
+        self.pop_screen()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            from reader.tui.library_screen import LibraryScreen
+
+            stack = self.screen_stack
+            return len(stack) > 1 and isinstance(stack[-2], LibraryScreen)
+        return True
+
+    async def action_quit(self) -> None:
+        self.session.save_place()
+        await super().action_quit()
+
+    # -- the command palette --------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Textual's commands, the exports, then every action that has a key on `screen`."""
+        from reader.tui.palette import binding_commands
+
+        commands = list(super().get_system_commands(screen))
+        if isinstance(screen, ReaderScreen):
+            commands += [
+                SystemCommand(
+                    f"Export as {label}",
+                    f"write the quotes and entities as {label} in {self.export_folder}",
+                    lambda format=format: screen.action_export(format),
+                )
+                for label, format in [("Markdown", "markdown"), ("JSON", "json"), ("CSV", "csv")]
+            ]
+        commands += binding_commands(screen)
+        seen: set[str] = set()
+        for command in commands:
+            if command.title not in seen:
+                seen.add(command.title)
+                yield command
 
 
 def main(argv: list[str] | None = None) -> int:

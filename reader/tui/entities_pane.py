@@ -116,7 +116,7 @@ class EntitiesPane(Vertical):
                 prompt = entity_prompt(entity, width, selected=entity.id == self.selected_id)
                 options.append(Option(prompt, id=entity.id))
         entity_list.set_options(options)
-        if keep is not None:
+        if keep is not None and any(entity.id == keep for entity in self.entities):
             entity_list.highlighted = entity_list.get_option_index(keep)
         else:
             entity_list.highlighted = 1

@@ -42,11 +42,14 @@ def key_display(keys: str) -> str:
 def _owners() -> list[tuple[str, type[DOMNode]]]:
     """Where each set of keys works, with the class that owns the bindings."""
     from reader.tui.article_view import ArticleView
+    from reader.tui.choice_prompt import ChoiceList, ChoicePrompt
     from reader.tui.entities_pane import EntityList
     from reader.tui.help_screen import HelpScreen
+    from reader.tui.library_screen import ArticleTable, LibraryScreen
     from reader.tui.quotes_pane import QuoteList
     from reader.tui.reader_screen import ReaderScreen
     from reader.tui.search_bar import SearchBar
+    from reader.tui.text_prompt import TextPrompt
 
     return [
         ("Anywhere", ReaderScreen),
@@ -55,6 +58,11 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
         ("Help", HelpScreen),
+        ("Library", LibraryScreen),
+        ("Library list", ArticleTable),
+        ("Choice", ChoicePrompt),
+        ("Choice list", ChoiceList),
+        ("Text prompt", TextPrompt),
     ]
 
 

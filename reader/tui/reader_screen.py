@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Input
 
 from reader.errors import ReaderError
 from reader.export import quote_citation
@@ -24,6 +24,7 @@ from reader.tui.analysis_messages import AnalysisFailed, AnalysisProgress, Analy
 from reader.tui.article_view import ArticleView, with_quote_marks
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.header import ArticleHeader
+from reader.tui.keeping_actions import KeepingActions
 from reader.tui.quotes_pane import QuotesPane
 from reader.tui.search_bar import SearchBar
 from reader.tui.spans import SpanIndex
@@ -35,7 +36,7 @@ FIRST_PAINT_WAIT = 0.5
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(KeepingActions, Screen[None]):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -63,6 +64,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
         Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
+        Binding("escape", "app.back", "Back to the list", id="reader.back", show=False),
         Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
         Binding(
             "shift+tab",
@@ -86,6 +88,11 @@ class ReaderScreen(Screen[None]):
             id="reader.narrower",
             show=False,
         ),
+        Binding("e", "export", "Export quotes and entities", id="reader.export", show=False),
+        Binding("r", "rename_entity", "Rename entity", id="reader.rename-entity", show=False),
+        Binding("m", "merge_entity", "Merge into another", id="reader.merge-entity", show=False),
+        Binding("s", "fix_speaker", "Set the quote's speaker", id="reader.fix-speaker", show=False),
+        Binding("u", "undo_correction", "Undo the last correction", id="reader.undo", show=False),
         Binding("question_mark", "help", "Help", id="reader.help"),
         Binding("q", "app.quit", "Quit", id="reader.quit"),
     ]
@@ -179,6 +186,7 @@ class ReaderScreen(Screen[None]):
         self.quotes_pane.show_status(message.reason)
 
     def _show_analysis(self, analysis: Analysis) -> None:
+        analysis = self.corrected(analysis)  # the reader's own corrections, kept per article
         self.analysis = analysis
         self.entities_pane.show_entities(analysis.entities)
         self.quotes_pane.show_quotes(analysis.quotes)

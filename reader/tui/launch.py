@@ -1,0 +1,88 @@
+"""How `reader` starts the app: settings read, library opened, then an article or a list.
+
+Problems with either are one sentence on stderr (seen after the app closes) and a
+notification in the app; neither stops the reader.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from reader.store.config import Settings, load_settings
+from reader.store.db import StoreUnavailable
+from reader.store.library import Library
+
+if TYPE_CHECKING:
+    from reader.model import Article
+    from reader.tui.app import ReaderApp
+
+#: The library state key of the folder `reader DIR` opened last.
+LAST_FOLDER = "last_folder"
+
+
+def _say(sentence: str) -> None:
+    print(f"reader: {sentence}", file=sys.stderr)
+
+
+@dataclass
+class Launch:
+    """The settings and library one run of the reader works with."""
+
+    settings: Settings
+    library: Library | None
+    notices: list[str] = field(default_factory=list)
+
+    @classmethod
+    def prepare(cls, config: str | None = None) -> Launch:
+        """Read the settings (`config`, else the user's config file) and open the library."""
+        settings, problem = load_settings(Path(config).expanduser() if config else None)
+        notices = []
+        if problem:
+            _say(problem)
+            notices.append(problem)
+        try:
+            library: Library | None = Library.open()
+        except StoreUnavailable as error:
+            library = None
+            sentence = f"History, reading places and corrections are not kept this time ({error})."
+            _say(sentence)
+            notices.append(sentence)
+        return cls(settings, library, notices)
+
+    def run_library(self, folder: str | None, **app_options: Any) -> bool:
+        """List `folder`'s articles; with no folder, the last one listed, else the history.
+
+        Returns False, without starting the app, when there is nothing to list.
+        """
+        library = self.library
+        chosen: Path | None = None
+        try:
+            if folder is not None:
+                chosen = Path(folder).expanduser().absolute()
+                if library is not None:
+                    library.set(LAST_FOLDER, str(chosen))
+            else:
+                last = library.get(LAST_FOLDER) if library is not None else None
+                if last and Path(last).is_dir():
+                    chosen = Path(last)
+                elif library is None or not library.history(limit=1):
+                    return False
+        except StoreUnavailable as error:
+            _say(f"The library is not available this time ({error}).")
+            if folder is None:
+                return False
+        self.app(folder=chosen, **app_options).run()
+        return True
+
+    def run_article(self, article: Article, **app_options: Any) -> None:
+        self.app(article=article, **app_options).run()
+
+    def app(self, **app_options: Any) -> ReaderApp:
+        from reader.tui.app import ReaderApp
+
+        return ReaderApp(
+            settings=self.settings, library=self.library, notices=self.notices, **app_options
+        )
