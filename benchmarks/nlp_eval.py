@@ -59,6 +59,7 @@ DEFAULT_DATA = ROOT.parent / "shared" / "data" / "article-extraction-benchmark"
 NAMED = ("PERSON", "ORG", "PLACE")
 SPACY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "PLACE"}
 EDGES = string.punctuation + "“”‘’«»„ \n"
+NAME_EDGES = "\"'“”‘’«»„,;:!?. \\n"
 PAIR_MARKS = re.compile(r"[\"“”„«»]")
 SLACK = 2
 
@@ -109,9 +110,11 @@ def norm(text: str) -> str:
 
 
 def entity_key(name: str) -> str:
-    key = norm(name)
+    """Case folded, spaces collapsed, leading "the" and a possessive dropped; "+" and "." kept
+    (Disney+ is not Disney, U.S. is written so)."""
+    key = " ".join(name.casefold().replace("’", "'").split()).strip(NAME_EDGES)
     key = re.sub(r"^the\s+", "", key)
-    return re.sub(r"'s$", "", key).strip(EDGES)
+    return re.sub(r"'s$", "", key).strip(NAME_EDGES)
 
 
 def load_gold(data: Path) -> list[GoldArticle]:

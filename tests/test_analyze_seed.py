@@ -27,17 +27,22 @@ def test_seed_quote_speakers(seed_analysis: Analysis, words: str, speaker: str, 
 
 
 def test_seed_quotes_are_exactly_the_five(seed_analysis: Analysis) -> None:
-    texts = [q.text for q in seed_analysis.quotes]
+    marked = [q for q in seed_analysis.quotes if q.kind != "indirect"]
+    texts = [q.text for q in marked]
     assert len(texts) == 5, texts
     assert "other" not in texts
-    assert [q.id for q in seed_analysis.quotes] == ["q1", "q2", "q3", "q4", "q5"]
+    ids = [q.id for q in seed_analysis.quotes]
+    assert ids == [f"q{n}" for n in range(1, len(ids) + 1)]
+    starts = [q.start for q in seed_analysis.quotes]
+    assert starts == sorted(starts)
 
 
 def test_seed_quote_offsets_and_cues(seed_analysis: Analysis) -> None:
     text = seed_analysis.article.text
     for quote in seed_analysis.quotes:
         assert text[quote.start : quote.end] == quote.text
-        assert text[quote.start - 1] in '"“'
+        if quote.kind != "indirect":
+            assert text[quote.start - 1] in '"“'
     assert quote_starting(seed_analysis, "somehow reaching").cue == "tells VOA"
     assert quote_starting(seed_analysis, "There's even").cue == "said"
 
@@ -110,3 +115,15 @@ def test_seed_mentions_point_at_names(seed_analysis: Analysis) -> None:
                 entity.name,
                 *entity.aliases,
             }
+
+
+def test_seed_reported_speech_is_indirect_with_its_speaker(seed_analysis: Analysis) -> None:
+    indirect = [q for q in seed_analysis.quotes if q.kind == "indirect"]
+    by_start = {q.text.split()[0]: q for q in indirect}
+    cho = next(q for q in indirect if q.text.startswith("Seoul wants to meet"))
+    assert cho.speaker == "Cho Myoung-gyon"
+    assert cho.speaker_id is not None
+    assert cho.cue == "said"
+    moon = next(q for q in indirect if q.text.startswith("any improvements"))
+    assert moon.speaker == "Moon Jae-in"
+    assert all('"' not in q.text and "“" not in q.text for q in indirect), by_start

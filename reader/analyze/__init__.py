@@ -8,8 +8,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import replace
 
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
+from reader.analyze.indirect import find_indirect
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import (
     QuoteSpan,
@@ -75,11 +77,24 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
         for span, attribution in zip(spans, attributions, strict=True)
         if _is_reported_speech(article, span, attribution)
     ]
+    reported = find_indirect(chunks, finder)
     entities, id_of = _finish_entities(drafts, [a for _, a in kept])
-    quotes = tuple(
-        _quote(article, number, span, attribution, drafts, id_of)
-        for number, (span, attribution) in enumerate(kept, start=1)
-    )
+    marked = [_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
+    unmarked = [
+        Quote(
+            id="",
+            text=article.text[item.start : item.end],
+            start=item.start,
+            end=item.end,
+            speaker=drafts[item.speaker].name,
+            speaker_id=id_of.get(item.speaker),
+            kind="indirect",
+            cue=item.cue,
+        )
+        for item in reported
+    ]
+    ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
+    quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
 
 
@@ -108,7 +123,6 @@ def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribut
 
 def _quote(
     article: Article,
-    number: int,
     span: QuoteSpan,
     attribution: Attribution,
     drafts: list[EntityDraft],
@@ -116,7 +130,7 @@ def _quote(
 ) -> Quote:
     speaker = drafts[attribution.speaker] if attribution.speaker is not None else None
     return Quote(
-        id=f"q{number}",
+        id="",
         text=span.text(article),
         start=span.start,
         end=span.end,

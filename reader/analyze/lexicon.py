@@ -26,6 +26,16 @@ SPEECH_VERBS: frozenset[str] = _words(
     """
 )
 
+#: Verbs that report speech in the narrator's words ("Cho said Seoul wants..."): lemmas.
+REPORTING_VERBS: frozenset[str] = _words(
+    """
+    say tell add warn announce explain insist argue claim note state declare assert
+    acknowledge admit concede confirm deny report reply respond predict promise vow pledge
+    caution complain contend conclude emphasize emphasise stress reiterate reveal testify
+    suggest allege estimate disclose write tweet
+    """
+)
+
 #: Verbs whose subject reports thought rather than speech: cues only next to a quote.
 WEAK_SPEECH_VERBS: frozenset[str] = frozenset(
     {
