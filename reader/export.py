@@ -81,7 +81,8 @@ def _entities_and_quotes(analysis: Analysis) -> str:
         for entity in group:
             aliases = [alias for alias in entity.aliases if alias != entity.name]
             also = f" (also: {', '.join(aliases)})" if aliases else ""
-            lines.append(f"- {entity.name}{also}: {len(entity.mentions)} mentions")
+            count = len(entity.mentions)
+            lines.append(f"- {entity.name}{also}: {count} mention{'' if count == 1 else 's'}")
         lines.append("")
 
     lines += ["## Quotes", ""]

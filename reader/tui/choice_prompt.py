@@ -48,10 +48,14 @@ class ChoicePrompt(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, choices: Sequence[tuple[str, str]]) -> None:
+    def __init__(
+        self, title: str, choices: Sequence[tuple[str, str]], *, current: str | None = None
+    ) -> None:
+        """`current`, if one of the choice ids, is highlighted first."""
         super().__init__()
         self.prompt_title = title
         self.choices = list(choices)
+        self.current = current
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choices") as box:
@@ -62,7 +66,8 @@ class ChoicePrompt(ModalScreen[str | None]):
     def on_mount(self) -> None:
         choice_list = self.query_one(ChoiceList)
         choice_list.add_options(Option(Text(label), id=key) for key, label in self.choices)
-        choice_list.highlighted = 0
+        ids = [key for key, _ in self.choices]
+        choice_list.highlighted = ids.index(self.current) if self.current in ids else 0
         choice_list.focus()
 
     @on(OptionList.OptionSelected, "#choice-list")

@@ -204,7 +204,8 @@ class KeepingActions:
             else:
                 fix(analysis.entity(choice))
 
-        self.app.push_screen(ChoicePrompt(f"Who said “{short}”?", choices), chosen)
+        current = quote.speaker_id or (_SOMEONE_ELSE if quote.speaker else _NOBODY)
+        self.app.push_screen(ChoicePrompt(f"Who said “{short}”?", choices, current=current), chosen)
 
     # -- export -------------------------------------------------------------------------
 

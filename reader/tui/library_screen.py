@@ -154,7 +154,7 @@ class LibraryScreen(Screen[None]):
                 entries = self.library.history()
         self.sources = [entry.source for entry in entries]
         self._say(
-            f"History · {len(entries)} articles",
+            f"History · {_articles(len(entries))}",
             "" if entries else "No articles opened yet: open one with reader FILE or a folder.",
         )
         for entry in entries:
@@ -178,7 +178,7 @@ class LibraryScreen(Screen[None]):
             files = []
             self._say(str(folder), str(error))
         else:
-            self._say(f"{folder} · {len(files)} articles", "reading…")
+            self._say(f"{folder} · {_articles(len(files))}", "reading…")
         self.sources = files
         for source in files:
             self._add_row(source, RowFacts(title=Path(source).name))
@@ -234,7 +234,7 @@ class LibraryScreen(Screen[None]):
         for key, cell in zip(
             ("title", "site", "date", "words", "quotes"), _cells(message.facts), strict=True
         ):
-            self.table.update_cell(message.source, key, cell, update_width=key != "title")
+            self.table.update_cell(message.source, key, cell, update_width=True)
         if message.source == self.sources[-1]:
             self.query_one("#library-status", Static).display = False
 
@@ -274,6 +274,10 @@ class LibraryScreen(Screen[None]):
         from reader.tui.help_screen import HelpScreen
 
         self.app.push_screen(HelpScreen())
+
+
+def _articles(count: int) -> str:
+    return f"{count} article" if count == 1 else f"{count} articles"
 
 
 def _cells(facts: RowFacts) -> tuple[Text, ...]:

@@ -40,7 +40,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "search", "Search", id="reader.search"),
+        # A priority binding: the keys typed straight after `/` go into the search bar.
+        Binding("slash", "search", "Search", id="reader.search", priority=True),
         Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
         Binding(
             "N,shift+enter",
@@ -90,7 +91,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         ),
         Binding("e", "export", "Export quotes and entities", id="reader.export", show=False),
         Binding("r", "rename_entity", "Rename entity", id="reader.rename-entity", show=False),
-        Binding("m", "merge_entity", "Merge into another", id="reader.merge-entity", show=False),
+        Binding(
+            "m", "merge_entity", "Merge entity into another", id="reader.merge-entity", show=False
+        ),
         Binding("s", "fix_speaker", "Set the quote's speaker", id="reader.fix-speaker", show=False),
         Binding("u", "undo_correction", "Undo the last correction", id="reader.undo", show=False),
         Binding("question_mark", "help", "Help", id="reader.help"),
@@ -307,6 +310,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
             return self.selected is not None
         if action in ("step_match", "end_search"):
             return self.search_bar.is_open
+        if action == "search":
+            return not isinstance(self.focused, Input)
         return True
 
     # -- search -------------------------------------------------------------------------
@@ -337,8 +342,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.article_view.focus()
 
     @on(SearchBar.Closed)
-    def _search_closed(self) -> None:
-        if self.search_bar.has_focus_within or self.focused is None:
+    def _search_closed(self, message: SearchBar.Closed) -> None:
+        if message.had_focus:
             self.article_view.focus()
         self.refresh_bindings()
 
