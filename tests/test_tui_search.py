@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from textual import events
 from textual.widgets import Input
 from tui_seed import frozen_seed, screen_text
 
@@ -120,9 +121,10 @@ async def test_escape_ends_the_search_and_n_goes_back_to_quotes() -> None:
         assert not view._matches and view.current_match is None
         await pilot.press("n")
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 1/5"
-        # Escape straight from the bar also ends it, and gives the keys to the article.
+        # `/` starts a new query; escape straight from the bar also ends the search.
         await pilot.press("slash")
-        assert bar.input.value == "kim"
+        assert bar.input.value == "" and not view._matches
+        await pilot.press(*"kim")
         assert len(view._matches) == 6
         await pilot.press("escape")
         assert not bar.display and not view._matches
@@ -163,3 +165,26 @@ async def test_smart_case_and_scopes_in_the_bar() -> None:
         await pilot.press("ctrl+a", "ctrl+k", *"zzz")
         await pilot.pause()
         assert bar.has_class("-no-match") and "0/0" in screen_text(app)
+
+
+async def test_keys_typed_straight_after_slash_go_into_the_query() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(SearchBar)
+        # A burst, as a fast typist or a paste sends it: no pause between the keys.
+        for character in "/korea":
+            app.post_message(events.Key("slash" if character == "/" else character, character))
+        await pilot.pause(0.2)
+        assert bar.input.value == "korea"
+        assert len(bar.results) == 19
+        # `/` typed in the bar is text, not a new search.
+        await pilot.press("slash")
+        assert bar.input.value == "korea/"
+        await pilot.press("backspace")
+        # `enter` then `n` at once: the `n` goes to the next match, not into the query.
+        for key in ("enter", "n", "n"):
+            app.post_message(events.Key(key, None if key == "enter" else key))
+        await pilot.pause(0.2)
+        assert bar.input.value == "korea"
+        assert bar.results.counter == "3/19"

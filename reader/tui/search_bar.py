@@ -23,11 +23,18 @@ class SearchBar(Horizontal):
     """`/ query … 2/7`: a smart-case search of the article, its quotes or its mentions."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "confirm", "Back to the article (n / N step)", id="search.confirm"),
+        # Priority for the keys that move the focus, so the keys typed after them follow it.
+        Binding(
+            "enter",
+            "confirm",
+            "Back to the article (n / N step)",
+            id="search.confirm",
+            priority=True,
+        ),
         Binding("down", "step(1)", "Next match", id="search.next", show=False),
         Binding("shift+enter,up", "step(-1)", "Previous match", id="search.previous", show=False),
         Binding("ctrl+t", "cycle_scope", "Scope: all, q: quotes, e: entities", id="search.scope"),
-        Binding("escape", "close", "Close search", id="search.close"),
+        Binding("escape", "close", "Close search", id="search.close", priority=True),
     ]
 
     DEFAULT_CSS = """
@@ -68,7 +75,11 @@ class SearchBar(Horizontal):
         """`enter`: keep the matches and give the keys back to the article."""
 
     class Closed(Message):
-        """`escape`: the search is over."""
+        """`escape`: the search is over; `had_focus` if the keys were in the bar."""
+
+        def __init__(self, had_focus: bool) -> None:
+            super().__init__()
+            self.had_focus = had_focus
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -79,7 +90,11 @@ class SearchBar(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield Label("/", id="search-prompt")
-        yield Input(placeholder="search  (q: quotes, e: entities)", id="search-input")
+        yield Input(
+            placeholder="search  (q: quotes, e: entities)",
+            id="search-input",
+            select_on_focus=False,
+        )
         yield Label("", id="search-counter", markup=False)
 
     @property
@@ -95,18 +110,22 @@ class SearchBar(Horizontal):
         self.text = text
         self.scopes = {"quotes": quotes, "entities": entities}
         if self.is_open:
+            # New scopes (the analysis finished): search again, from the current match.
+            current = self.results.current
+            if current is not None:
+                self.anchor = current[0]
             self._search()
 
     def open(self, anchor: int) -> None:
-        """Show the bar with the keys in it; new matches start at offset `anchor`."""
+        """Show the bar, empty, with the keys in it; matches are counted from offset `anchor`."""
         self.anchor = anchor
         self.add_class("-open")
-        self.input.focus()
-        if self.input.value:
-            self._search()
+        self.input.value = ""
+        # Now, not after the next refresh: keys typed straight after `/` go into the query.
+        self.screen.set_focus(self.input)
 
     def close(self) -> None:
-        """Hide the bar and clear the highlights (the query stays for the next `/`)."""
+        """Hide the bar and clear the highlights."""
         self.remove_class("-open")
         self.results = SearchResults([])
         self.post_message(self.MatchesChanged([]))
@@ -150,6 +169,9 @@ class SearchBar(Horizontal):
         self.step(step)
 
     def action_confirm(self) -> None:
+        # Let go of the keys now (the screen gives them to the article): a key typed straight
+        # after `enter` must not land in the query.
+        self.screen.set_focus(None)
         self.post_message(self.Confirmed())
 
     def action_cycle_scope(self) -> None:
@@ -158,5 +180,8 @@ class SearchBar(Horizontal):
         search_input.cursor_position = len(search_input.value)
 
     def action_close(self) -> None:
+        had_focus = self.has_focus_within
+        if had_focus:
+            self.screen.set_focus(None)
         self.close()
-        self.post_message(self.Closed())
+        self.post_message(self.Closed(had_focus))
