@@ -91,7 +91,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         ),
         Binding("e", "export", "Export quotes and entities", id="reader.export", show=False),
         Binding("r", "rename_entity", "Rename entity", id="reader.rename-entity", show=False),
-        Binding("m", "merge_entity", "Merge into another", id="reader.merge-entity", show=False),
+        Binding(
+            "m", "merge_entity", "Merge entity into another", id="reader.merge-entity", show=False
+        ),
         Binding("s", "fix_speaker", "Set the quote's speaker", id="reader.fix-speaker", show=False),
         Binding("u", "undo_correction", "Undo the last correction", id="reader.undo", show=False),
         Binding("question_mark", "help", "Help", id="reader.help"),
