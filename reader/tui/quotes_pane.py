@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
@@ -29,7 +29,22 @@ _MEASURING_CONSOLE = Console(width=200, color_system=None, file=None, legacy_win
 class QuoteList(PickList):
     """The quotes in article order; `enter` jumps the article to the highlighted one."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("quotes", "Go to quote")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings("quotes", "Go to quote"),
+        Binding(
+            "i",
+            "toggle_reported",
+            "Reported speech",
+            id="quotes.toggle-reported",
+            tooltip="Show or hide reported speech (said without quote marks)",
+        ),
+    ]
+
+    def action_toggle_reported(self) -> None:
+        """Show or hide the reported (indirect) speech; hidden at first."""
+        pane = self.parent
+        if isinstance(pane, QuotesPane):
+            pane.show_reported = not pane.show_reported
 
 
 def quote_prompt(quote: Quote, width: int) -> Text:
@@ -42,7 +57,12 @@ def quote_prompt(quote: Quote, width: int) -> Text:
         prompt.append(speaker, style="bold" if quote.speaker else "italic dim")
         prompt.append(": ")
         cut = shown < len(words)
-        prompt.append("“" + " ".join(words[:shown]) + ("…" if cut else "") + "”")
+        words_shown = " ".join(words[:shown]) + ("…" if cut else "")
+        if quote.kind == "indirect":  # reported, not their words: no quote marks
+            prompt.append("reported: ", style="dim")
+            prompt.append(words_shown, style="italic")
+        else:
+            prompt.append("“" + words_shown + "”")
         if shown <= 1 or _line_count(prompt, width) <= QUOTE_LINES:
             return prompt
         # Drop roughly the overflow in one step, then word by word.
@@ -82,9 +102,13 @@ class QuotesPane(Vertical):
     current_id: var[str | None] = var(None)
     """The current quote (set by the screen); the list highlight follows it."""
 
+    show_reported: var[bool] = var(False)
+    """Whether reported speech without quote marks (kind "indirect") is listed too."""
+
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.quotes: tuple[Quote, ...] = ()
+        self.given: tuple[Quote, ...] = ()  # every quote handed in, reported speech included
         self.speaker: str | None = None
         self.border_title = "Quotes"
 
@@ -118,8 +142,10 @@ class QuotesPane(Vertical):
         self.remove_class("-listed")
 
     def show_quotes(self, quotes: Sequence[Quote], *, speaker: str | None = None) -> None:
-        """List `quotes`; `speaker` names the filter in the title when the list is filtered."""
-        self.quotes = tuple(quotes)
+        """List `quotes`; `speaker` names the filter in the title when the list is filtered.
+        Reported speech is left out unless `show_reported` is on."""
+        self.given = tuple(quotes)
+        self.quotes = tuple(q for q in self.given if self.show_reported or q.kind != "indirect")
         self.speaker = speaker
         if not self.quotes:
             self.quote_list.clear_options()
@@ -128,6 +154,10 @@ class QuotesPane(Vertical):
             self.add_class("-listed")
             self._fill()
         self._update_title()
+
+    def watch_show_reported(self) -> None:
+        if self.given or self.quotes:
+            self.show_quotes(self.given, speaker=self.speaker)
 
     def watch_current_id(self) -> None:
         position = self.position
