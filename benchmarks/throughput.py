@@ -87,6 +87,10 @@ def extract_jobs(copies: int, jobs: int) -> None:
             result = subprocess.run(command, capture_output=True, text=True, env=env, check=False)
             times[count] = time.perf_counter() - started
             outputs[count] = result.stdout
+            if result.returncode != 0:
+                print(
+                    f"  --jobs {count} failed ({result.returncode}): {result.stderr.strip()[-300:]}"
+                )
         files = len(list(articles.iterdir()))
     same = "identical" if outputs[1] == outputs[jobs] else "DIFFERENT"
     print(f"reader extract, {files} files, --format jsonl --no-cache, {os.cpu_count()} CPUs")
