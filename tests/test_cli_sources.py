@@ -129,8 +129,9 @@ def test_folder_with_no_articles_is_one_sentence(tmp_path: Path) -> None:
     one_error(run("extract", str(tmp_path)), "holds no article files")
 
 
-def test_reader_on_a_folder_points_to_extract(folder: Path) -> None:
-    one_error(run(str(folder)), str(folder), "is a folder", "reader extract")
+def test_reader_on_a_folder_without_articles_is_one_sentence(tmp_path: Path) -> None:
+    (tmp_path / "data.csv").write_text("a,b\n", encoding="utf-8")
+    one_error(run(str(tmp_path)), str(tmp_path), "holds no article files")
 
 
 # ---------------------------------------------------------------- file errors
@@ -140,10 +141,14 @@ def test_missing_file(tmp_path: Path) -> None:
     one_error(run("extract", str(tmp_path / "gone.html")), "gone.html", "does not exist")
 
 
-def test_folder_named_where_a_file_is_expected_with_a_file_suffix(tmp_path: Path) -> None:
+def test_folder_named_where_a_file_is_expected(tmp_path: Path) -> None:
     odd = tmp_path / "looks-like.html"
     odd.mkdir()
-    one_error(run(str(odd)), "looks-like.html", "is a folder")
+    # `reader extract` reads a folder's articles, `load` itself refuses a folder.
+    code = "from reader.load import load; load(" + repr(str(odd)) + ")"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert "looks-like.html is a folder" in result.stderr
+    one_error(run(str(odd)), "looks-like.html", "holds no article files")
 
 
 @pytest.mark.skipif(
