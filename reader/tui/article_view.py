@@ -98,6 +98,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
+    class ViewMoved(Message):
+        """The text on screen is now `text[start:end]`; a newer one replaces one still queued."""
+
+        def __init__(self, start: int, end: int) -> None:
+            super().__init__()
+            self.start = start
+            self.end = end
+
+        def can_replace(self, message: Message) -> bool:
+            return isinstance(message, ArticleView.ViewMoved)
+
     class ProgressChanged(Message):
         """How far through the article the bottom of the view is, 0–100."""
 
@@ -226,6 +237,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _post_progress(self) -> None:
         self.post_message(self.ProgressChanged(self.progress))
+        index = self.line_index
+        if index is not None and len(index):
+            lines = self.visible_lines()
+            last = min(lines.stop, len(index)) - 1
+            self.post_message(self.ViewMoved(index[lines.start].start, index[last].end))
 
     def visible_lines(self) -> range:
         """Line numbers now on screen."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 
 from reader.model import Quote
 from reader.tui.pick_list import PickList, list_bindings
+from reader.tui.scroll_spy import with_gutter
 
 #: Lines each quote may take in the list.
 QUOTE_LINES = 2
@@ -89,6 +90,7 @@ class QuotesPane(Vertical):
         & > #quotes-status { color: $text-muted; padding: 0 1; }
         &.-listed > #quotes-status { display: none; }
         & QuoteList > .option-list--option { padding: 0 0 0 0; }
+        & QuoteList { padding: 0; }
     }
     """
 
@@ -102,6 +104,9 @@ class QuotesPane(Vertical):
     current_id: var[str | None] = var(None)
     """The current quote (set by the screen); the list highlight follows it."""
 
+    in_view: var[frozenset[str]] = var(frozenset())
+    """Quotes with words on screen in the article (scroll-spy), set by the screen."""
+
     show_reported: var[bool] = var(False)
     """Whether reported speech without quote marks (kind "indirect") is listed too."""
 
@@ -110,6 +115,7 @@ class QuotesPane(Vertical):
         self.quotes: tuple[Quote, ...] = ()
         self.given: tuple[Quote, ...] = ()  # every quote handed in, reported speech included
         self.speaker: str | None = None
+        self._width = 12
         self.border_title = "Quotes"
 
     def compose(self) -> ComposeResult:
@@ -159,6 +165,23 @@ class QuotesPane(Vertical):
         if self.given or self.quotes:
             self.show_quotes(self.given, speaker=self.speaker)
 
+    def watch_in_view(self, before: frozenset[str], now: frozenset[str]) -> None:
+        """Re-draw only the quotes whose mark changed."""
+        quote_list = self.quote_list
+        for quote in self.quotes:
+            if (quote.id in before) != (quote.id in now) and quote_list.options:
+                quote_list.replace_option_prompt(quote.id, self._prompt(quote))
+
+    def _prompt(self, quote: Quote) -> RenderableType:
+        """The quote's entry: a one-cell gutter, marked when it is in view, then the quote."""
+        prompt = quote_prompt(quote, self._width - 1)
+        return with_gutter(
+            prompt,
+            _line_count(prompt, self._width - 1),
+            marked=quote.id in self.in_view,
+            style=self.quote_list.get_component_rich_style("pick-list--in-view"),
+        )
+
     def watch_current_id(self) -> None:
         position = self.position
         if position is not None:
@@ -177,9 +200,8 @@ class QuotesPane(Vertical):
         quote_list = self.quote_list
         keep = quote_list.highlighted
         width = max(12, quote_list.scrollable_content_region.width or self.size.width - 2)
-        quote_list.set_options(
-            Option(quote_prompt(quote, width), id=quote.id) for quote in self.quotes
-        )
+        self._width = width
+        quote_list.set_options(Option(self._prompt(quote), id=quote.id) for quote in self.quotes)
         position = self.position
         quote_list.highlighted = position if position is not None else (keep or 0)
 

@@ -26,6 +26,7 @@ from reader.tui.entities_pane import EntitiesPane
 from reader.tui.header import ArticleHeader
 from reader.tui.keeping_actions import KeepingActions
 from reader.tui.quotes_pane import QuotesPane
+from reader.tui.scroll_spy import InView
 from reader.tui.search_bar import SearchBar
 from reader.tui.spans import SpanIndex
 
@@ -107,6 +108,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.selected: Entity | None = None
         self.mention_index: int | None = None
         self.current_quote: Quote | None = None
+        self._spy: InView | None = None
+        self._view_span = (0, 0)
+        self._spy_pending = False
         self._painted = asyncio.Event()
         """Set once the article is on screen; the analysis starts then, off the first paint."""
 
@@ -194,6 +198,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.entities_pane.show_entities(analysis.entities)
         self.quotes_pane.show_quotes(analysis.quotes)
         self.article_view.set_quote_spans((quote.start, quote.end) for quote in analysis.quotes)
+        self._spy = InView(analysis)
+        self._mark_in_view()
         text = self.article.text
         self.search_bar.set_text(
             text,
@@ -360,6 +366,23 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def _follow_reading_width(self, width: int) -> None:
         self.article_view.reading_width = width
+
+    # -- scroll-spy ---------------------------------------------------------------------
+
+    def on_article_view_view_moved(self, message: ArticleView.ViewMoved) -> None:
+        """Mark what is in view in the panes, at most every 50 ms while the article scrolls."""
+        self._view_span = (message.start, message.end)
+        if not self._spy_pending:
+            self._spy_pending = True
+            self.set_timer(0.05, self._mark_in_view)
+
+    def _mark_in_view(self) -> None:
+        self._spy_pending = False
+        if self._spy is None:
+            return
+        start, end = self._view_span
+        self.quotes_pane.in_view = self._spy.quotes(start, end)
+        self.entities_pane.in_view = self._spy.entities(start, end)
 
     def on_article_view_progress_changed(self, message: ArticleView.ProgressChanged) -> None:
         self.query_one(ArticleHeader).progress = message.percent
