@@ -28,20 +28,28 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_extract_csv_is_one_table_of_quotes_for_all_sources() -> None:
-    result = run("extract", str(SEED), str(TRAMS), "--format", "csv")
-    assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+def extract(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    """`reader extract ...` in this process (the language model is loaded once per session)."""
+    from reader.cli import main
+
+    assert main(["extract", *args]) == 0
+    return capsys.readouterr().out
+
+
+def test_extract_csv_is_one_table_of_quotes_for_all_sources(
+    nlp: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = extract(capsys, str(SEED), str(TRAMS), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert {row["source"] for row in rows} == {str(SEED), str(TRAMS)}
     newsham = [row for row in rows if row["speaker"] == "Grant Newsham"]
     assert len(newsham) == 3
     assert newsham[0]["citation"].startswith("“") and "— Grant Newsham, " in newsham[0]["citation"]
 
 
-def test_extract_csv_what_entities() -> None:
-    result = run("extract", str(SEED), "--format", "csv", "--what", "entities")
-    assert result.returncode == 0, result.stderr
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+def test_extract_csv_what_entities(nlp: object, capsys: pytest.CaptureFixture[str]) -> None:
+    out = extract(capsys, str(SEED), "--format", "csv", "--what", "entities")
+    rows = list(csv.DictReader(io.StringIO(out)))
     assert rows[0].keys() >= {"id", "name", "type", "aliases", "mentions"}
     assert any(row["name"] == "Kim Jong Un" and row["type"] == "PERSON" for row in rows)
 

@@ -224,15 +224,19 @@ async def test_library_lists_a_folder_then_opens_and_comes_back(
         await pilot.press("escape")
         assert app.screen is screen
         await pilot.press("h")
-        assert "History · 1 articles" in screen_text(app)
+        assert "History · 1 article" in screen_text(app)
     (entry,) = library.history()
     assert entry.source == str(folder / SEED.name)
 
 
 async def test_escape_clears_a_selection_before_going_back(folder: Path, library: Library) -> None:
-    app = ReaderApp(folder=folder, library=library)
+    from reader.store.cache import AnalysisCache
+
+    cache = AnalysisCache(folder.parent / "cache.sqlite3")
+    cache.put(frozen_seed())  # opened with its analysis at once
+    app = ReaderApp(folder=folder, library=library, cache=cache)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("j", "enter")
+        await pilot.press("j", "j", "enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
         reader = app.screen
@@ -253,7 +257,7 @@ async def test_no_folder_shows_the_history(seed: Analysis, library: Library) -> 
     app = ReaderApp(library=library)
     async with app.run_test(size=SIZE):
         shown = screen_text(app)
-        assert "History · 1 articles" in shown
+        assert "History · 1 article" in shown
         assert "South Korea Offers Talks" in shown
 
 
