@@ -169,9 +169,10 @@ def test_site_name_suffixes(
 
 
 def test_title_falls_back_to_h1_then_title() -> None:
-    html = "<html><head><title>Flood Gates Open Today | Post</title></head><body><h1>Headline</h1></body>"
+    tab = "Flood Gates Open Today"
+    html = f"<html><head><title>{tab} | Post</title></head><body><h1>Headline</h1></body>"
     assert meta_of(html, fill=False).title == "Headline"
-    assert meta_of(html.replace("<h1>Headline</h1>", ""), fill=False).title == "Flood Gates Open Today"
+    assert meta_of(html.replace("<h1>Headline</h1>", ""), fill=False).title == tab
 
 
 def test_cheap_sources_win_and_the_slow_finders_fill_only_gaps() -> None:
