@@ -49,7 +49,8 @@ async def test_the_analysis_made_in_the_app_is_found_on_the_next_open(
     assert again.analysis.quotes == analysis.quotes
     async with again.run_test(size=SIZE):
         assert list(again.workers) == []
-        assert f"Quotes {len(analysis.quotes)}" in screen_text(again)
+        assert tuple(again.screen.quotes_pane.quotes) == analysis.quotes
+        assert "analysing" not in screen_text(again)
 
 
 async def test_without_a_cache_every_open_analyses(nlp: Any, tmp_path: Path) -> None:
