@@ -9,7 +9,8 @@ is always data (`rich.text.Text`), never markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -23,7 +24,7 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Article
+from reader.model import Article, Block
 from reader.tui.line_index import LineIndex, wrap_article
 from reader.tui.spans import SpanIndex
 
@@ -134,6 +135,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def __init__(self, article: Article, *, name: str | None = None, id: str | None = None) -> None:
         super().__init__(name=name, id=id)
         self.article = article
+        self._shown_article = article
         self.line_index: LineIndex | None = None
         self._quotes = SpanIndex()
         self._mentions = SpanIndex()
@@ -192,6 +194,22 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def on_resize(self) -> None:
         self._relayout()
 
+    def show_blocks(self, blocks: Sequence[Block] | None) -> None:
+        """Show only `blocks` of the article (None: all of it), keeping the place.
+
+        The text and every offset stay the same: only the line index leaves blocks out.
+        """
+        article = self.article
+        self._shown_article = article if blocks is None else replace(article, blocks=tuple(blocks))
+        self._wrapped_width = 0
+        if self.line_index is not None:
+            self._relayout()
+
+    @property
+    def filtered(self) -> bool:
+        """Whether some blocks are left out (the focus filter is on)."""
+        return self._shown_article is not self.article
+
     def watch_reading_width(self) -> None:
         if self.line_index is not None:
             self._relayout()
@@ -209,7 +227,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if self._anchor is not None and self._anchor[1] == int(self.scroll_y):
             # Not scrolled since the last rewrap: keep its place, so rewraps do not drift.
             top_offset = self._anchor[0]
-        self.line_index = wrap_article(self.article, width)
+        self.line_index = wrap_article(self._shown_article, width)
         self.virtual_size = Size(self.scrollable_content_region.width, len(self.line_index))
         if self._pending_span is not None:
             start, end = self._pending_span

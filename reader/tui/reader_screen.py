@@ -10,6 +10,7 @@ import asyncio
 import contextlib
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -23,6 +24,7 @@ from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.analysis_messages import AnalysisFailed, AnalysisProgress, AnalysisReady
 from reader.tui.article_view import ArticleView, with_quote_marks
 from reader.tui.entities_pane import EntitiesPane
+from reader.tui.focus_filter import blocks_touching
 from reader.tui.header import ArticleHeader
 from reader.tui.keeping_actions import KeepingActions
 from reader.tui.quotes_pane import QuotesPane
@@ -52,6 +54,14 @@ class ReaderScreen(KeepingActions, Screen[None]):
             show=False,
         ),
         Binding("escape", "end_search", "End search", id="reader.end-search"),
+        Binding(
+            "f",
+            "focus_filter",
+            "Focus: only paragraphs with the entity (or quotes)",
+            id="reader.focus-filter",
+            show=False,
+        ),
+        Binding("escape", "unfilter", "Whole article again", id="reader.unfilter", show=False),
         Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
         Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
         Binding(
@@ -265,6 +275,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
     @on(EntitiesPane.EntitySelected)
     def _entity_selected(self, message: EntitiesPane.EntitySelected) -> None:
         self.select_entity(message.entity)
+        if self.article_view.filtered:
+            self.action_focus_filter(refocus=True)
 
     def select_entity(self, entity: Entity) -> None:
         """Mark `entity`'s mentions, go to the first, and list only its quotes."""
@@ -316,9 +328,42 @@ class ReaderScreen(KeepingActions, Screen[None]):
             return self.selected is not None
         if action in ("step_match", "end_search"):
             return self.search_bar.is_open
+        if action == "unfilter":
+            return self.article_view.filtered
         if action == "search":
             return not isinstance(self.focused, Input)
         return True
+
+    # -- focus filter -------------------------------------------------------------------
+
+    def action_focus_filter(self, refocus: bool = False) -> None:
+        """Show only the paragraphs that mention the selected entity (none selected: that
+        hold quotes); pressed again, the whole article, at the same place."""
+        view = self.article_view
+        if view.filtered and not refocus:
+            self.action_unfilter()
+            return
+        if self.selected is not None:
+            what = self.selected.name
+            spans = [(mention.start, mention.end) for mention in self.selected.mentions]
+        else:
+            what = "quotes"
+            quotes = self.analysis.quotes if self.analysis is not None else ()
+            spans = [(quote.start, quote.end) for quote in quotes]
+        blocks = blocks_touching(self.article, spans)
+        if not blocks:
+            self.notify(f"No paragraph to focus on: none with {what}.", markup=False)
+            return
+        view.show_blocks(blocks)
+        title = Text(f"Focus: {what} · {len(blocks)} of {len(self.article.blocks)} paragraphs")
+        view.border_title = title
+        self.refresh_bindings()
+
+    def action_unfilter(self) -> None:
+        """The whole article again, with the same text at the top."""
+        self.article_view.show_blocks(None)
+        self.article_view.border_title = None
+        self.refresh_bindings()
 
     # -- search -------------------------------------------------------------------------
 
