@@ -61,18 +61,22 @@ FURNITURE_MAX_CHARS = 160
 SCAN_BUDGET_FACTOR = 32
 
 
-def extract_blocks(html: str, *, url: str | None = None) -> Blocks:
+def extract_blocks(
+    html: str, *, url: str | None = None, tree: _Element | None = None
+) -> Blocks:
     """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
 
     Kinds: heading, paragraph, caption, blockquote, list_item. Empty when no article text
-    is found. Never raises on broken markup.
+    is found. Never raises on broken markup. `tree` is the page already parsed by
+    `parse_html` (it is read, never changed), so a caller that parsed it need not pay twice.
     """
     from reader.sanitize import clean_text
 
-    try:
-        tree = parse_html(html)
-    except Exception:  # noqa: BLE001 - unparseable input has no article
-        tree = None
+    if tree is None:
+        try:
+            tree = parse_html(html)
+        except Exception:  # noqa: BLE001 - unparseable input has no article
+            tree = None
     if tree is None:
         return []
     try:

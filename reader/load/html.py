@@ -49,7 +49,7 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     if tree is None:
         raise _no_article(source)
     meta = read_metadata(tree, url=url, page=page, fill=False)
-    blocks = content_blocks(page, url=url)
+    blocks = content_blocks(page, url=url, tree=tree)
     blocks = place_captions(blocks, tree, page=page)
     fill_missing(meta, tree, may_change_tree=True)  # the tree's last use
     title = clean_text(meta.title) if meta.title else None
@@ -89,15 +89,13 @@ def _clean_page(page: str) -> str:
 
 
 def _parse(page: str) -> Any:
-    """lxml's HTML parser straight away (no ids, comments or processing instructions
-    kept); trafilatura's more forgiving loader for what lxml refuses or empties."""
-    import lxml.html
+    """The page's lxml tree, parsed once for the metadata, the captions and the content
+    (`content.parse_html`: UTF-8 bytes, huge trees, deep nesting flattened); trafilatura's
+    more forgiving loader for what that refuses or empties."""
+    from reader.load.content import parse_html
 
-    parser = lxml.html.HTMLParser(
-        collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True
-    )
     try:
-        tree = lxml.html.document_fromstring(page, parser=parser)
+        tree = parse_html(page)
         if tree is not None and len(tree):
             return tree
     except Exception:  # noqa: BLE001 - lxml raises many kinds on broken markup
@@ -113,15 +111,16 @@ def _parse(page: str) -> Any:
 # ---------------------------------------------------------------- the swappable step
 
 
-def content_blocks(page: str, *, url: str | None = None) -> Blocks:
+def content_blocks(page: str, *, url: str | None = None, tree: Any = None) -> Blocks:
     """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
 
     This is the one place that decides what the article body is; a better extractor
-    replaces this function's body and keeps its contract.
+    replaces this function's body and keeps its contract. `tree` is the page as `_parse`
+    built it, shared so that the page is parsed once.
     """
     from reader.load.content import extract_blocks
 
-    return extract_blocks(page, url=url)
+    return extract_blocks(page, url=url, tree=tree)
 
 
 def trafilatura_blocks(page: str, *, url: str | None = None) -> Blocks:
