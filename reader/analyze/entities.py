@@ -324,7 +324,9 @@ def _told_outlet(doc: Doc, first: int, last: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # Collection
 
-PIECE_BREAK = re.compile(r"\s*[|/•·]\s*")
+# (?<!\s): a run of spaces is tried from its first space only (from every one, it was
+# quadratic in the run's length).
+PIECE_BREAK = re.compile(r"(?<!\s)\s*[|/•·]\s*")
 PLACE_BREAK = re.compile(r",\s+")
 #: "CBS All Access, Disney": a comma ends an organisation's name, unless "Inc." or the like follows.
 ORG_BREAK = re.compile(r",\s+(?!(?:Inc|Ltd|LLC|Co|Corp|LP|L\.P|PLC|plc|S\.A|AG|GmbH)\b)")

@@ -20,11 +20,18 @@ _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,3}[.)])\s+(.*)$")
 _RULE = re.compile(r"^(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _FENCE = re.compile(r"^(```|~~~)")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)|\[([^\]]+)\]\[[^\]]*\]")
-_EMPHASIS = re.compile(r"(?<![\w*_~])(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?![\w*_~])")
+# No class below may hold the character that opens its own construct: each character is
+# then scanned from one opening only, and a paragraph of 20,000 "[" or "*a " stays linear
+# (it took five seconds, growing with the square of the length).
+_IMAGE = re.compile(r"!\[([^\[\]]*)\]\([^()]*\)")
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()]*\)|\[([^\[\]]+)\]\[[^\[\]]*\]")
+_EMPHASIS = re.compile(
+    r"(?<![\w*_~])"
+    r"(?:(\*\*|\*)(?=\S)([^*]+?)(?<=\S)\1|(__|_)(?=\S)([^_]+?)(?<=\S)\3|~~(?=\S)([^~]+?)(?<=\S)~~)"
+    r"(?![\w*_~])"
+)
 _CODE = re.compile(r"`([^`]+)`")
-_AUTOLINK = re.compile(r"<(https?://[^>]+)>")
+_AUTOLINK = re.compile(r"<(https?://[^<>]+)>")
 _FRONT_KEYS = {"title": "title", "author": "byline", "byline": "byline", "date": "published",
                "published": "published", "site": "site", "url": "url"}
 
@@ -143,6 +150,6 @@ def _inline(text: str) -> str:
     text = _AUTOLINK.sub(lambda match: match[1], text)
     text = _CODE.sub(lambda match: match[1], text)
     for _ in range(2):
-        text = _EMPHASIS.sub(lambda match: match[2], text)
+        text = _EMPHASIS.sub(lambda match: match[2] or match[4] or match[5], text)
     text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>])", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()

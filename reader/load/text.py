@@ -42,8 +42,10 @@ _PLACE_DATE_END = re.compile(
     rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+{_DATE_TEXT}\.?\s*(?:\([^)]*\))?$"
 )
 _FILE_PHOTO = re.compile(r"^(?:FILE(?:\s+PHOTO)?|PHOTO|IMAGE)\s*[-–—:]\s+\S")
+# (?<!\s): a run of spaces is tried from its first space only (from every one, a long run
+# was quadratic).
 _TRAILING_CREDIT = re.compile(
-    r"\s*(?:\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*"
+    r"(?<!\s)\s*(?:\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*"
     r"|(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*"
     r"|[A-Z][\w.'’ -]{1,40}\s/\s[A-Z][\w.'’ -]{1,40})\)"
     r"|(?<=[.!?])\s+(?:Photo(?:graph)?s?|Image|Picture|Credit|Illustration)\s*(?:by\s|:)\s*"
