@@ -87,7 +87,8 @@ async def test_next_quote_scrolls_the_whole_quote_into_view() -> None:
 async def test_enter_on_a_quote_makes_it_current() -> None:
     app = preset_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("3", "j", "j", "enter")
+        # `enter` also opens the quote's card (see test_tui_quote_card.py); escape closes it.
+        await pilot.press("3", "j", "j", "enter", "escape")
         third = app.screen.analysis.quotes[2]
         assert app.screen.current_quote == third
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 3/5"

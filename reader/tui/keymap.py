@@ -46,6 +46,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.entities_pane import EntityList
     from reader.tui.help_screen import HelpScreen
     from reader.tui.library_screen import ArticleTable, LibraryScreen
+    from reader.tui.quote_card import QuoteCard
     from reader.tui.quotes_pane import QuoteList
     from reader.tui.reader_screen import ReaderScreen
     from reader.tui.search_bar import SearchBar
@@ -57,6 +58,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Entities", EntityList),
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
+        ("Quote card", QuoteCard),
         ("Help", HelpScreen),
         ("Library", LibraryScreen),
         ("Library list", ArticleTable),

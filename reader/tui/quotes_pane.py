@@ -31,7 +31,8 @@ class QuoteList(PickList):
     """The quotes in article order; `enter` jumps the article to the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *list_bindings("quotes", "Go to quote"),
+        *list_bindings("quotes", "Go to quote and show it whole"),
+        Binding("space", "go", "Go to quote (no card)", id="quotes.go", show=False),
         Binding(
             "i",
             "toggle_reported",
@@ -40,6 +41,17 @@ class QuoteList(PickList):
             tooltip="Show or hide reported speech (said without quote marks)",
         ),
     ]
+
+    class Go(Message):
+        """`space`: go to the highlighted quote without opening its card."""
+
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+    def action_go(self) -> None:
+        if self.highlighted is not None:
+            self.post_message(self.Go(self.highlighted))
 
     def action_toggle_reported(self) -> None:
         """Show or hide the reported (indirect) speech; hidden at first."""
@@ -95,11 +107,12 @@ class QuotesPane(Vertical):
     """
 
     class QuoteChosen(Message):
-        """The reader pressed `enter` on a quote."""
+        """The reader picked a quote: `enter` or a click (`card`), or `space` (no card)."""
 
-        def __init__(self, quote: Quote) -> None:
+        def __init__(self, quote: Quote, *, card: bool = True) -> None:
             super().__init__()
             self.quote = quote
+            self.card = card
 
     current_id: var[str | None] = var(None)
     """The current quote (set by the screen); the list highlight follows it."""
@@ -209,3 +222,9 @@ class QuotesPane(Vertical):
     def _picked(self, event: QuoteList.OptionSelected) -> None:
         event.stop()
         self.post_message(self.QuoteChosen(self.quotes[event.option_index]))
+
+    @on(QuoteList.Go)
+    def _go(self, event: QuoteList.Go) -> None:
+        event.stop()
+        if 0 <= event.index < len(self.quotes):
+            self.post_message(self.QuoteChosen(self.quotes[event.index], card=False))

@@ -269,6 +269,14 @@ class ReaderScreen(KeepingActions, Screen[None]):
     @on(QuotesPane.QuoteChosen)
     def _quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
         self.go_to_quote(message.quote)
+        if message.card:
+            self.show_quote_card(message.quote)
+
+    def show_quote_card(self, quote: Quote) -> None:
+        """Show `quote` whole over the reader, numbered in the quotes listed."""
+        from reader.tui.quote_card import QuoteCard
+
+        self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
 
     # -- entities -----------------------------------------------------------------------
 
