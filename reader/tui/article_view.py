@@ -13,9 +13,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
@@ -98,6 +100,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article-view--current-match { color: $background; background: $warning; }
     }
     """
+
+    class Clicked(Message):
+        """The reader clicked the character at `offset` of the text."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
 
     class ViewMoved(Message):
         """The text on screen is now `text[start:end]`; a newer one replaces one still queued."""
@@ -265,6 +274,29 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Line numbers now on screen."""
         top = int(self.scroll_y)
         return range(top, top + self.scrollable_content_region.height)
+
+    def offset_at(self, x: int, y: int) -> int | None:
+        """The offset of the character at cell `(x, y)` of the view, None off the text."""
+        index = self.line_index
+        number = int(self.scroll_y) + y
+        if index is None or not 0 <= number < len(index):
+            return None
+        line = index[number]
+        column = x - self.left_margin - line.indent
+        if line.kind == "blank" or column < 0:
+            return None
+        used = 0
+        for offset in range(line.start, line.end):
+            used += cell_len(self.article.text[offset])
+            if used > column:
+                return offset
+        return None
+
+    def on_click(self, event: events.Click) -> None:
+        where = event.get_content_offset(self)
+        offset = None if where is None else self.offset_at(where.x, where.y)
+        if offset is not None:
+            self.post_message(self.Clicked(offset))
 
     def scroll_to_span(self, start: int, end: int) -> None:
         """Scroll so the whole span `[start, end)` is in view (its start, if it is too tall).

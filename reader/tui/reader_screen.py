@@ -272,6 +272,36 @@ class ReaderScreen(KeepingActions, Screen[None]):
         if message.card:
             self.show_quote_card(message.quote)
 
+    def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
+        """A click on a mention selects its entity (as `enter` in the entity list), on a quote
+        goes to it and shows its card (as `enter` in the quote list)."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        offset = message.offset
+        for entity in analysis.entities:
+            for number, mention in enumerate(entity.mentions):
+                if mention.start <= offset < mention.end:
+                    self._select_clicked_mention(entity, number)
+                    return
+        text = self.article.text
+        for quote in analysis.quotes:
+            start, end = with_quote_marks(text, quote.start, quote.end)
+            if start <= offset < end:
+                self.go_to_quote(quote)
+                self.show_quote_card(quote)
+                return
+
+    def _select_clicked_mention(self, entity: Entity, number: int) -> None:
+        """Select `entity` with its mention `number` current, the text staying where it is."""
+        view = self.article_view
+        scroll_y = view.scroll_y
+        self.select_entity(entity)
+        view.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
+        self.mention_index = number
+        mention = entity.mentions[number]
+        view.current_mention = (mention.start, mention.end)
+
     def show_quote_card(self, quote: Quote) -> None:
         """Show `quote` whole over the reader, numbered in the quotes listed."""
         from reader.tui.quote_card import QuoteCard
