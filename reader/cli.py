@@ -141,7 +141,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def fail(message: str) -> int:
-    print(f"reader: {message}", file=sys.stderr)
+    from reader.sanitize import clean_text
+
+    # A message can quote a file name or an address, which a stranger may have chosen.
+    print(f"reader: {' '.join(clean_text(message).split())}", file=sys.stderr)
     return 1
 
 

@@ -12,6 +12,7 @@ import re
 from pathlib import Path
 
 from reader.model import ENTITY_GROUPS, Analysis, Article, Quote
+from reader.sanitize import clean_text
 
 #: The export formats, with the file name ending each writes.
 EXPORT_FORMATS = {"markdown": ".md", "json": ".json", "csv": ".csv"}
@@ -20,12 +21,12 @@ _BLOCK_PREFIX = {"heading": "## ", "blockquote": "> ", "list_item": "- "}
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    return " ".join(clean_text(text).split())  # the source (a file name) was never cleaned
 
 
 def _metadata_line(article: Article) -> str:
     parts = [article.site, article.published, article.byline and f"by {article.byline}"]
-    parts.append(article.url or article.source)
+    parts.append(_one_line(article.url or article.source))
     return " · ".join(part for part in parts if part)
 
 

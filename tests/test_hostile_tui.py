@@ -22,6 +22,7 @@ from reader.export import analysis_to_markdown, quote_citation
 from reader.export_csv import entities_csv, quotes_csv
 from reader.load import load
 from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.sanitize import clean_text
 from reader.tui.app import ReaderApp
 from reader.tui.help_screen import HelpScreen
 
@@ -144,7 +145,7 @@ async def test_markup_in_names_shows_literally_in_panels_titles_and_notification
         assert app.screen.selected is not None and app.screen.selected.id == "person-peter"
         assert "Quotes 1 · Peter [/] Lang" in screen_text(app)  # the panel title
         # Copy his quote: the notification names him literally.
-        await pilot.press("3", "enter", "y")
+        await pilot.press("n", "y")
         await pilot.pause()
         assert "Copied the quote by Peter [/] Lang" in screen_text(app)
         assert "Peter [/] Lang" in app.clipboard
@@ -171,3 +172,17 @@ def test_exports_carry_markup_literally_and_no_escapes(tmp_path: Path) -> None:
     assert any("Peter [/] Lang" in cell for row in rows for cell in row)
     rows = list(csv.reader(io.StringIO(entities_table)))
     assert any("[link=https://x.example]Council[/link]" in cell for row in rows for cell in row)
+
+
+async def test_a_file_name_with_escapes_shows_clean_in_the_header_and_exports() -> None:
+    """Without a title the header names the file, and a file's name is a stranger's too."""
+    article = Article.from_blocks(
+        "story\x1b]0;pwned\x07\x1b[2J[bold].txt", [("paragraph", clean_text(PARAGRAPHS[2]))]
+    )
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "story[bold].txt" in text
+        clean_of_escapes(text)
+    clean_of_escapes(analysis_to_markdown(Analysis(article)))

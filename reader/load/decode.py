@@ -110,10 +110,12 @@ def _gunzip(data: bytes, name: str) -> bytes:
 
 
 def _looks_binary(data: bytes) -> bool:
-    """NUL bytes, or more than one byte in twenty a control character that text never holds."""
+    """More than one byte in twenty a control character that text never holds (NUL included).
+
+    A stray NUL or two in a text (a damaged download) is not binary: the text is read and
+    the NULs removed with the other controls (see `reader.sanitize`).
+    """
     sample = data[:8192]
-    if b"\x00" in sample:
-        return True
     controls = len(sample) - len(sample.translate(None, _ODD_CONTROLS))
     return controls * 20 > len(sample)
 

@@ -11,6 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.model import Article
+from reader.sanitize import clean_text
 
 
 def minutes_left(article: Article, percent: int) -> int:
@@ -43,7 +44,7 @@ class ArticleHeader(Widget):
     def render(self) -> RenderableType:
         article = self.article
         title = Text(
-            article.title or article.source,
+            article.title or clean_text(article.source),  # a file name is a stranger's too
             self.get_component_rich_style("article-header--title", partial=True),
             no_wrap=True,
             overflow="ellipsis",
