@@ -186,3 +186,22 @@ async def test_a_file_name_with_escapes_shows_clean_in_the_header_and_exports() 
         assert "story[bold].txt" in text
         clean_of_escapes(text)
     clean_of_escapes(analysis_to_markdown(Analysis(article)))
+
+
+async def test_prompt_titles_that_name_an_entity_show_markup_literally(tmp_path: Path) -> None:
+    """The merge and speaker prompts put names and quoted words in their titles."""
+    from reader.tui.choice_prompt import ChoicePrompt
+    from reader.tui.text_prompt import TextPrompt
+
+    article = load(str(hostile_file(tmp_path)))
+    app = ReaderApp(article, analysis=named_analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        app.push_screen(ChoicePrompt("Merge Peter [/] Lang into…", [("a", "[bold]A[/bold]")]))
+        await pilot.pause()
+        assert "Merge Peter [/] Lang into…" in screen_text(app)
+        assert "[bold]A[/bold]" in screen_text(app)
+        await pilot.press("escape")
+        app.push_screen(TextPrompt("Rename [red on blue]x[/]", "A new name for [/]:", "[/]"))
+        await pilot.pause()
+        assert "Rename [red on blue]x[/]" in screen_text(app)
+        assert "A new name for [/]:" in screen_text(app)

@@ -59,7 +59,7 @@ class ChoicePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choices") as box:
-            box.border_title = self.prompt_title
+            box.border_title = Text(self.prompt_title)  # names in it are data
             box.border_subtitle = "enter: choose · esc: cancel"
             yield ChoiceList(id="choice-list")
 

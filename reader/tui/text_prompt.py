@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -44,7 +45,7 @@ class TextPrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt") as box:
-            box.border_title = self.prompt_title
+            box.border_title = Text(self.prompt_title)  # names in it are data
             box.border_subtitle = "enter: done · esc: cancel"
             yield Static(self.question, markup=False)
             yield Input(self.value, id="answer", select_on_focus=True)
