@@ -29,7 +29,8 @@ async def test_i_toggles_reported_speech_in_the_quotes_panel(seed_analysis: Anal
         await pilot.press("i")
         assert [q.id for q in pane.quotes] == [q.id for q in seed_analysis.quotes]
         assert str(pane.border_title) == f"Quotes {len(seed_analysis.quotes)}"
-        prompts = [str(option.prompt) for option in pane.quote_list.options]
+        # Each prompt starts with the scroll-spy gutter cell.
+        prompts = [str(option.prompt)[1:] for option in pane.quote_list.options]
         assert any(p.startswith("Cho Myoung-gyon: reported: ") for p in prompts), prompts
         await pilot.press("i")
         assert [q.id for q in pane.quotes] == [q.id for q in marked]

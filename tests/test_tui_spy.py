@@ -64,7 +64,9 @@ async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
         assert quotes.in_view == expected()[0] == {q.id for q in analysis.quotes[2:]}
         assert "person-grant-newsham" in entities.in_view == expected()[1]
         text = screen_text(app)
-        assert "▌Grant Newsham: “There's" in text
+        # Every line of a quote in view has the mark; a quote out of view has none.
+        assert text.count("▌Grant Newsham:") == 2 and "▌Kim Jong Un:" in text
+        assert "▌“There's even" in text
         assert "▌ Grant Newsham" in text
         assert "▌Donald Trump" not in text
         # Line by line back up: the marks follow.

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.cells import cell_len
-from rich.console import Console, RenderableType
+from rich.console import Console
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
@@ -185,12 +185,10 @@ class QuotesPane(Vertical):
             if (quote.id in before) != (quote.id in now) and quote_list.options:
                 quote_list.replace_option_prompt(quote.id, self._prompt(quote))
 
-    def _prompt(self, quote: Quote) -> RenderableType:
+    def _prompt(self, quote: Quote) -> Text:
         """The quote's entry: a one-cell gutter, marked when it is in view, then the quote."""
-        prompt = quote_prompt(quote, self._width - 1)
         return with_gutter(
-            prompt,
-            _line_count(prompt, self._width - 1),
+            quote_prompt(quote, self._width - 1).wrap(_MEASURING_CONSOLE, self._width - 1),
             marked=quote.id in self.in_view,
             style=self.quote_list.get_component_rich_style("pick-list--in-view"),
         )

@@ -1,16 +1,15 @@
 """Scroll-spy: which quotes and which entities are in the part of the article on screen.
 
 `InView` answers from span lookups (no Textual); `with_gutter` draws the mark the panes put
-beside what is in view: a bar in a one-cell column left of the item, on every line of it.
+beside what is in view: a bar in a one-cell gutter left of the item, on every line of it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.console import RenderableType
+from rich.containers import Lines
 from rich.style import Style
-from rich.table import Table
 from rich.text import Text
 
 from reader.model import Analysis
@@ -47,11 +46,8 @@ def _ids(spans: Iterable[tuple[int, int]], ids: dict[tuple[int, int], list[str]]
     return frozenset(found for span in spans for found in ids[span])
 
 
-def with_gutter(prompt: Text, lines: int, *, marked: bool, style: Style) -> RenderableType:
-    """`prompt` (taking `lines` lines) with a one-cell column before it, marked if `marked`."""
-    grid = Table.grid()
-    grid.add_column(width=1, no_wrap=True)
-    grid.add_column(ratio=1)
-    mark = "\n".join([IN_VIEW_MARK] * lines) if marked else ""
-    grid.add_row(Text(mark, style=style, end=""), prompt)
-    return grid
+def with_gutter(lines: Lines, *, marked: bool, style: Style) -> Text:
+    """The wrapped `lines` of an item, each after a one-cell gutter: the mark if `marked`."""
+    mark = Text(end="")  # the style on the mark only, not as the base of the whole line
+    mark.append(IN_VIEW_MARK if marked else " ", style=style if marked else "")
+    return Text("\n", end="").join(mark + line for line in lines)
