@@ -48,3 +48,25 @@ async def test_reported_speech_stays_hidden_for_an_entity_filter(seed_analysis: 
         await pilot.pause()
         assert [q.speaker for q in pane.quotes] == ["Cho Myoung-gyon"]
         assert [q.kind for q in pane.quotes] == ["indirect"]
+
+
+async def test_the_article_tints_reported_speech_only_while_the_list_shows_it(
+    seed_analysis: Analysis,
+) -> None:
+    from reader.tui.article_view import ArticleView
+
+    reported = next(q for q in seed_analysis.quotes if q.kind == "indirect")
+    marked = next(q for q in seed_analysis.quotes if q.kind != "indirect")
+    app = ReaderApp(seed_analysis.article, analysis=seed_analysis)
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ArticleView)
+
+        def tinted(start: int, end: int) -> bool:
+            return any(view._quotes.overlapping(start, end))
+
+        assert tinted(marked.start, marked.end)
+        assert not tinted(reported.start, reported.end)
+        await pilot.press("3", "i")
+        assert tinted(reported.start, reported.end)
+        await pilot.press("i")
+        assert not tinted(reported.start, reported.end)

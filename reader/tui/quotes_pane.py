@@ -114,6 +114,13 @@ class QuotesPane(Vertical):
             self.quote = quote
             self.card = card
 
+    class ReportedToggled(Message):
+        """Reported speech was shown or hidden; the article tints what the list shows."""
+
+        def __init__(self, shown: bool) -> None:
+            super().__init__()
+            self.shown = shown
+
     current_id: var[str | None] = var(None)
     """The current quote (set by the screen); the list highlight follows it."""
 
@@ -174,9 +181,10 @@ class QuotesPane(Vertical):
             self._fill()
         self._update_title()
 
-    def watch_show_reported(self) -> None:
+    def watch_show_reported(self, shown: bool) -> None:
         if self.given or self.quotes:
             self.show_quotes(self.given, speaker=self.speaker)
+        self.post_message(self.ReportedToggled(shown))
 
     def watch_in_view(self, before: frozenset[str], now: frozenset[str]) -> None:
         """Re-draw only the quotes whose mark changed."""

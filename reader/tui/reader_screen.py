@@ -207,7 +207,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.analysis = analysis
         self.entities_pane.show_entities(analysis.entities)
         self.quotes_pane.show_quotes(analysis.quotes)
-        self.article_view.set_quote_spans((quote.start, quote.end) for quote in analysis.quotes)
+        self._tint_quotes()
         self._spy = InView(analysis)
         self._mark_in_view()
         text = self.article.text
@@ -217,6 +217,20 @@ class ReaderScreen(KeepingActions, Screen[None]):
             entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
         )
         self.refresh_bindings()
+
+    def _tint_quotes(self) -> None:
+        """Tint the quotes in the article; reported speech only while the list shows it."""
+        if self.analysis is None:
+            return
+        shown = self.quotes_pane.show_reported
+        self.article_view.set_quote_spans(
+            (quote.start, quote.end)
+            for quote in self.analysis.quotes
+            if shown or quote.kind != "indirect"
+        )
+
+    def on_quotes_pane_reported_toggled(self) -> None:
+        self._tint_quotes()
 
     # -- quotes -------------------------------------------------------------------------
 
