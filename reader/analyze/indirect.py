@@ -54,7 +54,7 @@ def find_indirect(chunks: list[ParsedChunk], finder: SpeakerFinder) -> list[Indi
             start = chunk.offset + words[0].idx
             end = chunk.offset + words[-1].idx + len(words[-1].text)
             if any(finder.in_quote(offset) for offset in (start, end - 1)) or _has_marks(
-                chunk, start, end
+                finder.article.text[start:end]
             ):
                 continue
             speaker = finder.speaker_of(chunk, token)
@@ -71,6 +71,5 @@ def _reported_clause(verb: Token) -> Token | None:
     return None
 
 
-def _has_marks(chunk: ParsedChunk, start: int, end: int) -> bool:
-    text = chunk.doc.text[start - chunk.offset : end - chunk.offset]
+def _has_marks(text: str) -> bool:
     return any(mark in text for mark in '"“”„«»')

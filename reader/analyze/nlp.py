@@ -27,16 +27,17 @@ class AnalysisCancelled(AnalysisError):
 
 @dataclass(frozen=True, slots=True)
 class ParsedChunk:
-    """A parsed piece of one block: `doc` covers `article.text[offset:offset + len(doc.text)]`."""
+    """A parsed piece of one block: `doc` covers `article.text[offset:offset + length]`."""
 
     block_index: int
     block: Block
     offset: int
     doc: Doc
+    length: int  # len(doc.text), kept: `doc.text` joins every token anew on each call
 
     @property
     def end(self) -> int:
-        return self.offset + len(self.doc.text)
+        return self.offset + self.length
 
 
 @functools.cache
@@ -101,7 +102,7 @@ def parse_article(
         # The rules read tokens, tags, arcs and entities, never the tok2vec tensor: dropping it
         # halves the memory a long article's parse holds.
         doc.tensor = doc.tensor[:0].copy()
-        parsed.append(ParsedChunk(index, block, offset, doc))
+        parsed.append(ParsedChunk(index, block, offset, doc, len(text)))
         done += len(text)
         if len(parsed) % BATCH_SIZE == 0 or len(parsed) == len(pieces):
             if progress is not None:

@@ -25,6 +25,13 @@ if TYPE_CHECKING:
 
 MAX_FLOATING = 3
 MAX_PRONOUN_BLOCKS = 4
+#: How many sentences back, within the paragraph, a quote's speaker is looked for.
+MAX_PREVIOUS_SENTENCES = 6
+#: How far (characters) from its marks a reporting verb of a quote's own sentence is looked for:
+#: a sentence holding hundreds of quotes would otherwise read every verb for every quote.
+CUE_WINDOW = 300
+#: How many earlier people or organisations a description or pronoun is matched against.
+MAX_LOOKBACK = 60
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
 
@@ -79,6 +86,12 @@ class SpeakerFinder:
         self.orgs = [m for m in mentions if drafts[m[2]].type == "ORG" and not self.in_quote(m[0])]
         self.org_starts = [m[0] for m in self.orgs]
         self.results: list[Attribution] = []
+        self.done_spans: list[QuoteSpan] = []
+        # Attributed quotes by start: (start, position in `results`), kept sorted.
+        self.done_starts: list[tuple[int, int]] = []
+        # Each chunk's sentences, parsed once: (sentences, their local start characters).
+        self._sentences: dict[int, tuple[list[Span], list[int]]] = {}
+        self._token_starts: dict[int, list[int]] = {}
 
     def _unnamed_people(self) -> list[tuple[int, int, str | None]]:
         """Subjects like "a technician from the power company": people a pronoun may mean."""
@@ -128,13 +141,56 @@ class SpeakerFinder:
     def token_offset(self, chunk: ParsedChunk, token: Token) -> int:
         return chunk.offset + token.idx
 
+    def sentences_of(self, chunk: ParsedChunk) -> tuple[list[Span], list[int]]:
+        """The chunk's sentences and their local start characters, walked once per chunk
+        (walking `doc.sents` for every quote made a paragraph of many quotes quadratic)."""
+        cached = self._sentences.get(chunk.offset)
+        if cached is None:
+            sentences = list(chunk.doc.sents)
+            cached = (sentences, [sent.start_char for sent in sentences])
+            self._sentences[chunk.offset] = cached
+        return cached
+
+    def clip(self, chunk: ParsedChunk, sentences: list[Span], start: int, end: int) -> list[Span]:
+        """The parts of `sentences` within `[start, end)` (article offsets), whole tokens."""
+        starts = self._token_starts.get(chunk.offset)
+        if starts is None:
+            starts = [token.idx for token in chunk.doc]
+            self._token_starts[chunk.offset] = starts
+        first = bisect.bisect_left(starts, start - chunk.offset)
+        last = bisect.bisect_left(starts, end - chunk.offset)
+        clipped = []
+        for sent in sentences:
+            lo, hi = max(sent.start, first), min(sent.end, last)
+            if lo < hi:
+                clipped.append(chunk.doc[lo:hi])
+        return clipped
+
     def sentences_over(self, chunk: ParsedChunk, start: int, end: int) -> list[Span]:
+        """The sentences overlapping `[start, end)` (article offsets)."""
+        sentences, starts = self.sentences_of(chunk)
         local_start, local_end = start - chunk.offset, end - chunk.offset
-        return [
-            sent
-            for sent in chunk.doc.sents
-            if sent.start_char < local_end and sent.end_char > local_start
-        ]
+        i = max(0, bisect.bisect_right(starts, local_start) - 1)
+        found = []
+        while i < len(sentences) and sentences[i].start_char < local_end:
+            if sentences[i].end_char > local_start:
+                found.append(sentences[i])
+            i += 1
+        return found
+
+    def sentences_between(self, chunk: ParsedChunk, start: int, end: int) -> list[Span]:
+        """The sentences that start in `[start, end)` (article offsets)."""
+        sentences, starts = self.sentences_of(chunk)
+        lo = bisect.bisect_left(starts, start - chunk.offset)
+        hi = bisect.bisect_left(starts, end - chunk.offset)
+        return sentences[lo:hi]
+
+    def done_between(self, start: int, end: int) -> list[int]:
+        """Positions in `results` of the quotes already attributed that start in
+        `[start, end)`, in text order."""
+        lo = bisect.bisect_left(self.done_starts, (start, -1))
+        hi = bisect.bisect_left(self.done_starts, (end, -1))
+        return [position for _, position in self.done_starts[lo:hi]]
 
     # -- evidence -----------------------------------------------------------------------------
 
@@ -277,6 +333,9 @@ class SpeakerFinder:
                 continue
             sentences = self.sentences_over(chunk, lo, hi)
             sentences += self._trailing_tag(chunk, sentences)
+            sentences = self.clip(
+                chunk, sentences, span.open_mark - CUE_WINDOW, close + 1 + CUE_WINDOW
+            )
             for cue in self.cues_in(chunk, sentences):
                 cue_offset = self.token_offset(chunk, cue)
                 governs, close_to = self._governs(chunk, cue, span)
@@ -316,10 +375,11 @@ class SpeakerFinder:
         last = sentences[-1]
         if last.end >= len(chunk.doc):
             return []
-        following = chunk.doc[last.end :].sents
-        nxt = next(iter(following), None)
-        if nxt is None:
+        all_sentences, starts = self.sentences_of(chunk)
+        i = bisect.bisect_left(starts, last.end_char)
+        if i >= len(all_sentences):
             return []
+        nxt = all_sentences[i]
         first_word = next((t for t in nxt if t.is_alpha), None)
         if first_word is not None and first_word.text[0].islower():
             return [nxt]
@@ -329,7 +389,7 @@ class SpeakerFinder:
         """Whether a word of the quote hangs (through its heads) from the cue, and whether
         it does so with no other verb on the way."""
         local_start = span.start - chunk.offset
-        local_end = (span.end - chunk.offset) if span.end <= chunk.end else len(chunk.doc.text)
+        local_end = (span.end - chunk.offset) if span.end <= chunk.end else chunk.length
         quote_tokens = [
             t
             for t in chunk.doc.char_span(
@@ -364,13 +424,15 @@ class SpeakerFinder:
         chunk = self.chunk_at(span.open_mark)
         if chunk is None:
             return None
+        sentences, starts = self.sentences_of(chunk)
+        first = bisect.bisect_left(starts, block.start - chunk.offset)
+        last = bisect.bisect_left(starts, span.open_mark + 1 - chunk.offset)
         before = [
             sent
-            for sent in chunk.doc.sents
+            for sent in sentences[max(first, last - MAX_PREVIOUS_SENTENCES - 1) : last]
             if chunk.offset + sent.end_char <= span.open_mark + 1
-            and chunk.offset + sent.start_char >= block.start
         ]
-        for sent in reversed(before):
+        for sent in reversed(before[-MAX_PREVIOUS_SENTENCES:]):
             found = self.sentence_speaker(chunk, sent)
             if found is not None:
                 return found
@@ -380,10 +442,9 @@ class SpeakerFinder:
         start = chunk.offset + sent.start_char
         end = chunk.offset + sent.end_char
         # A quote already attributed in that sentence.
-        for previous_span, result in zip(self.done_spans, self.results, strict=False):
-            if start <= previous_span.start < end and (
-                result.speaker is not None or result.description is not None
-            ):
+        for position in self.done_between(start, end):
+            result = self.results[position]
+            if result.speaker is not None or result.description is not None:
                 return Attribution(
                     result.speaker, result.cue, False, False, description=result.description
                 )
@@ -408,19 +469,14 @@ class SpeakerFinder:
             return None
         block = self.article.blocks[index]
         # The last attributed quote of that paragraph carries over (a run of floating quotes).
-        for previous_span, result in reversed(
-            list(zip(self.done_spans, self.results, strict=False))
-        ):
-            if block.start <= previous_span.start < block.end and result.speaker is not None:
+        for position in reversed(self.done_between(block.start, block.end)):
+            result = self.results[position]
+            if result.speaker is not None:
                 return Attribution(result.speaker, result.cue, False, False)
         chunk = self.chunk_at(block.start)
         if chunk is None:
             return None
-        sentences = [
-            sent
-            for sent in chunk.doc.sents
-            if block.start <= chunk.offset + sent.start_char < block.end
-        ]
+        sentences = self.sentences_between(chunk, block.start, block.end)
         for sent in reversed(sentences):
             for cue in reversed(self.cues_in(chunk, [sent])):
                 speaker = self.speaker_of(chunk, cue)
@@ -436,7 +492,8 @@ class SpeakerFinder:
         return not self.article.text[block.start : span.open_mark].strip()
 
     def attribute_all(self, spans: list[QuoteSpan]) -> list[Attribution]:
-        self.done_spans: list[QuoteSpan] = []
+        self.done_spans = []
+        self.done_starts = []
         self.results = []
         floating_run = 0
         previous_block: int | None = None
@@ -477,6 +534,7 @@ class SpeakerFinder:
             floating_run = floating_run + 1 if floating else 0
             previous_block = span.blocks[-1]
             result = found or Attribution(None, None, False, False)
+            bisect.insort(self.done_starts, (span.start, len(self.results)))
             self.done_spans.append(span)
             self.results.append(result)
         return self.results
