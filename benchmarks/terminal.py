@@ -28,6 +28,18 @@ _ESCAPE = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 def require_tmux() -> None:
     if shutil.which("tmux") is None:
         raise SystemExit("these benchmarks need tmux on PATH")
+    compile_sources()
+
+
+def compile_sources() -> None:
+    """Byte-compile the reader's modules, as an installed package is.
+
+    Without this (say, with PYTHONDONTWRITEBYTECODE set, or a fresh checkout), every run would
+    compile the package from source, a cost a user's installed reader never pays.
+    """
+    import compileall
+
+    compileall.compile_dir(str(REPO / "reader"), quiet=1)
 
 
 def _tmux(*args: str) -> str:
