@@ -189,15 +189,34 @@ def run_reader(source: str | None, config: str | None = None, *, no_cache: bool 
     return 0
 
 
+#: Files at least this large say "Reading NAME (size)…" on a terminal while they load.
+LARGE_FILE_BYTES = 1024 * 1024
+
+
 def load_with_status(source: str) -> Article:
-    """Load `source`; while a web address is fetched, say so on stderr if it is a terminal."""
-    if "://" not in source or not sys.stderr.isatty():
+    """Load `source`; while a web address is fetched, or a large file read, say so on stderr
+    if it is a terminal."""
+    if source == "-" or not sys.stderr.isatty():
         return load_article(source)
-    from rich.console import Console
     from rich.text import Text
 
-    status = Text("Fetching ")
-    status.append(source, style="bold")  # the address is data, never markup
+    if "://" in source:
+        status = Text("Fetching ")
+        status.append(source, style="bold")  # the address is data, never markup
+    else:
+        try:
+            size = os.path.getsize(source)
+        except OSError:
+            size = 0
+        if size < LARGE_FILE_BYTES:
+            return load_article(source)
+        from reader.sanitize import clean_text
+
+        status = Text("Reading ")
+        status.append(clean_text(os.path.basename(source)), style="bold")  # data, not markup
+        status.append(f" ({size / 1024 / 1024:.1f} MB)…")
+    from rich.console import Console
+
     with Console(stderr=True).status(status):
         return load_article(source)
 

@@ -121,6 +121,9 @@ _CHROME_PHRASES = frozenset(
     """.replace("\n", "").split("|")
 )
 _CHROME_PHRASES = frozenset(phrase.strip() for phrase in _CHROME_PHRASES)
+_LONGEST_PHRASE = max(len(phrase) for phrase in _CHROME_PHRASES)
+#: Characters of a line cleaned first to tell whether it could be a chrome phrase at all.
+_PLAIN_PREFIX = 4 * _LONGEST_PHRASE
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on"}
     | {"or", "over", "the", "to", "up", "via", "vs", "with"}
@@ -129,13 +132,20 @@ _SMALL_WORDS = frozenset(
 
 @dataclass(slots=True)
 class _Line:
+    """One line and what its shape says, each worked out once (a long text has many lines)."""
+
     text: str
     repeated: bool = False
     bullet: bool = False
     words: int = field(init=False)
+    key: str = field(init=False)
+    chrome: bool | None = field(default=None, init=False)
+    body: bool | None = field(default=None, init=False)
+    caption: bool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
+        self.key = _key(self.text)
 
 
 def extract_text(text: str, source: str) -> Article:
@@ -200,10 +210,11 @@ def _lines(text: str) -> list[_Line]:
         for stripped in group:
             bullet = bool(_BULLET.match(stripped)) and len(stripped) > 2
             text_only = _BULLET.sub("", stripped) if bullet else stripped
-            if lines and _same(lines[-1].text, text_only):
+            line = _Line(text_only, bullet=bullet)
+            if lines and line.key and lines[-1].key == line.key:
                 lines[-1].repeated = True
                 continue
-            lines.append(_Line(text_only, bullet=bullet))
+            lines.append(line)
     return lines
 
 
@@ -248,6 +259,12 @@ def _ends_sentence(text: str) -> bool:
 
 def _is_body(line: _Line) -> bool:
     """Reads like article prose: long, or a full sentence, with lowercase words."""
+    if line.body is None:
+        line.body = _reads_as_body(line)
+    return line.body
+
+
+def _reads_as_body(line: _Line) -> bool:
     if _is_chrome(line) or not re.search(r"[a-z]", line.text):
         return False
     if _BYLINE.match(line.text) or _DATE_LINE.match(line.text):
@@ -267,20 +284,42 @@ def _capitalised(text: str) -> float:
 
 
 def _is_caption(line: _Line) -> bool:
+    if line.caption is None:
+        line.caption = _reads_as_caption(line)
+    return line.caption
+
+
+def _reads_as_caption(line: _Line) -> bool:
     text = line.text
     if line.repeated and line.words >= 4:
         return True
     if _FILE_PHOTO.match(text):
         return True
-    single_sentence = not re.search(r"[.!?]\s+[A-Z][a-z]", text.rstrip(".")[:-20] or "")
-    return bool(_PLACE_DATE_END.search(text)) and single_sentence and line.words <= 60
+    # The cheap tests first: a long paragraph is not scanned for a place and a date.
+    if line.words > 60 or not _PLACE_DATE_END.search(text):
+        return False
+    return not re.search(r"[.!?]\s+[A-Z][a-z]", text.rstrip(".")[:-20] or "")
 
 
 def _is_chrome(line: _Line) -> bool:
     """Interface text: widgets, menus, credits, copyright, 'Read more' links, cookie banners."""
+    if line.chrome is None:
+        line.chrome = _reads_as_chrome(line)
+    return line.chrome
+
+
+def _plain(text: str) -> str:
+    """`text` without punctuation, spaces collapsed, case folded: how a phrase is compared."""
+    return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", "", text).strip().casefold())
+
+
+def _reads_as_chrome(line: _Line) -> bool:
     text = line.text
-    plain = re.sub(r"[^\w\s-]", "", text).strip().casefold()
-    plain = re.sub(r"\s+", " ", plain)
+    # The plain form of a prefix is a prefix of the plain form (up to a trailing space), so a
+    # long plain prefix rules out every phrase without cleaning a whole long paragraph.
+    plain = _plain(text[:_PLAIN_PREFIX])
+    if len(text) > _PLAIN_PREFIX and (len(plain) <= _LONGEST_PHRASE or plain[:1].isdigit()):
+        plain = _plain(text)
     if plain in _CHROME_PHRASES or not plain:
         return True
     if len(text) <= 3 and not _ends_sentence(text):
@@ -288,17 +327,20 @@ def _is_chrome(line: _Line) -> bool:
     tokens = text.split()
     if len(tokens) >= 2 and all(len(token) <= 3 and not token.islower() for token in tokens):
         return True  # "XS SM MD LG", "A A A"
-    if _ASPECT_WIDGET.search(text) and line.words <= 5:
+    # The word counts before the searches: a long paragraph is not scanned for widgets.
+    if line.words <= 5 and _ASPECT_WIDGET.search(text):
         return True
-    if re.fullmatch(r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain):
+    if plain[:1].isdigit() and re.fullmatch(
+        r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain
+    ):
         return True
-    if _CREDIT_LINE.search(text) and line.words <= 15:
+    if line.words <= 15 and _CREDIT_LINE.search(text):
         return True
-    if _COPYRIGHT.search(text) and line.words <= 25:
+    if line.words <= 25 and _COPYRIGHT.search(text):
         return True
     if _LINK_LEAD.match(text) or _MENU_LINE.match(text):
         return True
-    if _COOKIE.search(text) and line.words <= 80:
+    if line.words <= 80 and _COOKIE.search(text):
         return True
     return bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
 
