@@ -37,3 +37,40 @@ async def test_a_long_article_renders_only_the_visible_lines() -> None:
             assert set(rendered) <= before | set(view.visible_lines()) or len(keys) > 1, keys
             assert len(rendered) <= 2 * height * len(keys), keys
         assert seed.block_text(seed.blocks[0])[:20] in screen_text(app) or view.scroll_y > 0
+
+
+async def test_a_long_article_is_on_screen_before_it_is_all_wrapped() -> None:
+    seed = frozen_seed().article
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
+    article = Article.from_blocks("long.txt", parts, title="Long")
+    last_words = seed.block_text(seed.blocks[-1]).split()[-3:]
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.screen.query_one(ArticleView)
+        index = view.line_index
+        assert index is not None and not index.complete  # the first screen only, so far
+        assert index.wrapped < 1000
+        assert seed.block_text(seed.blocks[0])[:20] in screen_text(app)
+        for _ in range(200):  # the rest is wrapped in short steps between keys
+            if index.complete and view.virtual_size.height == index.wrapped:
+                break
+            await pilot.pause(0.02)
+        assert index.complete and view.virtual_size.height == len(index) > 15_000
+        await pilot.press("G")
+        await pilot.pause()
+        assert " ".join(last_words) in " ".join(screen_text(app).split())
+
+
+async def test_the_end_of_a_long_article_is_reached_before_the_wrapping_finishes() -> None:
+    seed = frozen_seed().article
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
+    article = Article.from_blocks("long.txt", parts, title="Long")
+    last_words = seed.block_text(seed.blocks[-1]).split()[-3:]
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("G")  # wraps the rest at once: a jump needs the true line count
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        assert view.line_index is not None and view.line_index.complete
+        assert view.scroll_y == view.max_scroll_y > 15_000
+        assert " ".join(last_words) in " ".join(screen_text(app).split())

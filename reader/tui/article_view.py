@@ -9,6 +9,7 @@ is always data (`rich.text.Text`), never markup.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
@@ -34,6 +35,11 @@ from reader.tui.spans import SpanIndex
 READING_WIDTH = 80
 #: Cells kept free at each side of the text column when the pane is narrow.
 SIDE_MARGIN = 2
+#: Articles longer than this (characters) are wrapped lazily: the first screen at once, the
+#: rest in short steps between keys, so that the text is on screen before it is all wrapped.
+LAZY_WRAP_CHARS = 100_000
+#: How long one step of wrapping in the background may hold the UI, in seconds.
+WRAP_STEP_SECONDS = 0.008
 
 _QUOTE_MARKS = "\"'“”‘’«»„"
 
@@ -229,15 +235,25 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = self.line_index
         self._strips.clear()
         if index is not None and self._wrapped_width == width:
-            self.virtual_size = Size(self.scrollable_content_region.width, len(index))
+            self._size_to_index()
             return
         self._wrapped_width = width
-        top_offset = index[int(self.scroll_y)].start if index and len(index) else None
+        top = int(self.scroll_y)
+        top_offset = index[top].start if index is not None and index.has_line(top) else None
         if self._anchor is not None and self._anchor[1] == int(self.scroll_y):
             # Not scrolled since the last rewrap: keep its place, so rewraps do not drift.
             top_offset = self._anchor[0]
-        self.line_index = wrap_article(self._shown_article, width)
-        self.virtual_size = Size(self.scrollable_content_region.width, len(self.line_index))
+        article = self._shown_article
+        if len(article.text) > LAZY_WRAP_CHARS and self._pending_span is None:
+            # The lines down to the place kept, and a screen below it; the rest in steps.
+            self.line_index = LineIndex.lazy(article, width)
+            first = 0 if top_offset is None else self.line_index.line_at(top_offset)
+            self.line_index.has_line(first + 2 * self.scrollable_content_region.height)
+            self._size_to_index()
+            self.set_timer(0.001, self._wrap_in_steps)
+        else:
+            self.line_index = wrap_article(article, width)
+            self._size_to_index()
         if self._pending_span is not None:
             start, end = self._pending_span
             self._pending_span = None
@@ -248,6 +264,37 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._anchor = (top_offset, int(self.scroll_y))
         self.refresh()
         self._post_progress()
+
+    def _size_to_index(self) -> None:
+        """The scrollable height: the line count, estimated while the index is still lazy."""
+        index = self.line_index
+        assert index is not None
+        height = index.estimated_length()
+        if not index.complete:  # never short of the lines already wrapped
+            height = max(height, index.wrapped + self.scrollable_content_region.height)
+        self.virtual_size = Size(self.scrollable_content_region.width, height)
+
+    def _wrap_in_steps(self) -> None:
+        """Wrap more of a lazy index, a few milliseconds at a time, until it is complete."""
+        index = self.line_index
+        if index is None or not self.is_attached:
+            return
+        deadline = time.perf_counter() + WRAP_STEP_SECONDS
+        while not index.wrap_more(16) and time.perf_counter() < deadline:
+            pass
+        if index.complete:
+            self._size_to_index()
+            self.refresh()
+            self._post_progress()
+        else:
+            self.set_timer(0.001, self._wrap_in_steps)
+
+    def finish_wrapping(self) -> None:
+        """Wrap the rest of a lazy index now (a jump needs the true line count)."""
+        index = self.line_index
+        if index is not None and (not index.complete or self.virtual_size.height != len(index)):
+            index.finish()
+            self._size_to_index()
 
     # -- scrolling ----------------------------------------------------------------------
 
@@ -265,9 +312,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def _post_progress(self) -> None:
         self.post_message(self.ProgressChanged(self.progress))
         index = self.line_index
-        if index is not None and len(index):
-            lines = self.visible_lines()
-            last = min(lines.stop, len(index)) - 1
+        lines = self.visible_lines()
+        if index is not None and index.has_line(lines.start):
+            index.has_line(lines.stop - 1)
+            last = min(lines.stop, index.wrapped) - 1
             self.post_message(self.ViewMoved(index[lines.start].start, index[last].end))
 
     def visible_lines(self) -> range:
@@ -279,7 +327,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The offset of the character at cell `(x, y)` of the view, None off the text."""
         index = self.line_index
         number = int(self.scroll_y) + y
-        if index is None or not 0 <= number < len(index):
+        if index is None or not index.has_line(number):
             return None
         line = index[number]
         column = x - self.left_margin - line.indent
@@ -308,6 +356,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if index is None or not len(index):
             self._pending_span = (start, end)
             return
+        self.finish_wrapping()
         first, last = index.lines_of(start, end)
         height = self.scrollable_content_region.height
         view = self.visible_lines()
@@ -328,6 +377,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
     def action_scroll_bottom(self) -> None:
+        self.finish_wrapping()
         self.scroll_to(y=self.max_scroll_y, animate=False, immediate=True, force=True)
 
     # -- rendering ----------------------------------------------------------------------
@@ -340,7 +390,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         number = int(self.scroll_y) + y
         index = self.line_index
-        if index is None or number >= len(index):
+        if index is None or not index.has_line(number):
             return Strip.blank(width, self.rich_style)
         strip = self._strips.get(number)
         if strip is None:

@@ -14,9 +14,14 @@ from reader.model import Article
 from reader.sanitize import clean_text
 
 
-def minutes_left(article: Article, percent: int) -> int:
-    """Minutes of reading left at `percent` through: the reading time at 0%, 0 only at 100%."""
-    return ceil(article.reading_minutes * (100 - percent) / 100)
+def minutes_left(article: Article, percent: int, minutes: int | None = None) -> int:
+    """Minutes of reading left at `percent` through: the reading time at 0%, 0 only at 100%.
+
+    `minutes` is the article's reading time when the caller has it already (counting the
+    words of a long article takes a while).
+    """
+    total = article.reading_minutes if minutes is None else minutes
+    return ceil(total * (100 - percent) / 100)
 
 
 class ArticleHeader(Widget):
@@ -40,6 +45,14 @@ class ArticleHeader(Widget):
     def __init__(self, article: Article, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.article = article
+        self._minutes: int | None = None
+
+    @property
+    def reading_minutes(self) -> int:
+        """The article's reading time, counted once (the header renders on every scroll)."""
+        if self._minutes is None:
+            self._minutes = self.article.reading_minutes
+        return self._minutes
 
     def render(self) -> RenderableType:
         article = self.article
@@ -53,8 +66,9 @@ class ArticleHeader(Widget):
             " · ".join(d for d in (article.site, article.published, article.byline) if d)
         )
         where = Text(
-            f"{article.reading_minutes} min read · "
-            f"{minutes_left(article, self.progress)} min left · {self.progress}%",
+            f"{self.reading_minutes} min read · "
+            f"{minutes_left(article, self.progress, self.reading_minutes)} min left"
+            f" · {self.progress}%",
             end="",
         )
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))

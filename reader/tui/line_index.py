@@ -47,25 +47,105 @@ class Line:
 
 
 class LineIndex:
-    """Every screen line of an article wrapped to `width` cells, with offset lookups."""
+    """Every screen line of an article wrapped to `width` cells, with offset lookups.
+
+    An index made by `LineIndex.lazy` wraps blocks only as lines are asked for (in order, from
+    the top), so the first screen of a long article is on screen before the rest is wrapped;
+    `wrap_more` lets the view wrap the rest in small steps between keys. `len()`, `lines` and
+    an offset beyond the wrapped part wrap whatever they need first, so every answer is the
+    same as a fully wrapped index's.
+    """
 
     def __init__(self, lines: list[Line], width: int) -> None:
-        self.lines = lines
+        self._lines = lines
         self.width = width
         self._starts = [line.start for line in lines]
+        self._text = ""
+        self._blocks: tuple[Block, ...] = ()
+        self._next_block = 0
+
+    @classmethod
+    def lazy(cls, article: Article, width: int) -> LineIndex:
+        """An index of `article` at `width` with nothing wrapped yet."""
+        index = cls([], max(width, INDENT + 8))
+        index._text = article.text
+        index._blocks = tuple(article.blocks)
+        return index
+
+    # -- how much is wrapped --------------------------------------------------------------
+
+    @property
+    def complete(self) -> bool:
+        return self._next_block >= len(self._blocks)
+
+    @property
+    def wrapped(self) -> int:
+        """Lines wrapped so far (all of them once `complete`)."""
+        return len(self._lines)
+
+    def estimated_length(self) -> int:
+        """The line count: exact when complete, else extrapolated from the part wrapped."""
+        if self.complete:
+            return len(self._lines)
+        done = self._blocks[self._next_block - 1].end if self._next_block else 0
+        rest = len(self._text) - done
+        per_char = len(self._lines) / done if done else 1 / max(1, self.width - 10)
+        return len(self._lines) + round(rest * per_char) + len(self._blocks) - self._next_block
+
+    def wrap_more(self, blocks: int) -> bool:
+        """Wrap up to `blocks` more blocks; True once everything is wrapped."""
+        for _ in range(blocks):
+            if self.complete:
+                break
+            self._wrap_next_block()
+        return self.complete
+
+    def finish(self) -> None:
+        while not self.complete:
+            self._wrap_next_block()
+
+    def has_line(self, number: int) -> bool:
+        """Whether line `number` exists, wrapping up to it if needed."""
+        while number >= len(self._lines) and not self.complete:
+            self._wrap_next_block()
+        return 0 <= number < len(self._lines)
+
+    def _wrap_next_block(self) -> None:
+        number = self._next_block
+        block = self._blocks[number]
+        new = _wrap_block(self._text, block, self.width)
+        if number:
+            new.insert(0, Line(block.start, block.start, "blank"))
+        self._lines.extend(new)
+        self._starts.extend(line.start for line in new)
+        self._next_block = number + 1
+
+    # -- the lines --------------------------------------------------------------------------
+
+    @property
+    def lines(self) -> list[Line]:
+        self.finish()
+        return self._lines
 
     def __len__(self) -> int:
-        return len(self.lines)
+        self.finish()
+        return len(self._lines)
 
     def __getitem__(self, index: int) -> Line:
-        return self.lines[index]
+        if index < 0:
+            self.finish()
+        else:
+            self.has_line(index)
+        return self._lines[index]
 
     def line_at(self, offset: int) -> int:
         """The number of the text line holding character `offset` (never a blank line)."""
+        while not self.complete and (not self._starts or self._starts[-1] <= offset):
+            self._wrap_next_block()
         index = bisect_right(self._starts, offset) - 1
-        index = max(0, min(index, len(self.lines) - 1))
+        index = max(0, min(index, len(self._lines) - 1))
         # A blank separator shares its start with the next block's end; prefer text lines.
-        while index > 0 and self.lines[index].kind == "blank":
+        while index > 0 and self._lines[index].kind == "blank":
             index -= 1
         return index
 
@@ -78,13 +158,9 @@ class LineIndex:
 
 def wrap_article(article: Article, width: int) -> LineIndex:
     """Wrap every block of `article` to `width` cells, a blank line between blocks."""
-    width = max(width, INDENT + 8)
-    lines: list[Line] = []
-    for number, block in enumerate(article.blocks):
-        if number:
-            lines.append(Line(block.start, block.start, "blank"))
-        lines.extend(_wrap_block(article.text, block, width))
-    return LineIndex(lines, width)
+    index = LineIndex.lazy(article, width)
+    index.finish()
+    return index
 
 
 def _wrap_block(text: str, block: Block, width: int) -> list[Line]:
