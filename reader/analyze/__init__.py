@@ -37,7 +37,7 @@ __all__ = [
 
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
-ANALYZER_VERSION = "2"
+ANALYZER_VERSION = "3"
 
 SHORT_PARTIAL_WORDS = 3
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from reader.analyze import lexicon
@@ -330,6 +330,31 @@ PIECE_BREAK = re.compile(r"(?<!\s)\s*[|/•·]\s*")
 PLACE_BREAK = re.compile(r",\s+")
 #: "CBS All Access, Disney": a comma ends an organisation's name, unless "Inc." or the like follows.
 ORG_BREAK = re.compile(r",\s+(?!(?:Inc|Ltd|LLC|Co|Corp|LP|L\.P|PLC|plc|S\.A|AG|GmbH)\b)")
+#: Legal-form words that end a company's name ("Sierra Nevada Corporation", "Walt Disney Co.").
+CORPORATE_SUFFIXES = frozenset(
+    {
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "inc",
+        "incorporated",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "lp",
+        "llp",
+        "ag",
+        "sa",
+        "gmbh",
+        "holdings",
+        "group",
+    }
+)
+#: A web address used as a company's name ("Edmunds.com").
+DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk|io)$", re.IGNORECASE)
+HYPHEN_PAIR = re.compile(r"^([A-Z][\w.]+)-([A-Z][\w.]+)$")
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 DASHES = frozenset({",", "—", "–", "-", "--"})
 
@@ -368,6 +393,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
                         candidates.append(candidate)
         candidates.extend(_spot_organisations(chunk, taken))
         candidates.extend(_spot_named_as(chunk, taken))
+        candidates.extend(_spot_based_in(chunk, taken))
     _surname_evidence(chunks, candidates)
     return _split_fused(candidates)
 
@@ -425,6 +451,33 @@ def _speaks_as_person(token: Token) -> bool:
     return False
 
 
+def corporate_core(surface: str) -> str | None:
+    """The name without its legal form or web suffix ("Sierra Nevada" of "Sierra Nevada
+    Corporation", "Edmunds" of "Edmunds.com"); None when it has neither."""
+    words = surface.replace(",", " ").split()
+    if len(words) >= 2 and words[-1].lower().rstrip(".") in CORPORATE_SUFFIXES:
+        core = " ".join(words[:-1])
+        return core if core[:1].isupper() else None
+    if len(words) == 1 and DOMAIN_SUFFIX.search(words[0]):
+        core = DOMAIN_SUFFIX.sub("", words[0])
+        return core if core[:1].isupper() and len(core) > 1 else None
+    return None
+
+
+def _name_with_compounds(token: Token) -> str:
+    """ "Sierra Nevada" for the token "Nevada": the proper nouns compounded onto it."""
+    start = token.i
+    doc = token.doc
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start - 1 < doc[start - 1].head.i <= token.i
+    ):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
 def _peers(token: Token) -> tuple[str, ...]:
     """Names listed with this one ("Lisbon, Porto and Coimbra") or in parallel clauses
     ("If Lisbon can do it, Porto can do it")."""
@@ -439,7 +492,12 @@ def _peers(token: Token) -> tuple[str, ...]:
         for other in related:
             if other.lemma_ == verb.lemma_:
                 peers.extend(c for c in other.children if c.dep_ == "nsubj")
-    return tuple(name_key(p.text) for p in peers if p.pos_ == "PROPN")
+    return tuple(
+        key
+        for p in peers
+        if p.pos_ == "PROPN"
+        for key in dict.fromkeys((name_key(p.text), name_key(_name_with_compounds(p))))
+    )
 
 
 def _spot_organisations(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
@@ -495,6 +553,37 @@ def _spot_named_as(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
                 candidate.votes[kind] += 3
                 found.append(candidate)
                 taken.update(range(j, k))
+    return found
+
+
+def _spot_based_in(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
+    """ "a Sugar Land-based provider": capitalised words before "-based" that the NER left
+    untagged name where something is based, a place."""
+    doc = chunk.doc
+    found: list[Candidate] = []
+    for token in doc:
+        i = token.i
+        if token.lower_ != "based" or i < 2 or doc[i - 1].text != "-":
+            continue
+        if doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
+            continue
+        j = i - 1
+        while (
+            j > 0
+            and doc[j - 1].is_title
+            and doc[j - 1].is_alpha
+            and (j - 1) not in taken
+            and doc[j - 1].text not in lexicon.LEADING_DROP
+            and not doc[j - 1].is_sent_start
+            and "\n" not in doc[j - 1].whitespace_
+        ):
+            j -= 1
+        if j < i - 1:
+            candidate = _candidate(chunk, j, i - 1, "PLACE", None)
+            if candidate is not None:
+                candidate.votes["PLACE"] += 3
+                found.append(candidate)
+                taken.update(range(j, i - 1))
     return found
 
 
@@ -639,6 +728,8 @@ def _gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     org_head = len(words) >= 3 and words[0] in lexicon.ORG_SUFFIXES and words[1] in {"of", "for"}
     if org_head or (len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES):
         votes["ORG"] += 3
+    elif len(words) >= 2 and words[-1].lower() in lexicon.BUILDING_WORDS:
+        votes["PLACE"] += 3
     if single and candidate.surface.lower().strip(".") in lexicon.DATE_WORDS:
         votes["DATE"] += 5
     # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -", "Indianapolis – Several thousand".
@@ -681,6 +772,18 @@ def _split_fused(candidates: list[Candidate]) -> list[Candidate]:
             known.setdefault(candidate.key, candidate.type)
     result: list[Candidate] = []
     for candidate in candidates:
+        pair = HYPHEN_PAIR.match(candidate.surface)
+        if pair and all(known.get(name_key(part)) in NAMED_TYPES for part in pair.groups()):
+            # "U.S.-Mexico border": two places the article also names on their own.
+            for n, part in enumerate(pair.groups()):
+                piece = replace(candidate, votes=Counter(), peers=())
+                piece.start = candidate.start + pair.start(n + 1)
+                piece.end = piece.start + len(part)
+                piece.surface = part
+                piece.type = known[name_key(part)]
+                piece.votes[piece.type] += 1
+                result.append(piece)
+            continue
         chunk = candidate.chunk
         doc = chunk.doc if chunk else None
         if doc is None or candidate.last - candidate.first < 2 or candidate.type == "DATE":
@@ -756,6 +859,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
             person_starts[candidate.key].append(candidate.start)
 
     canonical: dict[str, str] = {}
+    _type_lone_by_peers(candidates, types, evidenced)
     # Acronyms and their expansions ("VOA" / "Voice of America", "U.S." / "United States").
     by_letters: dict[str, list[str]] = defaultdict(list)
     for key, entity_type in types.items():
@@ -787,6 +891,43 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
                 if types[k] == "PLACE" and words_of(k)[0] == surface and len(words_of(k)) >= 2
             ]
             canonical[key] = matches[0] if len(matches) == 1 else ""
+    # A company's name without its legal form or web suffix ("Sierra Nevada" / "Sierra Nevada
+    # Corporation", "Edmunds" / "Edmunds.com"); a one-word name for the company whose name
+    # ends with it ("Disney" / "Walt Disney Co."), when only one company does.
+    person_words = {w.lower() for p in people for w in words_of(p)}
+    companies: dict[str, str] = {}
+    for key, entity_type in types.items():
+        core = corporate_core(surface_of[key])
+        if entity_type == "ORG" and core is not None:
+            companies.setdefault(name_key(core), key)
+    for core_key, key in companies.items():
+        if (
+            core_key in types
+            and core_key not in canonical
+            and types[core_key] != "DATE"
+            and (types[core_key] != "PERSON" or " " not in core_key)
+        ):
+            canonical[core_key] = key
+    for key, entity_type in types.items():
+        if key in canonical or " " in key or entity_type not in {"ORG", "PLACE", "OTHER"}:
+            continue
+        if key in person_words or key in companies.values():
+            continue
+        owners = {
+            target
+            for core_key, target in companies.items()
+            if " " in core_key and core_key.split()[-1] == key
+        }
+        if len(owners) == 1:
+            canonical[key] = owners.pop()
+    # The second of two names joined by "and" that the NER cut apart ("Customs" and "Border
+    # Protection" of "Customs and Border Protection").
+    for key in named:
+        if key in canonical or types[key] != "ORG":
+            continue
+        longer = [k for k in named if types[k] == "ORG" and k.endswith(f" and {key}")]
+        if len(longer) == 1:
+            canonical[key] = longer[0]
     # The first word of an organisation's name ("Nordwind" / "Nordwind Offshore").
     orgs = [k for k in named if types[k] == "ORG"]
     for key, entity_type in types.items():
@@ -822,6 +963,27 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
         drafts.append(_draft(key, entity_type, members, surface_of))
     _add_missed_aliases(drafts, candidates, text)
     return drafts
+
+
+def _type_lone_by_peers(
+    candidates: list[Candidate], types: dict[str, EntityType], evidenced: set[str]
+) -> None:
+    """A one-word organisation or place with no evidence of its own takes the type the names
+    listed beside it agree on ("Sierra Nevada and Tyvak", "Lucasfilm and BamTech")."""
+    peers_of: dict[str, list[str]] = defaultdict(list)
+    for candidate in candidates:
+        if len(candidate.words) == 1 and types.get(candidate.key) in {"ORG", "PLACE"}:
+            peers_of[candidate.key].extend(candidate.peers)
+    for key, peers in peers_of.items():
+        if key in evidenced:
+            continue
+        peer_types = Counter(
+            types[peer] for peer in peers if peer != key and types.get(peer) in NAMED_TYPES
+        )
+        if len(peer_types) == 1:
+            (only,) = peer_types
+            if only in {"ORG", "PLACE"}:
+                types[key] = only
 
 
 def _retype_lone_names(

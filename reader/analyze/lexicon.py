@@ -265,6 +265,15 @@ PLACE_NOUNS: frozenset[str] = _words(
     """
 )
 
+#: Last words that make a name a building or a street, a place ("Indiana Statehouse",
+#: "Pyeongchang Olympic Stadium", "Hoa Lo prison", "6th Avenue").
+BUILDING_WORDS: frozenset[str] = _words(
+    """
+    statehouse capitol stadium arena prison jail tower cathedral castle palace plaza
+    airport bridge avenue street road boulevard square
+    """
+)
+
 #: Prepositions that put a place after them, with how strongly.
 PLACE_PREPOSITIONS: dict[str, int] = {
     "in": 2,
