@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from textual.pilot import Pilot
 from tui_seed import frozen_seed, screen_text
 
 from reader.tui.app import ReaderApp
@@ -9,6 +12,15 @@ from reader.tui.article_view import ArticleView
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.quotes_pane import QuotesPane
 from reader.tui.scroll_spy import InView
+
+
+async def settle(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 10.0) -> None:
+    """Let the app run until `done()` (scroll-spy updates are coalesced on a timer, which a
+    busy machine delays), or `seconds` pass; the assertions that follow say what was wrong."""
+    for _ in range(int(seconds / 0.05)):
+        await pilot.pause(0.05)
+        if done():
+            return
 
 
 def on_screen(view: ArticleView, start: int, end: int) -> bool:
@@ -36,7 +48,7 @@ async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
     analysis = frozen_seed()
     app = ReaderApp(analysis.article, analysis=analysis)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause(0.2)
+        await pilot.pause()
         screen = app.screen
         view = screen.query_one(ArticleView)
         quotes = screen.query_one(QuotesPane)
@@ -51,6 +63,10 @@ async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
             }
             return shown_quotes, shown_entities
 
+        def marked() -> bool:
+            return (set(quotes.in_view), set(entities.in_view)) == expected()
+
+        await settle(pilot, marked)
         # At the top: Kim and Trump are named on screen, Newsham is not; no quote shows yet.
         assert quotes.in_view == set() == expected()[0]
         assert entities.in_view == expected()[1]
@@ -60,7 +76,7 @@ async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
         assert "▌ Kim Jong Un" in text and "  Grant Newsham" in text
         # At the bottom: the last three quotes and Newsham are in view, and marked.
         await pilot.press("G")
-        await pilot.pause(0.2)
+        await settle(pilot, marked)
         assert quotes.in_view == expected()[0] == {q.id for q in analysis.quotes[2:]}
         assert "person-grant-newsham" in entities.in_view == expected()[1]
         text = screen_text(app)
@@ -71,5 +87,5 @@ async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
         assert "▌Donald Trump" not in text
         # Line by line back up: the marks follow.
         await pilot.press(*["k"] * 6)
-        await pilot.pause(0.2)
+        await settle(pilot, marked)
         assert (set(quotes.in_view), set(entities.in_view)) == expected()
