@@ -93,3 +93,37 @@ def test_dates_are_real_dates(nlp: Any) -> None:
     dates = [e.name for e in analysis.entities if e.type == "DATE"]
     assert "Jan. 1, 2018" in dates
     assert "annual" not in dates
+
+
+def test_company_names_merge_once_the_legal_form_is_removed(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "NASA picked Blue Origin, Sierra Nevada Corporation and SpaceX for the next missions.",
+        "Smaller firms such as Ceres Robotics were also chosen.",
+        "Sierra Nevada and Ceres Robotics Inc. will bid for the first delivery.",
+    )
+    sierra = entity_named(analysis, "Sierra Nevada Corporation", "ORG")
+    assert "Sierra Nevada" in sierra.aliases and len(sierra.mentions) == 2
+    names = [e.name for e in analysis.entities]
+    assert names.count("Sierra Nevada") == 0
+    assert sum(1 for n in names if n.startswith("Ceres Robotics")) == 1
+
+
+def test_a_web_address_and_a_shortened_company_name_join_the_company(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "Rates rose in October, according to Edmunds.com, an automobile data firm.",
+        "Edmunds expects sales to fall this year.",
+        "Walt Disney Co. launched its service on Tuesday.",
+        "Disney said demand was high, and the Disney Channel promoted it.",
+    )
+    assert "Edmunds" in entity_named(analysis, "Edmunds.com", "ORG").aliases
+    assert "Disney" in entity_named(analysis, "Walt Disney Co.", "ORG").aliases
+    assert "Disney" not in entity_named(analysis, "Disney Channel", "ORG").aliases
+
+
+def test_hyphenated_pair_of_places_is_two_places(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "He visited the U.S.-Mexico border near McAllen.",
+        "Mexico said the U.S. should help.",
+    )
+    assert not [e for e in analysis.entities if "-" in e.name]
+    assert len(entity_named(analysis, "Mexico", "PLACE").mentions) == 2

@@ -1127,6 +1127,9 @@ def _add_missed_aliases(drafts: list[EntityDraft], candidates: list[Candidate], 
         names = {draft.name, *draft.surfaces}
         if draft.type == "PERSON" and len(draft.name.split()) >= 2:
             names.add(draft.name.split()[-1])
+        core = corporate_core(draft.name) if draft.type == "ORG" else None
+        if core is not None:
+            names.add(core)  # "Edmunds" of "Edmunds.com", wherever the NER missed it
         for surface in names:
             if (
                 surface in lexicon.COMPASS_WORDS
