@@ -123,7 +123,9 @@ _CHROME_PHRASES = frozenset(
 _CHROME_PHRASES = frozenset(phrase.strip() for phrase in _CHROME_PHRASES)
 _LONGEST_PHRASE = max(len(phrase) for phrase in _CHROME_PHRASES)
 #: Characters of a line cleaned first to tell whether it could be a chrome phrase at all.
-_PLAIN_PREFIX = 4 * _LONGEST_PHRASE
+_PLAIN_PREFIX = _LONGEST_PHRASE + 16
+#: Characters of a line whose key is worked out up front (see `_Line.prefix_key`).
+_KEY_PREFIX = 48
 _SMALL_WORDS = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on"}
     | {"or", "over", "the", "to", "up", "via", "vs", "with"}
@@ -138,14 +140,30 @@ class _Line:
     repeated: bool = False
     bullet: bool = False
     words: int = field(init=False)
-    key: str = field(init=False)
+    #: The key of the line's first characters: a prefix of its full key (`_key`), which
+    #: tells most different lines apart without folding a whole paragraph.
+    prefix_key: str = field(init=False)
+    full_key: str | None = field(default=None, init=False)
     chrome: bool | None = field(default=None, init=False)
     body: bool | None = field(default=None, init=False)
     caption: bool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
         self.words = len(self.text.split())
-        self.key = _key(self.text)
+        self.prefix_key = _key(self.text[:_KEY_PREFIX])
+
+    @property
+    def key(self) -> str:
+        if self.full_key is None:
+            self.full_key = _key(self.text)
+        return self.full_key
+
+    def same_as(self, other: _Line) -> bool:
+        """The same words (punctuation and case aside): a line printed twice, say."""
+        mine, theirs = self.prefix_key, other.prefix_key
+        if not (mine.startswith(theirs) or theirs.startswith(mine)):
+            return False  # the keys differ in their first characters already
+        return self.key == other.key and len(self.key) > 0
 
 
 def extract_text(text: str, source: str) -> Article:
@@ -211,7 +229,7 @@ def _lines(text: str) -> list[_Line]:
             bullet = bool(_BULLET.match(stripped)) and len(stripped) > 2
             text_only = _BULLET.sub("", stripped) if bullet else stripped
             line = _Line(text_only, bullet=bullet)
-            if lines and line.key and lines[-1].key == line.key:
+            if lines and lines[-1].same_as(line):
                 lines[-1].repeated = True
                 continue
             lines.append(line)
