@@ -509,23 +509,30 @@ def _spot_organisations(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
         i = token.i
         if token.text not in lexicon.ORG_SUFFIXES or i in taken or not token.is_title:
             continue
-        j = i
-        while (
-            j > 0
-            and doc[j - 1].is_title
-            and doc[j - 1].is_alpha
-            and (j - 1) not in taken
-            and doc[j - 1].text not in lexicon.LEADING_DROP
-            and not doc[j - 1].is_sent_start
-            and "\n" not in doc[j - 1].whitespace_
-        ):
-            j -= 1
+        j = _title_words_before(doc, i, taken)
         if j < i and (j == 0 or doc[j - 1].lower_ in {"the", "of", "for", "at", "by", "from"}):
             candidate = _candidate(chunk, j, i + 1, "ORG", None)
             if candidate is not None:
                 found.append(candidate)
                 taken.update(range(j, i + 1))
     return found
+
+
+def _title_words_before(doc: Doc, end: int, taken: set[int]) -> int:
+    """Where a run of capitalised words ending just before token `end` starts (`end` when
+    there is none): untaken, within one sentence and one line, no leading "The"-like word."""
+    start = end
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and doc[start - 1].is_alpha
+        and (start - 1) not in taken
+        and doc[start - 1].text not in lexicon.LEADING_DROP
+        and not doc[start - 1].is_sent_start
+        and "\n" not in doc[start - 1].whitespace_
+    ):
+        start -= 1
+    return start
 
 
 def _spot_named_as(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
@@ -567,17 +574,7 @@ def _spot_based_in(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
             continue
         if doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
             continue
-        j = i - 1
-        while (
-            j > 0
-            and doc[j - 1].is_title
-            and doc[j - 1].is_alpha
-            and (j - 1) not in taken
-            and doc[j - 1].text not in lexicon.LEADING_DROP
-            and not doc[j - 1].is_sent_start
-            and "\n" not in doc[j - 1].whitespace_
-        ):
-            j -= 1
+        j = _title_words_before(doc, i - 1, taken)
         if j < i - 1:
             candidate = _candidate(chunk, j, i - 1, "PLACE", None)
             if candidate is not None:
