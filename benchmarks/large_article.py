@@ -1,6 +1,7 @@
 """A 2 MB text article and a 5 MB saved page in the reader, as a person sees them in a terminal.
 
     python benchmarks/large_article.py [--runs 3] [--only text|html] [--analysis-timeout 900]
+                                       [--paint-only]
 
 Both inputs are generated from the sample articles (`inputs.py`) into a temporary folder. For
 each, in one run, against the same anchor (a minimal Textual app with one `Static`):
@@ -108,6 +109,9 @@ def run_one(path: Path, args: argparse.Namespace, scratch: Path) -> None:
         [round(1000 * t) for t in paints],
     )
 
+    if args.paint_only:
+        return
+
     # Quit in the middle of the analysis.
     pane = Pane(reader_command(path), env={"READER_CACHE_DIR": str(scratch / "cache-quit")})
     pane.wait_for(lambda screen: words in " ".join(screen.split()))
@@ -161,6 +165,9 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=("text", "html"))
     parser.add_argument("--analysis-timeout", type=float, default=900.0)
+    parser.add_argument(
+        "--paint-only", action="store_true", help="only the first paint (no quit, keys, RSS)"
+    )
     args = parser.parse_args()
     require_tmux()
     with tempfile.TemporaryDirectory() as folder:

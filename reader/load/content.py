@@ -55,6 +55,10 @@ FURNITURE_RE = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_MAX_CHARS = 160
+# Pages longer than this (characters of HTML) are read by the density scorer alone. The
+# largest page of the extraction benchmark is 1.4 MB; a saved long read of several MB is
+# mostly its own text, which the scorer finds well.
+DENSITY_ONLY_CHARS = 2_000_000
 # Work bound for confirming blocks by substring search: characters scanned, as a multiple
 # of the text compared. Real pages need a few scans; a page of thousands of unconfirmed
 # blocks would otherwise cost blocks x text.
@@ -79,19 +83,31 @@ def extract_blocks(
             tree = None
     if tree is None:
         return []
+    # A very large page: trafilatura's rules cost seconds there (its XPath pruning grows with
+    # the page), so the density scorer decides alone, and trafilatura is asked only if the
+    # scorer finds nothing.
+    large = len(html) > DENSITY_ONLY_CHARS
+    primary = [] if large else _trafilatura_opinion(tree, url)
+    try:
+        second = density_blocks(html, tree)
+    except Exception:  # noqa: BLE001
+        second = []
+    if large and not second:
+        primary = _trafilatura_opinion(tree, url)
+    blocks = combine(primary, second) if primary else second
+    cleaned = ((kind, squash(clean_text(text))) for kind, text in blocks)
+    return [(kind, text) for kind, text in cleaned if text and not _is_furniture(text)]
+
+
+def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
+    """trafilatura's blocks (fast mode; full mode when fast mode grabbed a menu)."""
     try:
         primary = trafilatura_blocks(tree, url)
         if _looks_like_menu(primary):  # fast mode grabbed a link list: ask again in full
             primary = trafilatura_blocks(tree, url, fast=False)
     except Exception:  # noqa: BLE001 - a parser failure means "no opinion", not a crash
         primary = []
-    try:
-        second = density_blocks(html, tree)
-    except Exception:  # noqa: BLE001
-        second = []
-    blocks = combine(primary, second) if primary else second
-    cleaned = ((kind, squash(clean_text(text))) for kind, text in blocks)
-    return [(kind, text) for kind, text in cleaned if text and not _is_furniture(text)]
+    return primary
 
 
 def _is_furniture(text: str) -> bool:
