@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 Blocks = list[tuple[BlockKind, str]]
 
 WORD_RE = re.compile(r"\w+")
-SPACE_RE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
@@ -37,7 +36,9 @@ def normalise(text: str) -> str:
 
 
 def squash(text: str) -> str:
-    return SPACE_RE.sub(" ", text).strip()
+    """Runs of whitespace as one space, none at the ends (`str.split` and `\\s` agree on
+    what whitespace is; splitting is several times faster than a substitution)."""
+    return " ".join(text.split())
 
 
 # --- the combination ---------------------------------------------------------------------
