@@ -572,7 +572,6 @@ def parse_html(html: str) -> _Element | None:
     flattened and read again.
     """
     from lxml import html as lxml_html
-    from trafilatura.utils import repair_faulty_html
 
     html = XML_DECLARATION_RE.sub("", html, count=1)
     html = repair_faulty_html(html, html[:50].lower())
@@ -590,6 +589,27 @@ def parse_html(html: str) -> _Element | None:
     if "html" not in html[:50].lower() and (body is None or len(body) < 2):
         return None  # no document and at most one element: text or junk, not a page
     return tree
+
+
+# trafilatura's repairs before parsing (`trafilatura.utils.repair_faulty_html`, 2.x, Apache
+# 2.0), here so that parsing a page does not import trafilatura (a tenth of a second), which a
+# very large page, read by the density scorer alone, never needs.
+_INVALID_XML_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_DOCTYPE_TAG = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+_FAULTY_HTML = re.compile(r"(<html.*?)\s*/>", re.IGNORECASE)
+
+
+def repair_faulty_html(html: str, beginning: str) -> str:
+    """Control characters libxml2 refuses removed; a self-closed doctype or <html/> opened."""
+    html = _INVALID_XML_CHARS.sub("", html)
+    if "doctype" in beginning:  # libxml2/lxml issue: https://bugs.launchpad.net/lxml/+bug/1955915
+        first_line, _, rest = html.partition("\n")
+        html = _DOCTYPE_TAG.sub("", first_line, count=1) + "\n" + rest
+    for line in html[:4096].splitlines()[:4]:  # a self-closing <html/> in the first lines
+        if "<html" in line and line.endswith("/>"):
+            html = _FAULTY_HTML.sub(r"\1>", html, count=1)
+            break
+    return html
 
 
 def _flatten_nesting(html: str, limit: int) -> str:
