@@ -390,6 +390,11 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.scrollable_content_region.width
         number = int(self.scroll_y) + y
         index = self.line_index
+        if index is None and width > 0:
+            # Asked to paint before the first resize event: lay out now, so that the first
+            # frame already holds the text rather than a blank pane.
+            self._relayout()
+            index = self.line_index
         if index is None or not index.has_line(number):
             return Strip.blank(width, self.rich_style)
         strip = self._strips.get(number)

@@ -13,6 +13,9 @@ from textual.widget import Widget
 from reader.model import Article
 from reader.sanitize import clean_text
 
+#: Articles longer than this (characters) count their words after the first paint.
+COUNT_LATER_CHARS = 100_000
+
 
 def minutes_left(article: Article, percent: int, minutes: int | None = None) -> int:
     """Minutes of reading left at `percent` through: the reading time at 0%, 0 only at 100%.
@@ -54,6 +57,10 @@ class ArticleHeader(Widget):
             self._minutes = self.article.reading_minutes
         return self._minutes
 
+    def _count_words(self) -> None:
+        self._minutes = self.article.reading_minutes
+        self.refresh()
+
     def render(self) -> RenderableType:
         article = self.article
         title = Text(
@@ -65,12 +72,17 @@ class ArticleHeader(Widget):
         details = Text(
             " · ".join(d for d in (article.site, article.published, article.byline) if d)
         )
-        where = Text(
-            f"{self.reading_minutes} min read · "
-            f"{minutes_left(article, self.progress, self.reading_minutes)} min left"
-            f" · {self.progress}%",
-            end="",
-        )
+        if self._minutes is None and len(article.text) > COUNT_LATER_CHARS:
+            # Counting the words of a long read takes a while: after the first paint.
+            self.call_after_refresh(self._count_words)
+            where = Text(f"… min read · {self.progress}%", end="")
+        else:
+            where = Text(
+                f"{self.reading_minutes} min read · "
+                f"{minutes_left(article, self.progress, self.reading_minutes)} min left"
+                f" · {self.progress}%",
+                end="",
+            )
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
