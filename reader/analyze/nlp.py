@@ -88,8 +88,13 @@ def parse_article(
     nlp: Any = None,
     progress: Callable[[float], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    on_batch: Callable[[list[ParsedChunk]], None] | None = None,
 ) -> list[ParsedChunk]:
-    """Run the pipeline over the article's blocks, reporting progress between batches."""
+    """Run the pipeline over the article's blocks, reporting progress between batches.
+
+    `on_batch` gets the chunks parsed so far after each batch (for partial results; the list
+    grows in place, so copy what must be kept).
+    """
     nlp = nlp if nlp is not None else load_model()
     pieces = chunks_of(article, max(1000, nlp.max_length - 1))
     total = sum(len(piece[3]) for piece in pieces) or 1
@@ -107,6 +112,8 @@ def parse_article(
         if len(parsed) % BATCH_SIZE == 0 or len(parsed) == len(pieces):
             if progress is not None:
                 progress(0.9 * done / total)
+            if on_batch is not None:
+                on_batch(parsed)
             if is_cancelled is not None and is_cancelled():
                 raise AnalysisCancelled("The analysis was cancelled.")
     return parsed

@@ -32,3 +32,11 @@ class AnalysisFailed(Message):
     def __init__(self, reason: str) -> None:
         super().__init__()
         self.reason = reason
+
+
+class AnalysisPartial(Message):
+    """Entities and quotes of the part of a long article analysed so far."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        super().__init__()
+        self.analysis = analysis

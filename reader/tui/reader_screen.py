@@ -21,7 +21,12 @@ from textual.widgets import Footer, Input
 from reader.errors import ReaderError
 from reader.export import quote_citation
 from reader.model import Analysis, Article, Entity, Quote
-from reader.tui.analysis_messages import AnalysisFailed, AnalysisProgress, AnalysisReady
+from reader.tui.analysis_messages import (
+    AnalysisFailed,
+    AnalysisPartial,
+    AnalysisProgress,
+    AnalysisReady,
+)
 from reader.tui.article_view import ArticleView, with_quote_marks
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.focus_filter import blocks_touching
@@ -121,6 +126,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self._spy: InView | None = None
         self._view_span = (0, 0)
         self._spy_pending = False
+        self._partial = False
+        """Whether the results shown are a long article's first part (the analysis goes on)."""
         self._painted = asyncio.Event()
         """Set once the article is on screen; the analysis starts then, off the first paint."""
 
@@ -176,7 +183,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
             await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
         try:
             analysis = await analyse_in_child(
-                self.article, lambda fraction: self.post_message(AnalysisProgress(fraction))
+                self.article,
+                lambda fraction: self.post_message(AnalysisProgress(fraction)),
+                lambda found: self.post_message(AnalysisPartial(found)),
             )
         except AnalysisFailure as error:
             self.post_message(AnalysisFailed(str(error)))
@@ -190,12 +199,26 @@ class ReaderScreen(KeepingActions, Screen[None]):
             await asyncio.to_thread(cache.put, analysis)
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        status = f"analysing… {round(100 * message.fraction)}%"
         if self.analysis is None:
-            status = f"analysing… {round(100 * message.fraction)}%"
             self.entities_pane.show_status(status)
             self.quotes_pane.show_status(status)
+        elif self._partial:  # the lists show what is found so far; the progress goes below
+            self.entities_pane.border_subtitle = status
+            self.quotes_pane.border_subtitle = status
+
+    def on_analysis_partial(self, message: AnalysisPartial) -> None:
+        """What a long article's analysis found so far: listed, the selection kept."""
+        if self.analysis is not None and not self._partial:
+            return  # the whole analysis is shown already
+        self._partial = True
+        self._show_analysis(message.analysis)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if self._partial:
+            self._partial = False
+            self.entities_pane.border_subtitle = None
+            self.quotes_pane.border_subtitle = None
         self._show_analysis(message.analysis)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
@@ -216,7 +239,40 @@ class ReaderScreen(KeepingActions, Screen[None]):
             quotes=SpanIndex(with_quote_marks(text, q.start, q.end) for q in analysis.quotes),
             entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
         )
+        self._keep_selection(analysis)
         self.refresh_bindings()
+
+    def _keep_selection(self, analysis: Analysis) -> None:
+        """After new results (a partial analysis, then the whole one), the selected entity and
+        the current quote stay so: found again by id and name (else by name), and by place."""
+        old = self.selected
+        if old is not None:
+            entity = next(
+                (e for e in analysis.entities if e.id == old.id and e.name == old.name), None
+            ) or next((e for e in analysis.entities if e.name == old.name), None)
+            if entity is None:
+                self.action_clear_selection()
+            else:
+                self.selected = entity
+                self.entities_pane.selected_id = entity.id
+                self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
+                self.quotes_pane.show_quotes(
+                    [quote for quote in analysis.quotes if quote.speaker_id == entity.id],
+                    speaker=entity.name,
+                )
+                current = self.article_view.current_mention
+                self.mention_index = next(
+                    (n for n, m in enumerate(entity.mentions) if (m.start, m.end) == current),
+                    None,
+                )
+        quote = self.current_quote
+        if quote is not None:
+            same = next(
+                (q for q in analysis.quotes if (q.start, q.end) == (quote.start, quote.end)), None
+            )
+            if same is not None:
+                self.current_quote = same
+            self.quotes_pane.current_id = same.id if same is not None else None
 
     def _tint_quotes(self) -> None:
         """Tint the quotes in the article; reported speech only while the list shows it."""

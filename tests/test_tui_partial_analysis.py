@@ -1,0 +1,89 @@
+"""A long article's analysis fills the panes in steps; what the reader selected stays selected."""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import replace
+from typing import Any
+
+from tui_seed import frozen_seed, screen_text
+
+from reader.model import Analysis, Article, Mention
+from reader.tui.analysis_messages import AnalysisPartial, AnalysisProgress, AnalysisReady
+from reader.tui.analysis_process import PARTIAL_FIRST_CHARS, analyse_in_child
+from reader.tui.app import ReaderApp
+
+SIZE = (120, 40)
+
+
+def test_the_child_sends_the_first_part_then_the_whole_analysis(nlp: Any) -> None:
+    from reader.analyze import analyze
+
+    seed = frozen_seed().article
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks]
+    article = Article.from_blocks("long.txt", parts * 18, title="Long")
+    assert len(article.text) > 2 * PARTIAL_FIRST_CHARS
+    partials: list[Analysis] = []
+    final = asyncio.run(analyse_in_child(article, lambda fraction: None, partials.append))
+
+    assert partials
+    for partial in partials:
+        assert partial.article is article
+        assert 0 < len(partial.quotes) < len(final.quotes)
+        for quote in partial.quotes:  # offsets in the whole article
+            assert article.text[quote.start : quote.end] == quote.text
+        first = {(quote.start, quote.end) for quote in final.quotes}
+        assert {(quote.start, quote.end) for quote in partial.quotes} <= first
+    whole = analyze(article)
+    assert final.quotes == whole.quotes and final.entities == whole.entities
+
+
+def _first_part(analysis: Analysis) -> Analysis:
+    """The seed's analysis as a partial one would be: its first half, numbered anew."""
+    half = len(analysis.article.text) // 2
+    entities = []
+    for entity in analysis.entities:
+        mentions = tuple(m for m in entity.mentions if m.end <= half)
+        if mentions:
+            entities.append(replace(entity, id=f"p{len(entities) + 1}", mentions=mentions))
+    ids = {e.name: e.id for e in entities}
+    quotes = [
+        replace(q, id=f"pq{n}", speaker_id=ids.get(q.speaker or ""))
+        for n, q in enumerate((q for q in analysis.quotes if q.end <= half), start=1)
+    ]
+    return Analysis(analysis.article, entities=tuple(entities), quotes=tuple(quotes))
+
+
+async def test_partial_results_are_listed_and_the_selection_survives_the_whole(nlp: Any) -> None:
+    seed = frozen_seed()
+    first = _first_part(seed)
+    app = ReaderApp(seed.article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.workers.cancel_all()  # the messages below stand for the child's
+        screen = app.screen
+        screen.post_message(AnalysisPartial(first))
+        screen.post_message(AnalysisProgress(0.5))
+        await pilot.pause()
+        assert screen.entities_pane.entities == first.entities
+        assert "analysing… 50%" in screen_text(app)  # below the lists, which show
+
+        await pilot.press("2", "enter")  # select the first entity listed
+        await pilot.pause()
+        chosen = screen.selected
+        assert chosen is not None and chosen.id.startswith("p")
+        await pilot.press("right_square_bracket")  # its second mention, if any
+        mention = screen.article_view.current_mention
+
+        screen.post_message(AnalysisReady(seed))
+        await pilot.pause()
+        assert "analysing" not in screen_text(app)
+        assert screen.analysis is not None and len(screen.analysis.quotes) == len(seed.quotes)
+        again = screen.selected
+        assert again is not None and again.name == chosen.name and again in seed.entities
+        assert screen.entities_pane.selected_id == again.id
+        assert screen.article_view.current_mention == mention
+        assert mention is None or Mention(*mention) == again.mentions[screen.mention_index]
+        spoken = [q for q in seed.quotes if q.speaker_id == again.id]
+        assert list(screen.quotes_pane.quotes) == [
+            q for q in spoken if screen.quotes_pane.show_reported or q.kind != "indirect"
+        ]
