@@ -143,7 +143,13 @@ class Pane:
         return int(match.group(1)) / 1024 if match else None
 
     def alive(self) -> bool:
-        return Path(f"/proc/{self.pid}").exists()
+        """Whether the program still runs (an exited one that tmux has not reaped yet, a
+        zombie, has finished: its terminal is restored, its memory freed)."""
+        try:
+            status = Path(f"/proc/{self.pid}/status").read_text()
+        except OSError:
+            return False
+        return re.search(r"^State:\s+Z", status, re.M) is None
 
     def quit_time(self, key: str, *, timeout: float = 10.0) -> float | None:
         """Seconds from sending `key` until the program has exited; None if it did not."""

@@ -23,6 +23,8 @@ from reader.tui.reader_screen import ReaderScreen
 from reader.tui.reading_session import ReadingSession
 
 if TYPE_CHECKING:
+    from textual.driver import Driver
+
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
 
@@ -60,7 +62,7 @@ class ReaderApp(App[None]):
         was wrong with the config); `library` keeps history, reading places and corrections
         (None: nothing is kept).
         """
-        super().__init__()
+        super().__init__(driver_class=_quick_exit_driver())
         self.article = article
         self.cache = cache
         """Where a finished analysis is stored, and looked up first (None: no cache)."""
@@ -142,6 +144,16 @@ class ReaderApp(App[None]):
             if command.title not in seen:
                 seen.add(command.title)
                 yield command
+
+
+def _quick_exit_driver() -> type[Driver] | None:
+    """On POSIX terminals, Textual's driver with an input thread that stops at once (quitting
+    no longer waits for its 100 ms polls); elsewhere Textual's own choice."""
+    if sys.platform == "win32":
+        return None
+    from reader.tui.quick_exit_driver import QuickExitDriver
+
+    return QuickExitDriver
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,6 +6,7 @@ notification in the app; neither stops the reader.
 
 from __future__ import annotations
 
+import gc
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,18 @@ if TYPE_CHECKING:
 
 #: The library state key of the folder `reader DIR` opened last.
 LAST_FOLDER = "last_folder"
+
+
+def _run_then_wind_down(app: ReaderApp) -> None:
+    """Run `app`; once it has closed (the terminal restored), get ready for the process to end.
+
+    The reader's process ends right after its app: freezing the objects left keeps the
+    interpreter's exit from running its garbage collections over them (0.2 s with a long
+    article open), so the reader is gone as soon as `q` is pressed. Objects are still freed,
+    and exit handlers still run; only unreachable cycles are left for the exit to drop.
+    """
+    app.run()
+    gc.freeze()
 
 
 def _say(sentence: str) -> None:
@@ -74,11 +87,11 @@ class Launch:
             _say(f"The library is not available this time ({error}).")
             if folder is None:
                 return False
-        self.app(folder=chosen, **app_options).run()
+        _run_then_wind_down(self.app(folder=chosen, **app_options))
         return True
 
     def run_article(self, article: Article, **app_options: Any) -> None:
-        self.app(article=article, **app_options).run()
+        _run_then_wind_down(self.app(article=article, **app_options))
 
     def app(self, **app_options: Any) -> ReaderApp:
         from reader.tui.app import ReaderApp
