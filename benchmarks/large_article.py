@@ -120,7 +120,16 @@ def run_one(path: Path, args: argparse.Namespace, scratch: Path) -> None:
     quit_seconds = pane.quit_time("q")
     pane.close()
     quit_text = "did not exit" if quit_seconds is None else f"{1000 * quit_seconds:.0f} ms"
-    print(f"  quit mid-analysis           {quit_text:>10}   (target <= 200 ms)")
+    anchor_pane = Pane(minimal_app_command(anchor_text))
+    anchor_pane.wait_for(lambda screen: words in " ".join(screen.split()))
+    time.sleep(0.5)
+    anchor_quit = anchor_pane.quit_time("q")
+    anchor_pane.close()
+    anchor_quit_text = "did not exit" if anchor_quit is None else f"{1000 * anchor_quit:.0f} ms"
+    print(
+        f"  quit mid-analysis           {quit_text:>10}   (target <= 200 ms;"
+        f" the minimal app quits in {anchor_quit_text})"
+    )
 
     # Keys during and after the analysis, and the peak memory.
     pane = Pane(reader_command(path), env={"READER_CACHE_DIR": str(scratch / "cache-keys")})

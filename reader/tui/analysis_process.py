@@ -33,10 +33,12 @@ _HEADER = struct.Struct("!cQ")
 PROGRESS, PARTIAL, RESULT, FAILURE = b"P", b"A", b"R", b"F"
 
 #: The first partial result comes once this many characters are parsed (a short article has
-#: none), each next one once `PARTIAL_GROWTH` times as many are: the rules run again over a
-#: growing prefix, which costs at most a third more rule time in all.
+#: none), each next one once `PARTIAL_GROWTH` times as many are, up to `PARTIAL_LAST_CHARS`:
+#: the panes fill for the part read first, and each refill of the lists (on the UI thread,
+#: about half a millisecond a quote) stays short; the rest comes with the whole analysis.
 PARTIAL_FIRST_CHARS = 20_000
 PARTIAL_GROWTH = 4
+PARTIAL_LAST_CHARS = 100_000
 
 
 class AnalysisFailure(Exception):
@@ -111,6 +113,8 @@ class PartialResults:
 
     def batch_done(self, chunks: list[ParsedChunk]) -> None:
         if not self.worth_it or not chunks or chunks[-1].end < self.next_at:
+            return
+        if self.next_at > PARTIAL_LAST_CHARS:
             return
         self.next_at = chunks[-1].end * PARTIAL_GROWTH
         if chunks[-1].end * 4 >= len(self.article.text) * 3:
