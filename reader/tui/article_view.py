@@ -160,6 +160,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._wrapped_width = 0
         #: The offset the last rewrap kept at the top, and the line it put there.
         self._anchor: tuple[int, int] | None = None
+        #: The view's size when the first paint laid it out (until the first resize event).
+        self._laid_out_at: Size | None = None
 
     # -- attributes set from above ------------------------------------------------------
 
@@ -207,6 +209,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         return max(0, (width - self.text_width) // 2)
 
     def on_resize(self) -> None:
+        if self._laid_out_at == self.size:
+            # The resize event of the size the first paint laid out: the text is wrapped for
+            # it already (the scrollbar that the line count brought does not narrow it).
+            self._laid_out_at = None
+            return
+        self._laid_out_at = None
         self._relayout()
 
     def show_blocks(self, blocks: Sequence[Block] | None) -> None:
@@ -394,6 +402,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             # Asked to paint before the first resize event: lay out now, so that the first
             # frame already holds the text rather than a blank pane.
             self._relayout()
+            self._laid_out_at = self.size
             index = self.line_index
         if index is None or not index.has_line(number):
             return Strip.blank(width, self.rich_style)
