@@ -29,7 +29,7 @@ class QuickExitDriver(LinuxDriver):
         os.set_blocking(self._wake_write, False)
 
     def disable_input(self) -> None:
-        if not self.exit_event.is_set():
+        if not self.exit_event.is_set() and self._wake_write >= 0:
             with contextlib.suppress(OSError):  # a full pipe is already a wake-up
                 os.write(self._wake_write, b"!")
         super().disable_input()
@@ -39,6 +39,7 @@ class QuickExitDriver(LinuxDriver):
         for fd in (self._wake_read, self._wake_write):
             with contextlib.suppress(OSError):
                 os.close(fd)
+        self._wake_read = self._wake_write = -1  # a closed number may be reused: never again
 
     def _drain_wake_pipe(self) -> None:
         with contextlib.suppress(OSError):
