@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.store.db import move_aside
 
 APP_NAME = "article-reader"
 CACHE_FILE = "analyses.sqlite3"
@@ -282,18 +283,3 @@ class AnalysisCache:
         except OSError as move_error:
             self.disabled_reason = f"{self.path} is damaged and cannot be moved: {move_error}"
 
-
-def move_aside(path: Path) -> Path:
-    """Rename a damaged cache file (and its WAL companions) to `<name>.corrupt-<time>`."""
-    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
-    counter = 1
-    while target.exists():
-        target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}.{counter}")
-        counter += 1
-    if path.exists():
-        path.replace(target)
-    for suffix in ("-wal", "-shm"):
-        companion = path.with_name(path.name + suffix)
-        if companion.exists():
-            companion.replace(target.with_name(target.name + suffix))
-    return target

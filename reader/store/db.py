@@ -23,13 +23,17 @@ class StoreUnavailable(Exception):
     """The database cannot be used right now (locked, unwritable); carry on without it."""
 
 
-def _move_aside(path: Path) -> Path:
-    target = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+def move_aside(path: Path) -> Path:
+    """Rename a damaged database (and its WAL companions) to `<name>.corrupt-<time>`, keeping
+    it for inspection; the next open creates a fresh one."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.corrupt-{stamp}")
     counter = 1
     while target.exists():
-        target = path.with_name(f"{target.name}.{counter}")
+        target = path.with_name(f"{path.name}.corrupt-{stamp}.{counter}")
         counter += 1
-    path.replace(target)
+    if path.exists():
+        path.replace(target)
     for suffix in ("-wal", "-shm"):
         companion = path.with_name(path.name + suffix)
         if companion.exists():
@@ -81,11 +85,11 @@ def open_database(path: Path, schema: str, *, version: int = 1) -> sqlite3.Conne
                 raise StoreUnavailable(f"{path} is busy in another reader") from error
             if attempt or not path.exists():
                 raise StoreUnavailable(f"cannot open {path}: {error}") from error
-            _move_aside(path)
+            move_aside(path)
         except sqlite3.DatabaseError as error:
             if attempt or not path.exists():
                 raise StoreUnavailable(f"cannot open {path}: {error}") from error
-            _move_aside(path)
+            move_aside(path)
     raise StoreUnavailable(f"cannot open {path}")  # pragma: no cover - loop always returns
 
 
