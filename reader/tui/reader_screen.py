@@ -14,7 +14,7 @@ from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Input
 
@@ -42,6 +42,22 @@ FIRST_PAINT_WAIT = 0.5
 
 #: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
+
+
+class KeyBarRow(Container):
+    """The key bar's row, held empty in the first frame; the `Footer` goes in after it.
+
+    The footer is a widget per key, so it is mounted once the article is on screen; holding its
+    row from the start means the panes are laid out once, at their final height.
+    """
+
+    DEFAULT_CSS = """
+    KeyBarRow {
+        dock: bottom;
+        height: 1;
+        background: $footer-background;
+    }
+    """
 
 
 class ReaderScreen(KeepingActions, Screen[None]):
@@ -139,7 +155,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         with Vertical(id="sidebar"):
             yield EntitiesPane(id="entities")
             yield QuotesPane(id="quotes")
-        yield Footer()
+        yield KeyBarRow(id="key-bar")
 
     @property
     def article_view(self) -> ArticleView:
@@ -158,6 +174,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         return self.query_one(QuotesPane)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(self._mount_key_bar)
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
         self.search_bar.set_text(self.article.text, quotes=SpanIndex(), entities=SpanIndex())
@@ -166,6 +183,14 @@ class ReaderScreen(KeepingActions, Screen[None]):
         else:
             self.call_after_refresh(self._painted.set)
             self.analyse()
+
+    async def _mount_key_bar(self) -> None:
+        """The keys at the bottom, once the first frame is out (their row is held for them)."""
+        row = next(iter(self.query(KeyBarRow)), None)
+        if row is None or not row.is_attached:  # quit (or left) before the first frame was out
+            return
+        await row.mount(Footer())
+        self.refresh_bindings()  # the footer lists the keys when told that they are settled
 
     # -- analysis -----------------------------------------------------------------------
 
