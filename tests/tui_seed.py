@@ -74,7 +74,8 @@ if __name__ == "__main__":
     from reader.analyze import analyze
     from reader.load import load
 
-    analysis = analyze(load(str(SEED)))
+    # Loaded by its path from the repository root, so the frozen "source" names no machine.
+    analysis = analyze(load(str(SEED.relative_to(SEED.parents[1]))))
     FROZEN.write_text(
         json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
     )
