@@ -31,7 +31,7 @@ import threading
 import time
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from reader.errors import LoadError
 from reader.sanitize import clean_text
@@ -74,26 +74,21 @@ def is_url(source: str) -> bool:
     return bool(_URL_PREFIX.match(source))
 
 
-def load_url(
-    url: str,
-    *,
-    max_bytes: int | None = None,
-    connect_timeout: float | None = None,
-    read_timeout: float | None = None,
-    deadline: float | None = None,
-    max_redirects: int | None = None,
-) -> Article:
+class FetchLimits(TypedDict, total=False):
+    """Limits for one fetch; a limit left out (or None) is the module constant of its name."""
+
+    max_bytes: int | None
+    connect_timeout: float | None
+    read_timeout: float | None
+    deadline: float | None
+    max_redirects: int | None
+
+
+def load_url(url: str, **limits: Unpack[FetchLimits]) -> Article:
     """Fetch `url` and extract its article; `Article.url` is the address after redirects."""
     from reader.load import extract_bytes
 
-    page = fetch(
-        url,
-        max_bytes=max_bytes,
-        connect_timeout=connect_timeout,
-        read_timeout=read_timeout,
-        deadline=deadline,
-        max_redirects=max_redirects,
-    )
+    page = fetch(url, **limits)
     kind: str | None = None
     if page.media_type in _HTML_TYPES:
         kind = "html"
