@@ -138,7 +138,7 @@ async def test_markup_in_names_shows_literally_in_panels_titles_and_notification
         # Select Peter: the quotes panel's title names him.
         await pilot.press("2")
         entity_list = app.screen.entities_pane.entity_list
-        while entity_list.highlighted_option.id != "person-peter":
+        while entity_list.highlighted_id != "person-peter":
             await pilot.press("j")
         await pilot.press("enter")
         await pilot.pause()

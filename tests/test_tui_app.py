@@ -33,10 +33,11 @@ def preset_app() -> ReaderApp:
 
 def presses_to(entity_list: EntityList, entity_id: str) -> list[str]:
     """The `j` presses that move the entity list's highlight to `entity_id`."""
-    target = entity_list.get_option_index(entity_id)
+    target = entity_list.index_of(entity_id)
+    assert target is not None, f"{entity_id} is not listed"
     highlighted = entity_list.highlighted or 0
-    between = entity_list.options[highlighted + 1 : target + 1]
-    return ["j"] * sum(not option.disabled for option in between)
+    between = range(highlighted + 1, target + 1)
+    return ["j"] * sum(entity_list.rows.row_id(row) is not None for row in between)
 
 
 def span_lines_visible(view: ArticleView, start: int, end: int) -> bool:

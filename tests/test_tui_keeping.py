@@ -41,7 +41,7 @@ def notes(app: ReaderApp) -> list[str]:
 async def move_to_entity(pilot, app: ReaderApp, entity_id: str) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("2")
     entity_list = app.screen.query_one(EntityList)
-    while entity_list.highlighted_option is None or entity_list.highlighted_option.id != entity_id:
+    while entity_list.highlighted_id != entity_id:
         before = entity_list.highlighted
         await pilot.press("j")
         assert entity_list.highlighted != before, f"{entity_id} not in the list"

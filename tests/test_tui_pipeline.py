@@ -53,7 +53,7 @@ async def test_quote_and_entity_keys_on_the_seed_after_real_analysis(nlp: Any) -
         entity_list = screen.query_one(EntityList)
         await pilot.press("2")
         # The prompt starts with the scroll-spy mark and the selection mark, if any.
-        while entity_list.highlighted_option.prompt.plain.strip(" ▌▸").split("  ")[0] != (
+        while entity_list.row_text(entity_list.highlighted).plain.strip(" ▌▸").split("  ")[0] != (
             "Grant Newsham"
         ):
             await pilot.press("j")

@@ -30,7 +30,8 @@ async def test_i_toggles_reported_speech_in_the_quotes_panel(seed_analysis: Anal
         assert [q.id for q in pane.quotes] == [q.id for q in seed_analysis.quotes]
         assert str(pane.border_title) == f"Quotes {len(seed_analysis.quotes)}"
         # Each prompt starts with the scroll-spy gutter cell.
-        prompts = [str(option.prompt)[1:] for option in pane.quote_list.options]
+        rows = pane.quote_list
+        prompts = [rows.row_text(row).plain[1:] for row in range(rows.row_count)]
         assert any(p.startswith("Cho Myoung-gyon: reported: ") for p in prompts), prompts
         await pilot.press("i")
         assert [q.id for q in pane.quotes] == [q.id for q in marked]

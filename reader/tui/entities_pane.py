@@ -15,14 +15,13 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from reader.model import ENTITY_GROUPS, Entity
-from reader.tui.pick_list import PickList, list_bindings
+from reader.tui.row_list import RowList, list_bindings
 from reader.tui.scroll_spy import IN_VIEW_MARK
 
 
-class EntityList(PickList):
+class EntityList(RowList):
     """The entities, under one heading per type; `enter` selects the highlighted entity."""
 
     BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities", "Select entity")
@@ -54,6 +53,48 @@ def entity_prompt(
     return prompt
 
 
+class EntityRows:
+    """The rows of the entity list: a heading per type (`People (5)`), then its entities."""
+
+    def __init__(self, entities: Sequence[Entity], pane: EntitiesPane) -> None:
+        self.pane = pane
+        self.rows: list[Entity | str] = []
+        for entity_type, label in ENTITY_GROUPS:
+            group = [entity for entity in entities if entity.type == entity_type]
+            if group:
+                self.rows.append(f"{label} ({len(group)})")
+                self.rows.extend(group)
+        self.positions = {
+            row.id: number for number, row in enumerate(self.rows) if isinstance(row, Entity)
+        }
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def row_id(self, index: int) -> str | None:
+        row = self.rows[index]
+        return row.id if isinstance(row, Entity) else None
+
+    def row_height(self, index: int, width: int) -> int:
+        return 1
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        row = self.rows[index]
+        if not isinstance(row, Entity):
+            return [Text(row, no_wrap=True, end="")]
+        pane = self.pane
+        # One cell is kept free beside the count, where the scrollbar goes once there is one.
+        return [
+            entity_prompt(
+                row,
+                max(12, width - 1),
+                selected=row.id == pane.selected_id,
+                in_view=row.id in pane.in_view,
+                mark_style=pane.entity_list.get_component_rich_style("row-list--in-view"),
+            )
+        ]
+
+
 class EntitiesPane(Vertical):
     """The entity list, or a sentence saying why there is none yet."""
 
@@ -80,7 +121,7 @@ class EntitiesPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.entities: tuple[Entity, ...] = ()
-        self._width = 12
+        self._rows: EntityRows | None = None
         self.border_title = "Entities"
 
     def compose(self) -> ComposeResult:
@@ -91,71 +132,54 @@ class EntitiesPane(Vertical):
     def entity_list(self) -> EntityList:
         return self.query_one(EntityList)
 
+    @property
+    def highlighted_entity(self) -> Entity | None:
+        """The entity under the list's highlight, if any."""
+        index = self.entity_list.highlighted
+        if self._rows is None or index is None:
+            return None
+        row = self._rows.rows[index]
+        return row if isinstance(row, Entity) else None
+
+    def position_of(self, entity_id: str) -> int | None:
+        """The row of the entity `entity_id` in the list, if it is listed."""
+        return None if self._rows is None else self._rows.positions.get(entity_id)
+
     def show_status(self, message: str) -> None:
         """Say `message` (progress, failure) in place of the list."""
         self.query_one("#entities-status", Static).update(message)
         self.remove_class("-listed")
 
     def show_entities(self, entities: Sequence[Entity]) -> None:
-        """List `entities` by type, in the order the analysis gives them."""
+        """List `entities` by type, in the order the analysis gives them; the highlight stays
+        on the entity it was on, if it is still listed."""
+        kept = self.highlighted_entity
         self.entities = tuple(entities)
         if not self.entities:
-            self.entity_list.clear_options()
+            self._rows = None
+            self.entity_list.clear()
             self.show_status("no entities found")
             self.border_title = "Entities"
             return
         self.add_class("-listed")
         self.border_title = f"Entities {len(self.entities)}"
-        self._fill()
-
-    def watch_selected_id(self) -> None:
-        if self.entities:
-            self._fill()
-
-    def watch_in_view(self, before: frozenset[str], now: frozenset[str]) -> None:
-        """Re-draw only the entries whose mark changed."""
-        entity_list = self.entity_list
-        for entity in self.entities:
-            if (entity.id in before) != (entity.id in now) and entity_list.options:
-                entity_list.replace_option_prompt(entity.id, self._prompt(entity))
-
-    def _prompt(self, entity: Entity) -> Text:
-        return entity_prompt(
-            entity,
-            self._width,
-            selected=entity.id == self.selected_id,
-            in_view=entity.id in self.in_view,
-            mark_style=self.entity_list.get_component_rich_style("pick-list--in-view"),
+        self._rows = EntityRows(self.entities, self)
+        self.entity_list.show(
+            self._rows, highlight=None if kept is None else self._rows.positions.get(kept.id)
         )
 
-    def on_resize(self) -> None:
-        if self.entities:
-            self._fill()
+    def watch_selected_id(self) -> None:
+        self.entity_list.redraw()
 
-    def _fill(self) -> None:
-        entity_list = self.entity_list
-        highlighted = entity_list.highlighted_option
-        keep = highlighted.id if highlighted is not None else None
-        # One cell is kept for the scrollbar, which appears once the list is filled.
-        width = max(12, (entity_list.scrollable_content_region.width or self.size.width - 2) - 1)
-        self._width = width
-        options: list[Option] = []
-        for entity_type, label in ENTITY_GROUPS:
-            group = [entity for entity in self.entities if entity.type == entity_type]
-            if not group:
-                continue
-            options.append(Option(Text(f"{label} ({len(group)})"), disabled=True))
-            for entity in group:
-                options.append(Option(self._prompt(entity), id=entity.id))
-        entity_list.set_options(options)
-        if keep is not None and any(entity.id == keep for entity in self.entities):
-            entity_list.highlighted = entity_list.get_option_index(keep)
-        else:
-            entity_list.highlighted = 1
+    def watch_in_view(self, before: frozenset[str], now: frozenset[str]) -> None:
+        """Draw the list again when an entity gained or lost its mark (only the rows on
+        screen are drawn)."""
+        if self._rows is not None and any(i in self._rows.positions for i in before ^ now):
+            self.entity_list.redraw()
 
-    @on(EntityList.OptionSelected, "#entity-list")
-    def _picked(self, event: EntityList.OptionSelected) -> None:
+    @on(EntityList.Picked, "#entity-list")
+    def _picked(self, event: EntityList.Picked) -> None:
         event.stop()
-        entity = next((e for e in self.entities if e.id == event.option.id), None)
-        if entity is not None:
-            self.post_message(self.EntitySelected(entity))
+        row = self._rows.rows[event.index] if self._rows is not None else None
+        if isinstance(row, Entity) and row.id == event.row_id:
+            self.post_message(self.EntitySelected(row))

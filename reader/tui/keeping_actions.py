@@ -105,11 +105,11 @@ class KeepingActions:
         analysis = self._ready()
         if analysis is None:
             return None
-        entity_list = self.entities_pane.query_one("#entity-list")
-        if entity_list.has_focus:
-            highlighted = entity_list.highlighted_option  # type: ignore[attr-defined]
-            if highlighted is not None and highlighted.id:
-                entity = analysis.entity(highlighted.id)
+        pane = self.entities_pane
+        if pane.entity_list.has_focus:
+            highlighted_id = pane.entity_list.highlighted_id
+            if highlighted_id is not None:
+                entity = analysis.entity(highlighted_id)
                 if entity is not None:
                     return entity
         if self.selected is not None:

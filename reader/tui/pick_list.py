@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import OptionList
+
+from reader.tui.row_list import list_bindings
+
+__all__ = ["PickList", "list_bindings"]
 
 
 class PickList(OptionList, inherit_bindings=False):
@@ -34,16 +38,3 @@ class PickList(OptionList, inherit_bindings=False):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
-
-
-def list_bindings(prefix: str, pick: str) -> list[BindingType]:
-    """The movement keys of a pick list, with ids under `prefix`; `pick` describes `enter`."""
-    return [
-        Binding("j,down", "cursor_down", "Down", id=f"{prefix}.down", show=False),
-        Binding("k,up", "cursor_up", "Up", id=f"{prefix}.up", show=False),
-        Binding("g,home", "first", "First", id=f"{prefix}.first", show=False),
-        Binding("G,end", "last", "Last", id=f"{prefix}.last", show=False),
-        Binding("pagedown", "page_down", "Page down", id=f"{prefix}.page-down", show=False),
-        Binding("pageup", "page_up", "Page up", id=f"{prefix}.page-up", show=False),
-        Binding("enter", "select", pick, id=f"{prefix}.pick"),
-    ]

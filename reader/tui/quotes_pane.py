@@ -15,11 +15,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
 from textual.widgets import Static
-from textual.widgets.option_list import Option
 
 from reader.model import Quote
-from reader.tui.pick_list import PickList, list_bindings
-from reader.tui.scroll_spy import with_gutter
+from reader.tui.row_list import RowList, list_bindings
+from reader.tui.scroll_spy import gutter_lines
 
 #: Lines each quote may take in the list.
 QUOTE_LINES = 2
@@ -27,7 +26,7 @@ QUOTE_LINES = 2
 _MEASURING_CONSOLE = Console(width=200, color_system=None, file=None, legacy_windows=False)
 
 
-class QuoteList(PickList):
+class QuoteList(RowList):
     """The quotes in article order; `enter` jumps the article to the highlighted one."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -60,22 +59,29 @@ class QuoteList(PickList):
             pane.show_reported = not pane.show_reported
 
 
+def _prompt_parts(quote: Quote, words: list[str], shown: int) -> list[tuple[str, str]]:
+    """The pieces of a quote's entry, with their styles, showing its first `shown` words."""
+    cut = shown < len(words)
+    words_shown = " ".join(words[:shown]) + ("…" if cut else "")
+    parts = [
+        (quote.speaker or "unattributed", "bold" if quote.speaker else "italic dim"),
+        (": ", ""),
+    ]
+    if quote.kind == "indirect":  # reported, not their words: no quote marks
+        parts += [("reported: ", "dim"), (words_shown, "italic")]
+    else:
+        parts.append(("“" + words_shown + "”", ""))
+    return parts
+
+
 def quote_prompt(quote: Quote, width: int) -> Text:
     """`Speaker: “words…”`, cut at a word to fit `QUOTE_LINES` lines of `width` cells."""
-    speaker = quote.speaker or "unattributed"
     words = quote.text.split()
     shown = len(words)
     while True:
         prompt = Text(end="")
-        prompt.append(speaker, style="bold" if quote.speaker else "italic dim")
-        prompt.append(": ")
-        cut = shown < len(words)
-        words_shown = " ".join(words[:shown]) + ("…" if cut else "")
-        if quote.kind == "indirect":  # reported, not their words: no quote marks
-            prompt.append("reported: ", style="dim")
-            prompt.append(words_shown, style="italic")
-        else:
-            prompt.append("“" + words_shown + "”")
+        for part, style in _prompt_parts(quote, words, shown):
+            prompt.append(part, style=style)
         if shown <= 1 or _line_count(prompt, width) <= QUOTE_LINES:
             return prompt
         # Drop roughly the overflow in one step, then word by word.
@@ -83,9 +89,42 @@ def quote_prompt(quote: Quote, width: int) -> Text:
         shown = max(1, shown - max(1, overflow // 6))
 
 
+def quote_prompt_lines(quote: Quote, width: int) -> int:
+    """How many lines `quote_prompt(quote, width)` takes, without wrapping it: one if the
+    whole entry fits in `width` cells, else `QUOTE_LINES` (the prompt is cut to fit them)."""
+    words = quote.text.split()
+    length = sum(cell_len(part) for part, _ in _prompt_parts(quote, words, len(words)))
+    return 1 if length <= width else QUOTE_LINES
+
+
 def _line_count(text: Text, width: int) -> int:
     """How many lines `text` takes when word-wrapped to `width` cells."""
     return len(text.wrap(_MEASURING_CONSOLE, width))
+
+
+class QuoteRows:
+    """The rows of the quote list: a one-cell gutter (marked when the quote is in view), then
+    the quote cut to `QUOTE_LINES` lines."""
+
+    def __init__(self, quotes: Sequence[Quote], pane: QuotesPane) -> None:
+        self.quotes = quotes
+        self.pane = pane
+
+    def __len__(self) -> int:
+        return len(self.quotes)
+
+    def row_id(self, index: int) -> str | None:
+        return self.quotes[index].id
+
+    def row_height(self, index: int, width: int) -> int:
+        return quote_prompt_lines(self.quotes[index], max(1, width - 1))
+
+    def row_lines(self, index: int, width: int) -> list[Text]:
+        quote = self.quotes[index]
+        lines = quote_prompt(quote, max(1, width - 1)).wrap(_MEASURING_CONSOLE, max(1, width - 1))
+        marked = quote.id in self.pane.in_view
+        style = self.pane.quote_list.get_component_rich_style("row-list--in-view")
+        return gutter_lines(lines, marked=marked, style=style)
 
 
 def quotes_title(count: int, position: int | None, speaker: str | None) -> str:
@@ -101,7 +140,6 @@ class QuotesPane(Vertical):
     QuotesPane {
         & > #quotes-status { color: $text-muted; padding: 0 1; }
         &.-listed > #quotes-status { display: none; }
-        & QuoteList > .option-list--option { padding: 0 0 0 0; }
         & QuoteList { padding: 0; }
     }
     """
@@ -135,7 +173,7 @@ class QuotesPane(Vertical):
         self.quotes: tuple[Quote, ...] = ()
         self.given: tuple[Quote, ...] = ()  # every quote handed in, reported speech included
         self.speaker: str | None = None
-        self._width = 12
+        self._positions: dict[str, int] = {}
         self.border_title = "Quotes"
 
     def compose(self) -> ComposeResult:
@@ -149,10 +187,7 @@ class QuotesPane(Vertical):
     @property
     def position(self) -> int | None:
         """Where the current quote is in the list shown, if it is there."""
-        for number, quote in enumerate(self.quotes):
-            if quote.id == self.current_id:
-                return number
-        return None
+        return None if self.current_id is None else self._positions.get(self.current_id)
 
     @property
     def highlighted_quote(self) -> Quote | None:
@@ -172,13 +207,18 @@ class QuotesPane(Vertical):
         Reported speech is left out unless `show_reported` is on."""
         self.given = tuple(quotes)
         self.quotes = tuple(q for q in self.given if self.show_reported or q.kind != "indirect")
+        self._positions = {quote.id: number for number, quote in enumerate(self.quotes)}
         self.speaker = speaker
         if not self.quotes:
-            self.quote_list.clear_options()
+            self.quote_list.clear()
             self.show_status(f"no quotes by {speaker}" if speaker else "no quotes found")
         else:
             self.add_class("-listed")
-            self._fill()
+            keep = self.quote_list.highlighted
+            position = self.position
+            self.quote_list.show(
+                QuoteRows(self.quotes, self), highlight=position if position is not None else keep
+            )
         self._update_title()
 
     def watch_show_reported(self, shown: bool) -> None:
@@ -187,19 +227,10 @@ class QuotesPane(Vertical):
         self.post_message(self.ReportedToggled(shown))
 
     def watch_in_view(self, before: frozenset[str], now: frozenset[str]) -> None:
-        """Re-draw only the quotes whose mark changed."""
-        quote_list = self.quote_list
-        for quote in self.quotes:
-            if (quote.id in before) != (quote.id in now) and quote_list.options:
-                quote_list.replace_option_prompt(quote.id, self._prompt(quote))
-
-    def _prompt(self, quote: Quote) -> Text:
-        """The quote's entry: a one-cell gutter, marked when it is in view, then the quote."""
-        return with_gutter(
-            quote_prompt(quote, self._width - 1).wrap(_MEASURING_CONSOLE, self._width - 1),
-            marked=quote.id in self.in_view,
-            style=self.quote_list.get_component_rich_style("pick-list--in-view"),
-        )
+        """Draw the list again when a quote on it gained or lost its mark (only the rows on
+        screen are drawn)."""
+        if any(quote_id in self._positions for quote_id in before ^ now):
+            self.quote_list.redraw()
 
     def watch_current_id(self) -> None:
         position = self.position
@@ -211,23 +242,10 @@ class QuotesPane(Vertical):
         # A Text, not a str: a str title is parsed as markup, and the speaker's name is data.
         self.border_title = Text(quotes_title(len(self.quotes), self.position, self.speaker))
 
-    def on_resize(self) -> None:
-        if self.quotes:
-            self._fill()
-
-    def _fill(self) -> None:
-        quote_list = self.quote_list
-        keep = quote_list.highlighted
-        width = max(12, quote_list.scrollable_content_region.width or self.size.width - 2)
-        self._width = width
-        quote_list.set_options(Option(self._prompt(quote), id=quote.id) for quote in self.quotes)
-        position = self.position
-        quote_list.highlighted = position if position is not None else (keep or 0)
-
-    @on(QuoteList.OptionSelected, "#quote-list")
-    def _picked(self, event: QuoteList.OptionSelected) -> None:
+    @on(QuoteList.Picked, "#quote-list")
+    def _picked(self, event: QuoteList.Picked) -> None:
         event.stop()
-        self.post_message(self.QuoteChosen(self.quotes[event.option_index]))
+        self.post_message(self.QuoteChosen(self.quotes[event.index]))
 
     @on(QuoteList.Go)
     def _go(self, event: QuoteList.Go) -> None:

@@ -1,6 +1,6 @@
 """Scroll-spy: which quotes and which entities are in the part of the article on screen.
 
-`InView` answers from span lookups (no Textual); `with_gutter` draws the mark the panes put
+`InView` answers from span lookups (no Textual); `gutter_lines` draws the mark the panes put
 beside what is in view: a bar in a one-cell gutter left of the item, on every line of it.
 """
 
@@ -46,8 +46,8 @@ def _ids(spans: Iterable[tuple[int, int]], ids: dict[tuple[int, int], list[str]]
     return frozenset(found for span in spans for found in ids[span])
 
 
-def with_gutter(lines: Lines, *, marked: bool, style: Style) -> Text:
+def gutter_lines(lines: Lines, *, marked: bool, style: Style) -> list[Text]:
     """The wrapped `lines` of an item, each after a one-cell gutter: the mark if `marked`."""
     mark = Text(end="")  # the style on the mark only, not as the base of the whole line
     mark.append(IN_VIEW_MARK if marked else " ", style=style if marked else "")
-    return Text("\n", end="").join(mark + line for line in lines)
+    return [mark + line for line in lines]
