@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from rich.console import Console
 from rich.text import Text
 from textual.app import App, ComposeResult
-from tui_seed import screen_text
+from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.tui.app import ReaderApp
-from reader.tui.quotes_pane import QuotesPane
+from reader.tui.quotes_pane import QUOTE_LINES, QuotesPane, quote_prompt, quote_prompt_lines
 from reader.tui.row_list import RowList, list_bindings
 
 
@@ -170,3 +171,17 @@ async def test_thousands_of_quotes_are_listed_without_drawing_them_all() -> None
         assert len(quote_list._strips) <= 2 * quote_list.size.height
         # The article went to the last quote.
         assert app.screen.current_quote == analysis.quotes[-1]
+
+
+def test_a_quote_row_height_is_known_without_wrapping_it() -> None:
+    """The list lays out rows by `quote_prompt_lines` and draws them by `quote_prompt`:
+    the two must agree, or rows would be cut or padded."""
+    quotes = [*frozen_seed().quotes, *many_quotes(30).quotes]
+    wide = "日本語の引用文は ここにあります"
+    quotes.append(Quote(id="wide", text=wide, start=0, end=1, speaker="李"))
+    quotes.append(Quote(id="rep", text="the talks would go on", start=0, end=1, kind="indirect"))
+    console = Console(width=200, color_system=None, file=None, legacy_windows=False)
+    for width in range(12, 60):
+        for quote in quotes:
+            drawn = len(quote_prompt(quote, width).wrap(console, width))
+            assert quote_prompt_lines(quote, width) == min(drawn, QUOTE_LINES), (quote, width)

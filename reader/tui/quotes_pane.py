@@ -70,7 +70,7 @@ def _prompt_parts(quote: Quote, words: list[str], shown: int) -> list[tuple[str,
     if quote.kind == "indirect":  # reported, not their words: no quote marks
         parts += [("reported: ", "dim"), (words_shown, "italic")]
     else:
-        parts.append(("“" + words_shown + "”", ""))
+        parts += [("“", ""), (words_shown, ""), ("”", "")]
     return parts
 
 
@@ -93,8 +93,13 @@ def quote_prompt_lines(quote: Quote, width: int) -> int:
     """How many lines `quote_prompt(quote, width)` takes, without wrapping it: one if the
     whole entry fits in `width` cells, else `QUOTE_LINES` (the prompt is cut to fit them)."""
     words = quote.text.split()
-    length = sum(cell_len(part) for part, _ in _prompt_parts(quote, words, len(words)))
+    length = sum(_cells(part) for part, _ in _prompt_parts(quote, words, len(words)))
     return 1 if length <= width else QUOTE_LINES
+
+
+def _cells(text: str) -> int:
+    """The cells `text` takes: its length when it is ASCII (most of it; `cell_len` is slow)."""
+    return len(text) if text.isascii() else cell_len(text)
 
 
 def _line_count(text: Text, width: int) -> int:
