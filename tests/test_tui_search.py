@@ -188,3 +188,18 @@ async def test_keys_typed_straight_after_slash_go_into_the_query() -> None:
         await pilot.pause(0.2)
         assert bar.input.value == "korea"
         assert bar.results.counter == "3/19"
+
+
+async def test_the_bar_is_built_after_the_first_frame_yet_takes_the_first_keys() -> None:
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        bar = app.screen.query_one(SearchBar)
+        # The article's first frame is drawn without the bar's query (hidden until `/`).
+        assert not bar.query(Input)
+        # Keys sent straight away, before anything is drawn: `/` builds the bar if the
+        # screen has not yet, and the query gets every key typed after it.
+        for character in "/korea":
+            app.post_message(events.Key("slash" if character == "/" else character, character))
+        await pilot.pause(0.2)
+        assert isinstance(app.focused, Input) and bar.input.value == "korea"
+        assert len(bar.results) == 19 and len(bar.query(Input)) == 1

@@ -175,6 +175,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_key_bar)
+        self.call_after_refresh(self.search_bar.build)  # hidden until `/`: after the first frame
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
         self.search_bar.set_text(self.article.text, quotes=SpanIndex(), entities=SpanIndex())

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import ClassVar
 
 from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
@@ -87,18 +86,34 @@ class SearchBar(Horizontal):
         self.scopes: dict[str, SpanIndex] = {}
         self.results = SearchResults([])
         self.anchor = 0
+        self._built = False
+        """Whether the prompt, the query and the counter are in (see `build`)."""
 
-    def compose(self) -> ComposeResult:
-        yield Label("/", id="search-prompt")
-        yield Input(
-            placeholder="search  (q: quotes, e: entities)",
-            id="search-input",
-            select_on_focus=False,
+    def build(self) -> None:
+        """Put the prompt, the query and the counter in the bar, unless they are in already.
+
+        The bar is hidden until `/`, so the screen builds it once the article is on screen
+        (the three widgets were some 7 ms of the first paint); anything that needs the query
+        (`open`, through `input`) builds it first if `/` came sooner. That is soon enough for
+        the keys: the widgets are in the DOM at once, and keys sent to the query wait in its
+        queue until it has mounted.
+        """
+        if self._built:
+            return
+        self._built = True
+        self.mount(
+            Label("/", id="search-prompt"),
+            Input(
+                placeholder="search  (q: quotes, e: entities)",
+                id="search-input",
+                select_on_focus=False,
+            ),
+            Label("", id="search-counter", markup=False),
         )
-        yield Label("", id="search-counter", markup=False)
 
     @property
     def input(self) -> Input:
+        self.build()
         return self.query_one(Input)
 
     @property
