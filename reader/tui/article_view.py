@@ -28,6 +28,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, Block
+from reader.tui.collector import keep_long_lived
 from reader.tui.line_index import LineIndex, wrap_article
 from reader.tui.spans import SpanIndex
 
@@ -294,6 +295,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._size_to_index()
             self.refresh()
             self._post_progress()
+            keep_long_lived()  # the lines live as long as the article is open
         else:
             self.set_timer(0.001, self._wrap_in_steps)
 

@@ -29,12 +29,8 @@ class PickList(OptionList, inherit_bindings=False):
         scrollbar-size-vertical: 1;
         &:focus { border: none; background-tint: transparent; }
         & > .option-list--option-disabled { color: $text-secondary; text-style: bold; }
-        & > .pick-list--in-view { color: $text-accent; }
     }
     """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = {"pick-list--in-view"}
-    """`pick-list--in-view`: the mark beside items in the part of the article on screen."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)

@@ -28,6 +28,7 @@ from reader.tui.analysis_messages import (
     AnalysisReady,
 )
 from reader.tui.article_view import ArticleView, with_quote_marks
+from reader.tui.collector import keep_long_lived, release_long_lived
 from reader.tui.entities_pane import EntitiesPane
 from reader.tui.focus_filter import blocks_touching
 from reader.tui.header import ArticleHeader
@@ -173,6 +174,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
     def quotes_pane(self) -> QuotesPane:
         return self.query_one(QuotesPane)
 
+    def on_unmount(self) -> None:
+        release_long_lived()  # this article's objects go back to the collector
+
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_key_bar)
         self.call_after_refresh(self.search_bar.build)  # hidden until `/`: after the first frame
@@ -267,6 +271,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         )
         self._keep_selection(analysis)
         self.refresh_bindings()
+        keep_long_lived()  # the analysis and its indexes live as long as the article is open
 
     def _keep_selection(self, analysis: Analysis) -> None:
         """After new results (a partial analysis, then the whole one), the selected entity and

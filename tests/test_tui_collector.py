@@ -1,0 +1,25 @@
+"""A long article's objects are kept out of full garbage collections while it is open."""
+
+from __future__ import annotations
+
+import gc
+
+from test_tui_row_list import many_quotes
+
+from reader.tui.app import ReaderApp
+
+
+async def test_the_analysis_is_frozen_while_open_and_released_on_close() -> None:
+    analysis = many_quotes(3_000)
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        # Every quote (and its mentions, lines, indexes) is among the frozen objects, so a
+        # full collection does not walk them on a key press.
+        assert gc.get_freeze_count() > len(analysis.quotes)
+        gc.collect()  # and a collection leaves them frozen
+        assert gc.get_freeze_count() > len(analysis.quotes)
+    # The article closed: its objects are the collector's again.
+    assert gc.get_freeze_count() == 0
