@@ -12,7 +12,8 @@ each, in one run, against the same anchor (a minimal Textual app with one `Stati
 - key-to-screen latency: a key is sent with `tmux send-keys` and `tmux capture-pane -e` is
   polled until the article column (its left 78 cells, styles included, so a highlight change
   counts) differs; at the top, the middle and the bottom of the document, while the analysis
-  runs and again after it finished: j, k, page down (space), page up (b), n, n, p, G, g;
+  runs (once its first results are listed) and again after it finished: j, k, page down
+  (space), page up (b), n, n, p, G, g;
 - peak RSS: the reader process's VmHWM from /proc, after the analysis (or at the timeout), and
   the analysis child's, sampled while the analysis runs;
 - quit: seconds from `q` mid-analysis until the process has exited.
@@ -24,6 +25,7 @@ quit <= 200 ms. The analysis cache is an empty temporary folder, so the analysis
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
 import tempfile
 import time
@@ -39,6 +41,8 @@ from terminal import (
     require_tmux,
 )
 
+#: The quotes panel's title once quotes are listed: "Quotes 12" or "Quotes 3/12".
+LISTED = re.compile(r"Quotes \d")
 ARTICLE_CELLS = 78  # the article column at 120 columns; the sidebar (progress) is outside it
 PAGE_LINES = 34
 
@@ -154,6 +158,11 @@ def run_one(path: Path, args: argparse.Namespace, scratch: Path) -> None:
     try:
         pane.wait_for(lambda screen: words in " ".join(screen.split()))
         if analysing(pane.capture()):
+            # Once the first results are listed, so that n and p have quotes to go to (before
+            # that they only ring the bell, and the first partial result would be timed as
+            # their answer).
+            with contextlib.suppress(TimeoutError):
+                pane.wait_for(lambda screen: LISTED.search(screen) is not None, timeout=60)
             rows += measure_keys(pane, lines, "during analysis")
         child_peak: list[float] = [0.0]
         sampled = [0.0]
