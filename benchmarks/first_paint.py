@@ -13,7 +13,11 @@ Target: reader / anchor <= 1.6 (medians).
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from terminal import first_paint, median, minimal_app_command, reader_command, require_tmux
@@ -31,13 +35,29 @@ def first_words(source: Path, count: int = 6) -> tuple[str, str]:
     return paragraph, " ".join(paragraph.split()[:count])
 
 
+@contextmanager
+def tmux_server_held() -> Iterator[None]:
+    """Keep tmux's server up for the whole benchmark, with an idle session of our own.
+
+    Each run's session is killed once its screen is read; when that is the server's last
+    session the server exits, and a run starting just then (ours, or another benchmark's on
+    the same server) fails with "server exited unexpectedly".
+    """
+    name = f"bench-hold-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "sleep 86400"], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     require_tmux()
     paragraph, words = first_words(SEED)
-    with tempfile.TemporaryDirectory() as scratch:
+    with tmux_server_held(), tempfile.TemporaryDirectory() as scratch:
         text_file = Path(scratch) / "paragraph.txt"
         text_file.write_text(paragraph, encoding="utf-8")
         warm_cache = str(Path(scratch) / "warm-cache")
