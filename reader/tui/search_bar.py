@@ -98,7 +98,7 @@ class SearchBar(Horizontal):
         the keys: the widgets are in the DOM at once, and keys sent to the query wait in its
         queue until it has mounted.
         """
-        if self._built:
+        if self._built or not self.is_attached:  # not when the app quit before the first frame
             return
         self._built = True
         self.mount(
