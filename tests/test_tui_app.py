@@ -268,3 +268,26 @@ async def test_a_resize_rewraps_and_keeps_the_reading_place() -> None:
         await pilot.pause()
         assert view.line_index.width < 78
         assert view.line_index.line_at(top) == int(view.scroll_y)
+
+
+async def test_keys_typed_in_a_burst_after_a_pane_key_reach_the_new_pane() -> None:
+    """`3` then `j` arriving together (a fast typist, a paste, a terminal's key repeat):
+    the `j` moves the quote list, not the article."""
+    from textual import events
+
+    app = preset_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        quote_list = app.screen.query_one(QuoteList)
+        assert quote_list.highlighted == 0 and view.scroll_y == 0
+        driver = app._driver
+        assert driver is not None
+        for key in ("3", "j", "j", "2", "j", "1", "j", "tab", "j"):
+            event = events.Key(key, key)
+            event.set_sender(app)
+            driver.send_message(event)  # all queued before the first is handled
+        await pilot.pause()
+        assert quote_list.highlighted == 2
+        assert view.scroll_y == 1
+        assert isinstance(app.focused, EntityList) and app.focused.highlighted == 3

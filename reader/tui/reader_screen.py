@@ -529,12 +529,12 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     @on(SearchBar.Confirmed)
     def _search_confirmed(self) -> None:
-        self.article_view.focus()
+        self.set_focus(self.article_view)  # at once: `n` typed next steps through the matches
 
     @on(SearchBar.Closed)
     def _search_closed(self, message: SearchBar.Closed) -> None:
         if message.had_focus:
-            self.article_view.focus()
+            self.set_focus(self.article_view)
         self.refresh_bindings()
 
     def _view_top_offset(self) -> int:
@@ -546,7 +546,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
     # -- panes, progress, help ----------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
-        self.query_one(PANES[pane]).focus()
+        # At once, not as `Widget.focus` does (after the messages already queued): a key
+        # typed right after this one goes to the pane it chose.
+        self.set_focus(self.query_one(PANES[pane]))
 
     def _follow_reading_width(self, width: int) -> None:
         self.article_view.reading_width = width
