@@ -274,6 +274,13 @@ async def test_config_theme_width_and_keymap_apply(seed: Analysis) -> None:
         await pilot.press("ctrl+n")
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 1/5"
         assert notes(app) == []
+        # The help screen shows the keys as remapped.
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = screen_text(app)
+        assert "Ctrl+N" in help_text and "next quote" in help_text
+        line = next(row for row in help_text.splitlines() if "next quote" in row)
+        assert "Ctrl+N" in line
 
 
 async def test_bad_settings_are_one_notification_each_and_no_crash(seed: Analysis) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,14 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-def keys_table() -> Table:
-    """All keys, one section per place they work, as a Rich table."""
+def keys_table(keymap: Mapping[str, str] | None = None) -> Table:
+    """All keys, one section per place they work, as a Rich table; `keymap` (binding id ->
+    keys) holds the user's remapped keys."""
     from reader.tui.keymap import key_sections
 
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for number, (where, rows) in enumerate(key_sections()):
+    for number, (where, rows) in enumerate(key_sections(keymap)):
         if number:
             table.add_row("", "")
         table.add_row(Text(where, style="bold underline"), "")
@@ -60,7 +62,8 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as help_box:
             help_box.border_title = "Keys"
             help_box.border_subtitle = "esc closes"
-            yield Static(keys_table())
+            # The app's keymap (Textual keeps it as set by `App.set_keymap`, from the config).
+            yield Static(keys_table(getattr(self.app, "_keymap", None)))
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help", VerticalScroll)

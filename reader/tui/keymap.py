@@ -7,6 +7,8 @@ between README's `<!-- keys:start -->` and `<!-- keys:end -->` markers (a test c
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
@@ -34,9 +36,19 @@ _KEY_NAMES = {
 }
 
 
+def _key_name(key: str) -> str:
+    """One key as people write it: `ctrl+n` -> `Ctrl+N`, `pagedown` -> `PgDn`."""
+    if key in _KEY_NAMES:
+        return _KEY_NAMES[key]
+    *modifiers, last = key.split("+")
+    if not modifiers:
+        return key
+    return "+".join([*(m.capitalize() for m in modifiers), _KEY_NAMES.get(last, last.upper())])
+
+
 def key_display(keys: str) -> str:
     """`"j,down"` -> `"j / ↓"`."""
-    return " / ".join(_KEY_NAMES.get(key.strip(), key.strip()) for key in keys.split(","))
+    return " / ".join(_key_name(key.strip()) for key in keys.split(","))
 
 
 def _owners() -> list[tuple[str, type[DOMNode]]]:
@@ -73,10 +85,18 @@ def _bindings(owner: type[DOMNode]) -> list[Binding]:
     return [binding for binding in found if isinstance(binding, Binding)]
 
 
-def key_sections() -> list[tuple[str, list[tuple[str, str, str]]]]:
-    """Per place (`Anywhere`, `Article`, ...), its `(keys, description, binding id)` rows."""
+def key_sections(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    """Per place (`Anywhere`, `Article`, ...), its `(keys, description, binding id)` rows;
+    `keymap` (binding id -> keys) gives the keys a user's config put in place of the default."""
+    keymap = keymap or {}
+
+    def keys(binding: Binding) -> str:
+        return keymap.get(binding.id, binding.key) if binding.id else binding.key
+
     return [
-        (where, [(key_display(b.key), b.description, b.id or "") for b in _bindings(owner)])
+        (where, [(key_display(keys(b)), b.description, b.id or "") for b in _bindings(owner)])
         for where, owner in _owners()
     ]
 
