@@ -87,3 +87,16 @@ async def test_partial_results_are_listed_and_the_selection_survives_the_whole(n
         assert list(screen.quotes_pane.quotes) == [
             q for q in spoken if screen.quotes_pane.show_reported or q.kind != "indirect"
         ]
+
+
+def test_partial_results_keep_coming_as_the_parse_doubles() -> None:
+    """For a 2 MB article: at 20k characters parsed, then each time the parse has doubled,
+    until three quarters are parsed (the whole analysis is near then)."""
+    from reader.tui.analysis_process import PartialResults
+
+    article = Article.from_blocks("big.txt", [("paragraph", "word " * 400_000)], title="Big")
+    schedule = PartialResults(article, lambda found: None)
+    due = [parsed for parsed in range(5_000, len(article.text), 5_000) if schedule.due(parsed)]
+    assert due == [20_000, 40_000, 80_000, 160_000, 320_000, 640_000, 1_280_000]
+    short = PartialResults(Article.from_blocks("s.txt", [("paragraph", "word " * 6_000)]), print)
+    assert not any(short.due(parsed) for parsed in range(1_000, 30_000, 1_000))
