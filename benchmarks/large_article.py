@@ -42,7 +42,7 @@ from terminal import (
 )
 
 #: The quotes panel's title once quotes are listed: "Quotes 12" or "Quotes 3/12".
-LISTED = re.compile(r"Quotes \d")
+LISTED = re.compile(r"Quotes [1-9]")
 ARTICLE_CELLS = 78  # the article column at 120 columns; the sidebar (progress) is outside it
 PAGE_LINES = 34
 

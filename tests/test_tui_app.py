@@ -218,6 +218,7 @@ async def test_an_article_without_quotes_or_entities_says_so() -> None:
         assert "no quotes found" in text
         assert "no entities found" in text
         assert "Nothing anyone said today." in text
+        assert "─ Quotes ─" in text and "Quotes 0" not in text  # no count of nothing
         await pilot.press("n")
         assert app.screen.current_quote is None
 

@@ -133,7 +133,10 @@ class QuoteRows:
 
 
 def quotes_title(count: int, position: int | None, speaker: str | None) -> str:
-    """The panel's title: `Quotes 5`, `Quotes 3/5`, `Quotes 1/2 · Grant Newsham`."""
+    """The panel's title: `Quotes 5`, `Quotes 3/5`, `Quotes 1/2 · Grant Newsham`; `Quotes`
+    while there are none (yet: the panel says why)."""
+    if count == 0 and speaker is None:
+        return "Quotes"
     title = f"Quotes {position + 1}/{count}" if position is not None else f"Quotes {count}"
     return f"{title} · {speaker}" if speaker else title
 
