@@ -185,3 +185,24 @@ def test_a_quote_row_height_is_known_without_wrapping_it() -> None:
         for quote in quotes:
             drawn = len(quote_prompt(quote, width).wrap(console, width))
             assert quote_prompt_lines(quote, width) == min(drawn, QUOTE_LINES), (quote, width)
+
+
+async def test_n_and_p_step_from_the_view_once_the_current_quote_is_scrolled_away() -> None:
+    analysis = many_quotes(600)
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("n")
+        assert screen.current_quote == analysis.quotes[0]
+        await pilot.press("n")
+        assert screen.current_quote == analysis.quotes[1]  # on screen: from the current one
+        await pilot.press("G")  # far from it now
+        await pilot.pause()
+        start, _ = screen.article_view.visible_span()
+        await pilot.press("p")
+        # The last quote above the view, not the quote before the first.
+        before = [quote for quote in analysis.quotes if quote.start < start]
+        assert screen.current_quote == before[-1]
+        await pilot.press("g", "n")
+        assert screen.current_quote == analysis.quotes[0]

@@ -321,12 +321,19 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _post_progress(self) -> None:
         self.post_message(self.ProgressChanged(self.progress))
+        span = self.visible_span()
+        if span is not None:
+            self.post_message(self.ViewMoved(*span))
+
+    def visible_span(self) -> tuple[int, int] | None:
+        """The offsets of the text on screen, `[start, end)`; None before the first layout."""
         index = self.line_index
         lines = self.visible_lines()
-        if index is not None and index.has_line(lines.start):
-            index.has_line(lines.stop - 1)
-            last = min(lines.stop, index.wrapped) - 1
-            self.post_message(self.ViewMoved(index[lines.start].start, index[last].end))
+        if index is None or not index.has_line(lines.start):
+            return None
+        index.has_line(lines.stop - 1)
+        last = min(lines.stop, index.wrapped) - 1
+        return index[lines.start].start, index[last].end
 
     def visible_lines(self) -> range:
         """Line numbers now on screen."""

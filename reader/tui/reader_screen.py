@@ -322,12 +322,15 @@ class ReaderScreen(KeepingActions, Screen[None]):
     # -- quotes -------------------------------------------------------------------------
 
     def action_step_quote(self, step: int) -> None:
-        """Go to the next (`step` 1) or previous (-1) quote of those listed."""
+        """Go to the next (`step` 1) or previous (-1) quote of those listed: from the current
+        quote while it is on screen, else from the part of the article on screen."""
         quotes = self.quotes_pane.quotes
         if not quotes:
             self.app.bell()
             return
         position = self.quotes_pane.position
+        if position is not None and not self._on_screen(quotes[position]):
+            position = None  # the reader scrolled away from it: step from where they read
         if position is None:
             position = self._quote_near_view(quotes, step)
         else:
@@ -336,6 +339,11 @@ class ReaderScreen(KeepingActions, Screen[None]):
                 self.app.bell()
                 return
         self.go_to_quote(quotes[position])
+
+    def _on_screen(self, quote: Quote) -> bool:
+        """Whether some of `quote` is in the part of the article on screen."""
+        span = self.article_view.visible_span()
+        return span is None or (quote.start < span[1] and quote.end > span[0])
 
     def _quote_near_view(self, quotes: tuple[Quote, ...], step: int) -> int:
         """With no current quote: the first quote from the top of the view, or the last before."""
