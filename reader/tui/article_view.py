@@ -157,6 +157,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._mentions = SpanIndex()
         self._matches = SpanIndex()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
+        self._rich_style: Style | None = None
         self._pending_span: tuple[int, int] | None = None
         self._wrapped_width = 0
         #: The offset the last rewrap kept at the top, and the line it put there.
@@ -402,6 +403,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._rich_style = None
+
+    def _base_style(self) -> Style:
+        """`rich_style`, worked out once per style change (Textual walks the ancestors for
+        it on every call, and a screen of lines asked for it a hundred times)."""
+        if self._rich_style is None:
+            self._rich_style = self.rich_style
+        return self._rich_style
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
@@ -414,18 +423,18 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._laid_out_at = self.size
             index = self.line_index
         if index is None or not index.has_line(number):
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         strip = self._strips.get(number)
         if strip is None:
             strip = self._render_text_line(number)
             self._strips[number] = strip
-        return strip.crop_extend(0, width, self.rich_style).apply_offsets(0, number)
+        return strip.crop_extend(0, width, self._base_style()).apply_offsets(0, number)
 
     def _render_text_line(self, number: int) -> Strip:
         """Build the strip for line `number` of the index, styled by the spans it touches."""
         assert self.line_index is not None
         line = self.line_index[number]
-        base = self.rich_style
+        base = self._base_style()
         segments = [Segment(" " * self.left_margin, base)]
         if line.kind == "blank":
             return Strip(segments)

@@ -7,10 +7,12 @@ from typing import ClassVar
 
 from rich.cells import cell_len
 from rich.console import Console
+from rich.containers import Lines
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
@@ -114,6 +116,9 @@ class QuoteRows:
     def __init__(self, quotes: Sequence[Quote], pane: QuotesPane) -> None:
         self.quotes = quotes
         self.pane = pane
+        # The wrapped prompts by (row, width): a mark that comes or goes as the article
+        # scrolls redraws the rows on screen without wrapping their quotes again.
+        self._wrapped: LRUCache[tuple[int, int], Lines] = LRUCache(512)
 
     def __len__(self) -> int:
         return len(self.quotes)
@@ -126,7 +131,11 @@ class QuoteRows:
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         quote = self.quotes[index]
-        lines = quote_prompt(quote, max(1, width - 1)).wrap(_MEASURING_CONSOLE, max(1, width - 1))
+        lines = self._wrapped.get((index, width))
+        if lines is None:
+            text_width = max(1, width - 1)
+            lines = quote_prompt(quote, text_width).wrap(_MEASURING_CONSOLE, text_width)
+            self._wrapped[index, width] = lines
         marked = quote.id in self.pane.in_view
         style = self.pane.quote_list.get_component_rich_style("row-list--in-view")
         return gutter_lines(lines, marked=marked, style=style)

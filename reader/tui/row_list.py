@@ -123,6 +123,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_out_width = -1
         self._hover: int | None = None
         self._strips: LRUCache[tuple[int, int, str], list[Strip]] = LRUCache(256)
+        self._rich_style: Style | None = None
 
     # -- content ------------------------------------------------------------------------
 
@@ -315,6 +316,14 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._strips.clear()
+        self._rich_style = None
+
+    def _base_style(self) -> Style:
+        """`rich_style`, worked out once per style change (Textual walks the ancestors for it
+        on every call)."""
+        if self._rich_style is None:
+            self._rich_style = self.rich_style
+        return self._rich_style
 
     def render_line(self, y: int) -> Strip:
         width = self._text_width
@@ -322,7 +331,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             self._layout()
         line = int(self.scroll_y) + y
         if not 0 <= line < self._tops[-1]:
-            return Strip.blank(width, self.rich_style)
+            return Strip.blank(width, self._base_style())
         index = self._row_at_line(line)
         return self._row_strips(index, width)[line - self._tops[index]]
 
@@ -341,7 +350,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         strips = self._strips.get(key)
         if strips is not None:
             return strips
-        style = self.rich_style
+        style = self._base_style()
         if state:
             style += self.get_component_rich_style(f"row-list--{state}")
         style += Style.from_meta({"row": index})
