@@ -80,21 +80,25 @@ async def analyse_in_child(
                 progress(float(payload))
             elif kind == PARTIAL:
                 if partial is not None:
-                    from reader.store.cache import decode_analysis
-
-                    partial(decode_analysis(article, payload))
+                    partial(await _decoded(article, payload))
             elif kind == FAILURE:
                 raise AnalysisFailure(payload.decode())
             else:
-                from reader.store.cache import decode_analysis
-
-                return decode_analysis(article, payload)
+                return await _decoded(article, payload)
     finally:
         if child.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 child.kill()
             with contextlib.suppress(asyncio.CancelledError, Exception):
                 await asyncio.shield(child.wait())
+
+
+async def _decoded(article: Article, payload: bytes) -> Analysis:
+    """The analysis in `payload`, decoded in a thread: thousands of quotes take some 25 ms,
+    and the event loop goes on answering keys meanwhile."""
+    from reader.store.cache import decode_analysis
+
+    return await asyncio.to_thread(decode_analysis, article, payload)
 
 
 def _send(stream: BinaryIO, kind: bytes, payload: bytes) -> None:

@@ -263,14 +263,22 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self._tint_quotes()
         self._spy = InView(analysis)
         self._mark_in_view()
+        self._keep_selection(analysis)
+        self.refresh_bindings()
+        # The search scopes after the frame that shows the results: a key pressed meanwhile
+        # is answered between the two rather than after both.
+        self.call_after_refresh(self._set_search_scopes, analysis)
+
+    def _set_search_scopes(self, analysis: Analysis) -> None:
+        """The spans `q:` and `e:` searches look in, from `analysis` if it is still shown."""
+        if analysis is not self.analysis:
+            return  # newer results came; their own call sets the scopes
         text = self.article.text
         self.search_bar.set_text(
             text,
             quotes=SpanIndex(with_quote_marks(text, q.start, q.end) for q in analysis.quotes),
             entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
         )
-        self._keep_selection(analysis)
-        self.refresh_bindings()
         keep_long_lived()  # the analysis and its indexes live as long as the article is open
 
     def _keep_selection(self, analysis: Analysis) -> None:
