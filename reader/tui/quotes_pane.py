@@ -25,6 +25,9 @@ from reader.tui.scroll_spy import gutter_lines
 #: Lines each quote may take in the list.
 QUOTE_LINES = 2
 
+#: How many row heights `QuotesPane.row_heights` keeps before it starts again.
+MAX_KEPT_HEIGHTS = 50_000
+
 _MEASURING_CONSOLE = Console(width=200, color_system=None, file=None, legacy_windows=False)
 
 
@@ -127,7 +130,17 @@ class QuoteRows:
         return self.quotes[index].id
 
     def row_height(self, index: int, width: int) -> int:
-        return quote_prompt_lines(self.quotes[index], max(1, width - 1))
+        quote = self.quotes[index]
+        # Known heights are kept by what they depend on: a long article's partial results
+        # list the same quotes again and again, each time with more.
+        key = (quote.text, quote.speaker, quote.kind, width)
+        heights = self.pane.row_heights
+        height = heights.get(key)
+        if height is None:
+            if len(heights) >= MAX_KEPT_HEIGHTS:
+                heights.clear()
+            height = heights[key] = quote_prompt_lines(quote, max(1, width - 1))
+        return height
 
     def row_lines(self, index: int, width: int) -> list[Text]:
         quote = self.quotes[index]
@@ -191,6 +204,8 @@ class QuotesPane(Vertical):
         self.given: tuple[Quote, ...] = ()  # every quote handed in, reported speech included
         self.speaker: str | None = None
         self._positions: dict[str, int] = {}
+        self.row_heights: dict[tuple[str, str | None, str, int], int] = {}
+        """The list's row heights by quote text, speaker, kind and width (see `QuoteRows`)."""
         self.border_title = "Quotes"
 
     def compose(self) -> ComposeResult:

@@ -263,8 +263,12 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self._tint_quotes()
         self._spy = InView(analysis)
         self._mark_in_view()
+        selected = self.selected is not None
         self._keep_selection(analysis)
-        self.refresh_bindings()
+        if (self.selected is not None) != selected:
+            # The mention keys come or go (`check_action`); the key bar is rebuilt only then,
+            # not for every partial result (it mounts a widget per key).
+            self.refresh_bindings()
         # The search scopes after the frame that shows the results: a key pressed meanwhile
         # is answered between the two rather than after both.
         self.call_after_refresh(self._set_search_scopes, analysis)
