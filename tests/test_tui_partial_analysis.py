@@ -100,3 +100,32 @@ def test_partial_results_keep_coming_as_the_parse_doubles() -> None:
     assert due == [20_000, 40_000, 80_000, 160_000, 320_000, 640_000, 1_280_000]
     short = PartialResults(Article.from_blocks("s.txt", [("paragraph", "word " * 6_000)]), print)
     assert not any(short.due(parsed) for parsed in range(1_000, 30_000, 1_000))
+
+
+def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
+    """The child lowers its own priority, so that keys win over the analysis for the CPU."""
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    from reader.tui.analysis_process import NICENESS
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader.tui.analysis_process"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        stat = Path(f"/proc/{child.pid}/stat")
+        ours = int(Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()[16])
+        deadline = time.monotonic() + 20
+        niceness = ours
+        while time.monotonic() < deadline and niceness == ours:
+            niceness = int(stat.read_text().rsplit(")", 1)[1].split()[16])
+            time.sleep(0.02)
+        assert niceness == min(19, ours + NICENESS)
+    finally:
+        child.kill()
+        child.wait()

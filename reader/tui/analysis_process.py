@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import dataclasses
+import os
 import pickle
 import struct
 import sys
@@ -144,6 +145,17 @@ def partial_analysis(article: Article, chunks: list[ParsedChunk]) -> Analysis | 
     return Analysis(article=article, entities=found.entities, quotes=found.quotes)
 
 
+#: How much lower the analysis runs than the reader (`nice`): the analysis is background work,
+#: and on a machine with few cores the keys should win.
+NICENESS = 10
+
+
+def yield_to_the_reader() -> None:
+    """Lower this process's priority, where the system allows it."""
+    with contextlib.suppress(AttributeError, OSError):  # no os.nice (Windows), or not allowed
+        os.nice(NICENESS)
+
+
 def child_main() -> int:
     """Read a pickled Article on stdin, analyse it, answer on stdout.
 
@@ -154,6 +166,7 @@ def child_main() -> int:
     from reader.errors import ReaderError
     from reader.store.cache import encode_analysis
 
+    yield_to_the_reader()
     out = sys.stdout.buffer
     article = pickle.loads(sys.stdin.buffer.read())
     partials = PartialResults(article, lambda found: _send(out, PARTIAL, encode_analysis(found)))
