@@ -294,9 +294,23 @@ def extracted(
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=min(jobs, len(work))) as pool:
-        futures = iter([pool.submit(extract_one, source, format, use_cache) for source in work])
+        # The largest first: a long article handed out last would leave the other processes
+        # idle while one finishes it. The outcomes still come in the order of the sources.
+        futures = {
+            number: pool.submit(extract_one, work[number], format, use_cache)
+            for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
+        }
+        numbers = iter(range(len(work)))
         for _, problem in sources:
-            yield problem if problem is not None else next(futures).result()
+            yield problem if problem is not None else futures[next(numbers)].result()
+
+
+def _size(source: str) -> int:
+    """The size of the file `source` in bytes; 0 for what is not a file (a URL)."""
+    try:
+        return os.path.getsize(source)
+    except OSError:
+        return 0
 
 
 def run_extract(options: argparse.Namespace) -> int:
