@@ -13,14 +13,17 @@ Target: reader / anchor <= 1.6 (medians).
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
-from terminal import first_paint, median, minimal_app_command, reader_command, require_tmux
+from terminal import (
+    first_paint,
+    median,
+    minimal_app_command,
+    reader_command,
+    require_tmux,
+    tmux_server_held,
+)
 
 SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "voa-korea-olympics-talks.txt"
 
@@ -33,22 +36,6 @@ def first_words(source: Path, count: int = 6) -> tuple[str, str]:
     block = next(b for b in article.blocks if b.kind == "paragraph")
     paragraph = article.block_text(block)
     return paragraph, " ".join(paragraph.split()[:count])
-
-
-@contextmanager
-def tmux_server_held() -> Iterator[None]:
-    """Keep tmux's server up for the whole benchmark, with an idle session of our own.
-
-    Each run's session is killed once its screen is read; when that is the server's last
-    session the server exits, and a run starting just then (ours, or another benchmark's on
-    the same server) fails with "server exited unexpectedly".
-    """
-    name = f"bench-hold-{os.getpid()}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "sleep 86400"], check=True)
-    try:
-        yield
-    finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ from terminal import (
     minimal_app_command,
     reader_command,
     require_tmux,
+    tmux_server_held,
 )
 
 #: The quotes panel's title once quotes are listed: "Quotes 12" or "Quotes 3/12".
@@ -216,7 +217,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     require_tmux()
-    with tempfile.TemporaryDirectory() as folder:
+    with tmux_server_held(), tempfile.TemporaryDirectory() as folder:
         scratch = Path(folder)
         text_path, html_path = write_inputs(scratch / "inputs")
         for kind, path in (("text", text_path), ("html", html_path)):

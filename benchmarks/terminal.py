@@ -15,7 +15,8 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from rich.cells import cell_len
@@ -23,6 +24,22 @@ from rich.cells import cell_len
 REPO = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 _ESCAPE = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
+
+
+@contextmanager
+def tmux_server_held() -> Iterator[None]:
+    """Keep tmux's server up for the whole benchmark, with an idle session of our own.
+
+    Each run's session is killed once its screen is read; when that is the server's last
+    session the server exits, and a run starting just then (ours, or another benchmark's on
+    the same server) fails with "server exited unexpectedly".
+    """
+    name = f"bench-hold-{os.getpid()}"
+    subprocess.run(["tmux", "new-session", "-d", "-s", name, "sleep 86400"], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
 def require_tmux() -> None:
