@@ -74,3 +74,34 @@ async def test_the_end_of_a_long_article_is_reached_before_the_wrapping_finishes
         assert view.line_index is not None and view.line_index.complete
         assert view.scroll_y == view.max_scroll_y > 15_000
         assert " ".join(last_words) in " ".join(screen_text(app).split())
+
+
+async def test_moving_the_current_quote_redraws_only_its_lines() -> None:
+    """`n` to a quote on the same screen: the lines of the quote left and of the quote
+    reached are drawn again; the rest of the screen comes from the cache."""
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.screen.query_one(ArticleView)
+        await pilot.press("n", "n", "n")  # quotes 2 and 3 share a paragraph, on screen
+        await pilot.pause()
+        drawn: list[int] = []
+        render_text_line = view._render_text_line
+
+        def counting(number: int) -> Strip:
+            drawn.append(number)
+            return render_text_line(number)
+
+        view._render_text_line = counting  # type: ignore[method-assign]
+        scroll_y = view.scroll_y
+        await pilot.press("p")
+        await pilot.pause()
+        assert view.scroll_y == scroll_y  # no scroll: the quote was on screen
+        assert view.line_index is not None
+        second, third = analysis.quotes[1], analysis.quotes[2]
+        lines: set[int] = set()
+        for quote in (second, third):  # its lines, and one either side for its quote marks
+            first, last = view.line_index.lines_of(quote.start, quote.end)
+            lines.update(range(first - 1, last + 2))
+        assert drawn and set(drawn) <= lines, (drawn, lines)

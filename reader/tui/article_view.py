@@ -183,14 +183,34 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._matches = SpanIndex(spans)
         self._restyle()
 
-    def watch_current_match(self) -> None:
-        self._restyle()
+    def watch_current_match(
+        self, before: tuple[int, int] | None, now: tuple[int, int] | None
+    ) -> None:
+        self._restyle_spans(before, now)
 
-    def watch_current_span(self) -> None:
-        self._restyle()
+    def watch_current_span(
+        self, before: tuple[int, int] | None, now: tuple[int, int] | None
+    ) -> None:
+        self._restyle_spans(before, now)
 
-    def watch_current_mention(self) -> None:
-        self._restyle()
+    def watch_current_mention(
+        self, before: tuple[int, int] | None, now: tuple[int, int] | None
+    ) -> None:
+        self._restyle_spans(before, now)
+
+    def _restyle_spans(self, *spans: tuple[int, int] | None) -> None:
+        """Draw again only the lines of `spans` (the current quote, mention or match that was
+        and the one that is): the other lines' cached strips stay good."""
+        index = self.line_index
+        if index is None:
+            self._restyle()
+            return
+        for span in spans:
+            if span is not None and span[1] > span[0]:
+                first, last = index.lines_of(*span)
+                for number in range(first, last + 1):
+                    self._strips.discard(number)
+        self.refresh()
 
     def _restyle(self) -> None:
         self._strips.clear()
