@@ -260,30 +260,39 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.analysis = analysis
         self.entities_pane.show_entities(analysis.entities)
         self.quotes_pane.show_quotes(analysis.quotes)
-        self._tint_quotes()
-        self._spy = InView(analysis)
-        self._mark_in_view()
         selected = self.selected is not None
         self._keep_selection(analysis)
         if (self.selected is not None) != selected:
             # The mention keys come or go (`check_action`); the key bar is rebuilt only then,
             # not for every partial result (it mounts a widget per key).
             self.refresh_bindings()
-        # The search scopes after the frame that shows the results: a key pressed meanwhile
-        # is answered between the two rather than after both.
-        self.call_after_refresh(self._set_search_scopes, analysis)
+        self._finish_showing(analysis, 0)
+
+    def _finish_showing(self, analysis: Analysis, step: int) -> None:
+        """The rest of showing `analysis`, a step per frame (each builds a span index over
+        thousands of spans): a key pressed meanwhile is answered between two steps, not after
+        them all. The quotes tinted in the article, the scroll-spy, the search scopes."""
+        if analysis is not self.analysis:
+            return  # newer results came; they go through these steps themselves
+        if step == 0:
+            self._tint_quotes()
+        elif step == 1:
+            self._spy = InView(analysis)
+            self._mark_in_view()
+        else:
+            self._set_search_scopes(analysis)
+            keep_long_lived()  # the analysis and its indexes live as long as the article is open
+            return
+        self.call_after_refresh(self._finish_showing, analysis, step + 1)
 
     def _set_search_scopes(self, analysis: Analysis) -> None:
-        """The spans `q:` and `e:` searches look in, from `analysis` if it is still shown."""
-        if analysis is not self.analysis:
-            return  # newer results came; their own call sets the scopes
+        """The spans `q:` and `e:` searches look in."""
         text = self.article.text
         self.search_bar.set_text(
             text,
             quotes=SpanIndex(with_quote_marks(text, q.start, q.end) for q in analysis.quotes),
             entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
         )
-        keep_long_lived()  # the analysis and its indexes live as long as the article is open
 
     def _keep_selection(self, analysis: Analysis) -> None:
         """After new results (a partial analysis, then the whole one), the selected entity and
