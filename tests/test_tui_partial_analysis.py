@@ -129,3 +129,22 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
     finally:
         child.kill()
         child.wait()
+
+
+async def test_partial_results_wait_for_a_pause_in_the_keys(nlp: Any) -> None:
+    """A partial result that arrives while the reader is pressing keys is shown once the
+    keys pause, so that no key waits behind the few frames it takes."""
+    from reader.tui.reader_screen import KEYS_QUIET_SECONDS
+
+    seed = frozen_seed()
+    first = _first_part(seed)
+    app = ReaderApp(seed.article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.workers.cancel_all()  # the message below stands for the child's
+        screen = app.screen
+        await pilot.press("j")
+        screen.post_message(AnalysisPartial(first))
+        await pilot.pause()
+        assert screen.entities_pane.entities == ()  # not yet: a key came just now
+        await pilot.pause(KEYS_QUIET_SECONDS + 0.2)
+        assert screen.entities_pane.entities == first.entities

@@ -7,10 +7,12 @@ loaders only by `main()`.
 from __future__ import annotations
 
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.message import Message
 from textual.reactive import var
@@ -44,6 +46,9 @@ class ReaderApp(App[None]):
     def action_change_reading_width(self, steps: int) -> None:
         """Widen (`steps` > 0) or narrow the text column by `WIDTH_STEP` cells a step."""
         self.reading_width += steps * WIDTH_STEP
+
+    last_key_at: float = float("-inf")
+    """When the last key came (`time.monotonic`): new results wait for a pause in the keys."""
 
     def __init__(
         self,
@@ -89,6 +94,11 @@ class ReaderApp(App[None]):
 
             return LibraryScreen(self.folder)
         return ReaderScreen(self.article, analysis=self.analysis)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key):
+            self.last_key_at = time.monotonic()
+        await super().on_event(event)
 
     def on_mount(self) -> None:
         problems = self.notices + self.session.start()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import time
 from typing import ClassVar
 
 from rich.text import Text
@@ -40,6 +41,9 @@ from reader.tui.spans import SpanIndex
 
 #: Longest wait for the first paint before the analysis starts anyway, in seconds.
 FIRST_PAINT_WAIT = 0.5
+
+#: How long the keys must have paused before a long article's partial results are shown.
+KEYS_QUIET_SECONDS = 0.3
 
 #: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
@@ -145,6 +149,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self._spy_pending = False
         self._partial = False
         """Whether the results shown are a long article's first part (the analysis goes on)."""
+        self._pending_partial: Analysis | None = None
+        """Partial results waiting for a pause in the keys."""
         self._painted = asyncio.Event()
         """Set once the article is on screen; the analysis starts then, off the first paint."""
 
@@ -238,13 +244,28 @@ class ReaderScreen(KeepingActions, Screen[None]):
             self.quotes_pane.border_subtitle = status
 
     def on_analysis_partial(self, message: AnalysisPartial) -> None:
-        """What a long article's analysis found so far: listed, the selection kept."""
+        """What a long article's analysis found so far: listed, the selection kept, once the
+        keys pause (showing thousands of quotes takes a few frames; a key should not wait)."""
         if self.analysis is not None and not self._partial:
             return  # the whole analysis is shown already
+        self._pending_partial = message.analysis
+        self._show_pending_partial()
+
+    def _show_pending_partial(self) -> None:
+        found = self._pending_partial
+        if found is None:
+            return
+        last_key = getattr(self.app, "last_key_at", float("-inf"))
+        wait = KEYS_QUIET_SECONDS - (time.monotonic() - last_key)
+        if wait > 0:
+            self.set_timer(wait, self._show_pending_partial)
+            return
+        self._pending_partial = None
         self._partial = True
-        self._show_analysis(message.analysis)
+        self._show_analysis(found)
 
     def on_analysis_ready(self, message: AnalysisReady) -> None:
+        self._pending_partial = None  # the whole analysis replaces it
         if self._partial:
             self._partial = False
             self.entities_pane.border_subtitle = None
