@@ -10,10 +10,15 @@ from reader.tui.app import ReaderApp
 from reader.tui.article_view import ArticleView
 
 
+def long_article(seed: Article) -> Article:
+    """The seed's blocks 400 times over: some 15,000 lines at 120 columns."""
+    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
+    return Article.from_blocks("long.txt", parts, title="Long")
+
+
 async def test_a_long_article_renders_only_the_visible_lines() -> None:
     seed = frozen_seed().article
-    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
-    article = Article.from_blocks("long.txt", parts, title="Long")
+    article = long_article(seed)
     app = ReaderApp(article, analysis=Analysis(article))
     async with app.run_test(size=(120, 40)) as pilot:
         view = app.screen.query_one(ArticleView)
@@ -41,8 +46,7 @@ async def test_a_long_article_renders_only_the_visible_lines() -> None:
 
 async def test_a_long_article_is_on_screen_before_it_is_all_wrapped() -> None:
     seed = frozen_seed().article
-    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
-    article = Article.from_blocks("long.txt", parts, title="Long")
+    article = long_article(seed)
     last_words = seed.block_text(seed.blocks[-1]).split()[-3:]
     app = ReaderApp(article, analysis=Analysis(article))
     async with app.run_test(size=(120, 40)) as pilot:
@@ -63,8 +67,7 @@ async def test_a_long_article_is_on_screen_before_it_is_all_wrapped() -> None:
 
 async def test_the_end_of_a_long_article_is_reached_before_the_wrapping_finishes() -> None:
     seed = frozen_seed().article
-    parts = [(block.kind, seed.block_text(block)) for block in seed.blocks] * 400
-    article = Article.from_blocks("long.txt", parts, title="Long")
+    article = long_article(seed)
     last_words = seed.block_text(seed.blocks[-1]).split()[-3:]
     app = ReaderApp(article, analysis=Analysis(article))
     async with app.run_test(size=(120, 40)) as pilot:
