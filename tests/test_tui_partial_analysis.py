@@ -148,3 +148,33 @@ async def test_partial_results_wait_for_a_pause_in_the_keys(nlp: Any) -> None:
         assert screen.entities_pane.entities == ()  # not yet: a key came just now
         await pilot.pause(KEYS_QUIET_SECONDS + 0.2)
         assert screen.entities_pane.entities == first.entities
+
+
+async def test_progress_repaints_the_panes_only_when_its_figure_changes(nlp: Any) -> None:
+    """Progress comes many times a second; a figure already shown costs no repaint."""
+    seed = frozen_seed()
+    app = ReaderApp(seed.article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.workers.cancel_all()  # the messages below stand for the child's
+        screen = app.screen
+        repaints: list[str] = []
+        for pane in (screen.entities_pane, screen.quotes_pane):
+            refresh = pane.refresh
+
+            def counting(*args: Any, _refresh: Any = refresh, **kwargs: Any) -> Any:
+                repaints.append("pane")
+                return _refresh(*args, **kwargs)
+
+            pane.refresh = counting  # type: ignore[method-assign]
+        screen.post_message(AnalysisPartial(_first_part(seed)))
+        screen.post_message(AnalysisProgress(0.5))
+        await pilot.pause()
+        assert "analysing… 50%" in screen_text(app)
+        repaints.clear()
+        for fraction in (0.501, 0.502, 0.503):
+            screen.post_message(AnalysisProgress(fraction))
+        await pilot.pause()
+        assert repaints == []
+        screen.post_message(AnalysisProgress(0.51))
+        await pilot.pause()
+        assert repaints and "analysing… 51%" in screen_text(app)

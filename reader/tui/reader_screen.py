@@ -151,6 +151,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         """Whether the results shown are a long article's first part (the analysis goes on)."""
         self._pending_partial: Analysis | None = None
         """Partial results waiting for a pause in the keys."""
+        self._progress_said: tuple[str, str] | None = None
+        """Where the analysis progress was last shown (in place of the lists, or below them),
+        and what it said."""
         self._painted = asyncio.Event()
         """Set once the article is on screen; the analysis starts then, off the first paint."""
 
@@ -237,9 +240,20 @@ class ReaderScreen(KeepingActions, Screen[None]):
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         status = f"analysing… {round(100 * message.fraction)}%"
         if self.analysis is None:
+            said = ("in place of the lists", status)
+        elif self._partial:  # the lists show what is found so far; the progress goes below
+            said = ("below the lists", status)
+        else:
+            return
+        if said == self._progress_said:
+            # Progress comes some ten times a second and the figure moves by whole percents;
+            # each change repaints both panes (several ms), so an unchanged one is not shown.
+            return
+        self._progress_said = said
+        if self.analysis is None:
             self.entities_pane.show_status(status)
             self.quotes_pane.show_status(status)
-        elif self._partial:  # the lists show what is found so far; the progress goes below
+        else:
             self.entities_pane.border_subtitle = status
             self.quotes_pane.border_subtitle = status
 
