@@ -263,6 +263,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         if self.analysis is not None and not self._partial:
             return  # the whole analysis is shown already
         self._pending_partial = message.analysis
+        # Tens of thousands of new objects, alive until the next result replaces them: kept
+        # out of the collector's passes meanwhile, which would walk them all on some key.
+        keep_long_lived()
         self._show_pending_partial()
 
     def _show_pending_partial(self) -> None:
