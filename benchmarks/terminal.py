@@ -1,12 +1,19 @@
 """Drive a program in a real terminal (tmux) and time what a person would see.
 
 Every timing here is wall-clock from the moment we act (start the program, send a key) to the
-moment `tmux capture-pane` shows the result, polled as fast as tmux answers (about every 2–5 ms).
-The figures therefore include tmux's own overhead, equally for the program and for its anchor.
+moment `tmux capture-pane` shows the result. The figures include tmux's own overhead, equally
+for the program and for its anchor.
+
+Inside `tmux_server_held()`, commands go to tmux through one client in control mode
+(`tmux -C`): a capture is a line written down a pipe, about 0.1 ms, and screens are polled
+every millisecond. Outside it (or with `probe="spawn"`), each command starts a `tmux` process,
+2-3 ms of CPU each: polled back to back, that alone kept one of two cores busy, and the
+program timed waited for the CPU behind its own stopwatch.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shlex
@@ -26,19 +33,85 @@ PYTHON = sys.executable
 _ESCAPE = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
 
 
+POLL_SECONDS = 0.001  # between two captures while waiting for a screen to change
+
+
+class ControlClient:
+    """One tmux client in control mode: each command is a line on its stdin, and its answer
+    comes back between `%begin` and `%end` lines, with no process started per command."""
+
+    def __init__(self, session: str) -> None:
+        self.process = subprocess.Popen(
+            ["tmux", "-C", "attach-session", "-t", session],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.stdin = self.process.stdin
+        self.stdout = self.process.stdout
+        self.count = 0
+
+    def run(self, *args: str) -> str:
+        """The output of the tmux command `args` (its error message, if it failed)."""
+        # Each command is followed by a marker: attaching answers with a block of its own,
+        # sooner or later, and the command's answer is the last block before the marker.
+        self.count += 1
+        marker = f"marker-{self.count}"
+        self.stdin.write(f"{shlex.join(args)}\ndisplay-message -p {marker}\n".encode())
+        self.stdin.flush()
+        answer = ""
+        while True:
+            block = self._answer()
+            if block == marker + "\n":
+                return answer
+            answer = block
+
+    def _answer(self) -> str:
+        """The next block of command output."""
+        number: bytes | None = None
+        output: list[bytes] = []
+        while True:
+            line = self.stdout.readline()
+            if not line:
+                raise RuntimeError("the tmux control client exited")
+            if number is None:
+                if line.startswith(b"%begin "):
+                    number = line.split()[2]
+                continue  # a notification (%session-changed, %output, ...)
+            if line.startswith((b"%end ", b"%error ")) and line.split()[2] == number:
+                return b"".join(output).decode("utf-8", "replace")
+            output.append(line)
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            self.stdin.close()
+        self.process.wait(timeout=5)
+
+
+_control: ControlClient | None = None
+
+
 @contextmanager
-def tmux_server_held() -> Iterator[None]:
-    """Keep tmux's server up for the whole benchmark, with an idle session of our own.
+def tmux_server_held(*, probe: str = "control") -> Iterator[None]:
+    """Keep tmux's server up for the whole benchmark, with an idle session of our own, and
+    (`probe="control"`) send every command through one control-mode client attached to it.
 
     Each run's session is killed once its screen is read; when that is the server's last
     session the server exits, and a run starting just then (ours, or another benchmark's on
     the same server) fails with "server exited unexpectedly".
     """
+    global _control
     name = f"bench-hold-{os.getpid()}"
     subprocess.run(["tmux", "new-session", "-d", "-s", name, "sleep 86400"], check=True)
     try:
+        if probe == "control":
+            _control = ControlClient(name)
         yield
     finally:
+        if _control is not None:
+            _control.close()
+            _control = None
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
 
 
@@ -60,7 +133,15 @@ def compile_sources() -> None:
 
 
 def _tmux(*args: str) -> str:
+    if _control is not None:
+        return _control.run(*args)
     return subprocess.run(["tmux", *args], capture_output=True, text=True, check=False).stdout
+
+
+def _poll_pause() -> None:
+    """Between two captures: none with a process per capture (it takes milliseconds itself)."""
+    if _control is not None:
+        time.sleep(POLL_SECONDS)
 
 
 class Pane:
@@ -97,6 +178,8 @@ class Pane:
             check=True,
         )
         self.pid = int(_tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
+        self._last_screen: str | None = None
+        self._last_region = ""
 
     def capture(self, *, styles: bool = False) -> str:
         args = ["capture-pane", "-p", "-t", self.name]
@@ -112,6 +195,7 @@ class Pane:
         while time.perf_counter() < deadline:
             if condition(self.capture(styles=styles)):
                 return time.perf_counter() - self.started
+            _poll_pause()
         raise TimeoutError(f"screen never matched within {timeout} s:\n{self.capture()}")
 
     def settle(
@@ -134,7 +218,10 @@ class Pane:
         screen = self.capture(styles=True)
         if cells is None:
             return screen
-        return "\n".join(left_cells(row, cells) for row in screen.splitlines())
+        if screen != self._last_screen:  # cutting 40 rows takes a millisecond or two
+            self._last_screen = screen
+            self._last_region = "\n".join(left_cells(row, cells) for row in screen.splitlines())
+        return self._last_region
 
     def key_latency(self, key: str, *, region: int | None, timeout: float = 2.0) -> float | None:
         """Seconds from sending `key` until the region changes; None if it never did."""
@@ -145,6 +232,7 @@ class Pane:
         while time.perf_counter() < deadline:
             if self.region(region) != before:
                 return time.perf_counter() - sent
+            _poll_pause()
         return None
 
     def send(self, *keys: str) -> None:
@@ -212,9 +300,11 @@ def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 
 
-def minimal_app_command(text_file: Path) -> list[str]:
-    """The anchor: a Textual app with one `Static` showing the text in `text_file`."""
-    return [PYTHON, str(REPO / "benchmarks" / "minimal_app.py"), str(text_file)]
+def minimal_app_command(text_file: Path, *, keys: bool = False) -> list[str]:
+    """The anchor: a Textual app with one `Static` showing the text in `text_file` (with
+    `keys`, repeated in a `VerticalScroll` that `j` and `k` scroll)."""
+    flag = ["--keys"] if keys else []
+    return [PYTHON, str(REPO / "benchmarks" / "minimal_app.py"), *flag, str(text_file)]
 
 
 def reader_command(source: Path, *extra: str) -> list[str]:
