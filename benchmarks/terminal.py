@@ -103,16 +103,39 @@ def tmux_server_held(*, probe: str = "control") -> Iterator[None]:
     """
     global _control
     name = f"bench-hold-{os.getpid()}"
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "sleep 86400"], check=True)
+    for _attempt in range(20):
+        # A server on its way out (another benchmark's last session was just killed) may
+        # still take the session, then exit under it: made again until it holds.
+        new_session("-d", "-s", name, "sleep 86400")
+        try:
+            if probe == "control":
+                _control = ControlClient(name)
+                _control.run("has-session", "-t", name)
+            elif subprocess.run(["tmux", "has-session", "-t", name]).returncode != 0:
+                raise RuntimeError("the session went with its server")
+            break
+        except (RuntimeError, OSError):
+            _control = None
+            time.sleep(0.1)
     try:
-        if probe == "control":
-            _control = ControlClient(name)
         yield
     finally:
         if _control is not None:
-            _control.close()
+            with contextlib.suppress(OSError, subprocess.TimeoutExpired):
+                _control.close()
             _control = None
         subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
+        _wait_for_server_exit()
+
+
+def _wait_for_server_exit(timeout: float = 2.0) -> None:
+    """Return once tmux's server has exited, or holds other sessions (it stays then)."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        result = subprocess.run(["tmux", "list-sessions"], capture_output=True, text=True)
+        if (result.returncode == 0 and result.stdout.strip()) or "no server" in result.stderr:
+            return
+        time.sleep(0.02)
 
 
 def require_tmux() -> None:
@@ -130,6 +153,19 @@ def compile_sources() -> None:
     import compileall
 
     compileall.compile_dir(str(REPO / "reader"), quiet=1)
+
+
+def new_session(*args: str) -> None:
+    """`tmux new-session ARGS`, again if it met a server on its way out (the last session of
+    a benchmark that just ended was killed, and its server was exiting)."""
+    for _attempt in range(10):
+        result = subprocess.run(["tmux", "new-session", *args], capture_output=True, text=True)
+        if result.returncode == 0:
+            return
+        if "server exited unexpectedly" not in result.stderr:
+            break
+        time.sleep(0.1)
+    raise subprocess.CalledProcessError(result.returncode, result.args, stderr=result.stderr)
 
 
 def _tmux(*args: str) -> str:
@@ -162,21 +198,7 @@ class Pane:
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
         line = f"cd {shlex.quote(str(REPO))} && exec env {exports} {shlex.join(command)}"
         self.started = time.perf_counter()
-        subprocess.run(
-            [
-                "tmux",
-                "new-session",
-                "-d",
-                "-s",
-                self.name,
-                "-x",
-                str(width),
-                "-y",
-                str(height),
-                line,
-            ],
-            check=True,
-        )
+        new_session("-d", "-s", self.name, "-x", str(width), "-y", str(height), line)
         self.pid = int(_tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
         self._last_screen: str | None = None
         self._last_region = ""
