@@ -115,8 +115,13 @@ def tmux_server_held(*, probe: str = "control") -> Iterator[None]:
                 raise RuntimeError("the session went with its server")
             break
         except (RuntimeError, OSError):
-            _control = None
+            if _control is not None:
+                _control.process.kill()
+                _control = None
+            subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True, check=False)
             time.sleep(0.1)
+    else:
+        raise SystemExit("tmux's server would not keep a session; is another tmux exiting?")
     try:
         yield
     finally:
