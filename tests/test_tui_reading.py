@@ -98,15 +98,35 @@ async def test_plus_and_minus_change_the_reading_measure_and_keep_the_place() ->
 
 async def test_the_reading_measure_stays_between_40_and_160() -> None:
     app = preset_app()
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(240, 40), notifications=True) as pilot:
         await pilot.press(*["minus"] * 12)
         assert app.reading_width == 40
         assert app.screen.query_one(ArticleView).text_width == 40
+        await pilot.press("minus")
+        await pilot.pause()
+        assert app.reading_width == 40
+        assert any("at its narrowest: 40" in n.message for n in app._notifications)
         await pilot.press(*["plus"] * 40)
         assert app.reading_width == 160
-        # The pane is narrower than 160: the column fills it, less the margins.
+        assert app.screen.query_one(ArticleView).text_width == 160
+
+
+async def test_plus_and_minus_always_change_what_is_on_screen() -> None:
+    """At 120 columns the pane has room for 76 characters, less than the default 80: `-`
+    narrows the column shown at once, and `+` says why it cannot widen a full column."""
+    app = preset_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         view = app.screen.query_one(ArticleView)
-        assert view.text_width == view.scrollable_content_region.width - 4
+        room = view.widest_text
+        assert app.reading_width > room and view.text_width == room
+        await pilot.press("minus")
+        assert view.text_width == room - 4
+        await pilot.press("plus")
+        assert view.text_width == room
+        await pilot.press("plus")
+        await pilot.pause()
+        assert view.text_width == room and app.reading_width <= room + 4
+        assert any("The text fills the pane" in n.message for n in app._notifications)
 
 
 async def test_y_copies_the_current_quote_with_its_citation() -> None:

@@ -44,8 +44,22 @@ class ReaderApp(App[None]):
         return clamp_width(width)
 
     def action_change_reading_width(self, steps: int) -> None:
-        """Widen (`steps` > 0) or narrow the text column by `WIDTH_STEP` cells a step."""
-        self.reading_width += steps * WIDTH_STEP
+        """Widen (`steps` > 0) or narrow the text column by `WIDTH_STEP` cells a step, from
+        the width on screen: the setting may be wider than the pane has room for, and a key
+        that changed only the setting would change nothing the reader sees."""
+        screen = self.screen
+        room = screen.article_view.widest_text if isinstance(screen, ReaderScreen) else None
+        shown = self.reading_width if room is None else min(self.reading_width, room)
+        wanted = clamp_width(shown + steps * WIDTH_STEP)
+        if steps > 0 and room is not None and shown >= room:
+            self.bell()
+            self.notify("The text fills the pane: a wider window makes room for a wider column.")
+        elif wanted == shown:
+            self.bell()
+            limit = "widest" if steps > 0 else "narrowest"
+            self.notify(f"The text column is at its {limit}: {shown} characters.")
+        else:
+            self.reading_width = wanted
 
     last_key_at: float = float("-inf")
     """When the last key came (`time.monotonic`): new results wait for a pause in the keys."""

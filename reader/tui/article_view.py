@@ -221,8 +221,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     @property
     def text_width(self) -> int:
         """Cells in the text column at the current pane width."""
-        width = self.scrollable_content_region.width
-        return max(1, min(self.reading_width, width - 2 * SIDE_MARGIN))
+        return min(self.reading_width, self.widest_text)
+
+    @property
+    def widest_text(self) -> int:
+        """The widest text column the pane has room for."""
+        return max(1, self.scrollable_content_region.width - 2 * SIDE_MARGIN)
 
     @property
     def left_margin(self) -> int:
