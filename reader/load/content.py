@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from typing import TYPE_CHECKING
 
 from reader.model import BlockKind
@@ -75,8 +76,6 @@ def extract_blocks(
     is found. Never raises on broken markup. `tree` is the page already parsed by
     `parse_html` (it is read, never changed), so a caller that parsed it need not pay twice.
     """
-    from reader.sanitize import clean_text
-
     if tree is None:
         try:
             tree = parse_html(html)
@@ -96,8 +95,22 @@ def extract_blocks(
     if large and not second:
         primary = _trafilatura_opinion(tree, url)
     blocks = combine(primary, second) if primary else second
-    cleaned = ((kind, squash(clean_text(text))) for kind, text in blocks)
-    return [(kind, text) for kind, text in cleaned if text and not _is_furniture(text)]
+    return [(kind, text) for kind, text in _cleaned(blocks) if text and not _is_furniture(text)]
+
+
+def _cleaned(blocks: Blocks) -> Blocks:
+    """The blocks as `clean_text` leaves them, whitespace squashed again.
+
+    Most pages hold nothing to clean, and that is checked once over all the blocks (joined
+    by newlines, which neither `clean_text` nor NFC composition carries across): then
+    `clean_text` would return every block unchanged, and is not run block by block.
+    """
+    from reader.sanitize import clean_text, has_control
+
+    joined = "\n".join(text for _, text in blocks)
+    if "\r" in joined or has_control(joined) or not unicodedata.is_normalized("NFC", joined):
+        return [(kind, squash(clean_text(text))) for kind, text in blocks]
+    return [(kind, squash(text)) for kind, text in blocks]
 
 
 def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
