@@ -1,8 +1,9 @@
 """The loader's shortcuts for large pages give exactly what the plain way gives.
 
 Caption keys take a fast path for ASCII text, the blocks' cleaning is skipped when the page
-holds nothing to clean, and block keys are worked out once while captions are placed; each
-is checked here against the plain computation it stands for.
+holds nothing to clean, block keys are worked out once while captions are placed, and the
+density scorer measures whole text lengths only for the elements it asks about; each is
+checked here against the plain computation it stands for.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from reader.load.content import _cleaned, squash
+from reader.load.content import WholeTextLengths, _cleaned, squash
 from reader.load.html import _key, place_captions
 from reader.model import BlockKind
 from reader.sanitize import clean_text
@@ -100,3 +101,26 @@ def test_captions_placed_by_their_neighbours_each_stand_where_their_figure_stood
         ("caption", "Crews gather at the pier gates on Thursday."),
         paragraphs[2],
     ]
+
+
+NESTED_PAGE = (
+    "<html><body>"
+    + '<div class="share">Share <a href="#">this</a>, tail. ' * 30
+    + "<p>The story itself, <em>with</em> inline <!-- a comment --> markup.</p>"
+    + "</div> after" * 30
+    + "</body></html>"
+)
+
+
+def test_whole_text_lengths_are_the_text_content_lengths_asked_one_by_one_or_all_at_once() -> None:
+    body = lxml_html.document_fromstring(NESTED_PAGE).find("body")
+    assert body is not None
+    lengths = WholeTextLengths(body)
+    assert lengths.page_length == len(body.text_content())
+
+    elements = [element for element in body.iter() if isinstance(element.tag, str)]
+    answers = [(lengths.of(element), len(element.text_content())) for element in elements]
+
+    assert all(given == expected for given, expected in answers)
+    assert lengths.every_length is not None  # the nested asks passed the page: one pass
+    assert lengths.of(body) == len(body.text_content())

@@ -298,10 +298,12 @@ def _attributes(element: _Element) -> str:
     return f"{element.get('class', '')} {element.get('id', '')}"
 
 
-def _skipped(element: _Element, page_length: int = 0, full_lengths: dict | None = None) -> bool:
+def _skipped(
+    element: _Element, page_length: int = 0, whole_lengths: WholeTextLengths | None = None
+) -> bool:
     """True for a subtree that is not article text: by tag, by being hidden, or by a class
     that names page furniture (unless it wraps most of the page's text, as some do).
-    `full_lengths` holds each element's whole text length (see `_full_text_lengths`)."""
+    `whole_lengths` gives each element's whole text length (see `WholeTextLengths`)."""
     tag = _tag(element)
     if not tag or tag in SKIP_TAGS:
         return True
@@ -315,9 +317,9 @@ def _skipped(element: _Element, page_length: int = 0, full_lengths: dict | None 
     attributes = _attributes(element)
     if tag != "form" and (not attributes.strip() or not UNLIKELY_RE.search(attributes)):
         return False
-    if full_lengths is None:
+    if whole_lengths is None:
         return len(element.text_content()) < page_length / 2
-    return full_lengths.get(element, 0) < page_length / 2
+    return whole_lengths.of(element) < page_length / 2
 
 
 class Node:
@@ -360,14 +362,38 @@ def _full_text_lengths(root: _Element) -> dict[_Element, int]:
     return lengths
 
 
+class WholeTextLengths:
+    """`len(element.text_content())` of elements under `root`, asked one by one.
+
+    Only the few elements whose class names page furniture are asked, so each is measured
+    on its own; but nested ones would cost their depth times the text, so once the text
+    measured passes twice the page's, every length comes from one bottom-up pass instead.
+    """
+
+    def __init__(self, root: _Element) -> None:
+        self.root = root
+        self.page_length = len(root.text_content())
+        self.text_measured = 0
+        self.every_length: dict[_Element, int] | None = None
+
+    def of(self, element: _Element) -> int:
+        if self.every_length is not None:
+            return self.every_length.get(element, 0)
+        length = len(element.text_content())
+        self.text_measured += length
+        if self.text_measured > 2 * self.page_length:
+            self.every_length = _full_text_lengths(self.root)
+        return length
+
+
 def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
     """Text and link lengths of every element not skipped, over the parts not skipped.
 
     One walk down (document order, which later steps rely on) and one sum up, without
     recursion: a page may nest elements thousands deep.
     """
-    full_lengths = _full_text_lengths(body) if ruthless else None
-    page_length = full_lengths[body] if full_lengths else 0
+    whole_lengths = WholeTextLengths(body) if ruthless else None
+    page_length = whole_lengths.page_length if whole_lengths is not None else 0
     nodes: dict[_Element, Node] = {}
     order: list[tuple[Node, Node | None]] = []
     stack: list[tuple[_Element, bool, Node | None]] = [(body, False, None)]
@@ -383,7 +409,7 @@ def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
         node.commas = (element.text or "").count(",")
         kept = []
         for child in element:
-            if not _skipped(child, page_length, full_lengths):
+            if not _skipped(child, page_length, whole_lengths):
                 kept.append(child)
             tail = (child.tail or "").strip()
             if tail:
