@@ -8,7 +8,7 @@ from pathlib import Path
 from tui_seed import frozen_seed
 
 from reader.model import Analysis, Article
-from reader.store.cache import AnalysisCache, article_key, cache_dir
+from reader.store.cache import AnalysisCache, article_key, cache_dir, encode_analysis
 
 
 def test_an_analysis_comes_back_whole(tmp_path: Path) -> None:
@@ -20,6 +20,22 @@ def test_an_analysis_comes_back_whole(tmp_path: Path) -> None:
     assert found is not None
     assert found.entities == analysis.entities and found.quotes == analysis.quotes
     assert found.article is analysis.article
+
+
+def test_an_analysis_encoded_elsewhere_is_stored_as_it_is(tmp_path: Path) -> None:
+    """The analysis process sends its result encoded; the cache keeps those bytes."""
+    analysis = frozen_seed()
+    payload = encode_analysis(analysis)
+    cache = AnalysisCache(tmp_path / "cache.sqlite3")
+    cache.put_payload(analysis.article, payload)
+    with sqlite3.connect(tmp_path / "cache.sqlite3") as connection:
+        stored = connection.execute("SELECT payload FROM analyses").fetchall()
+    assert stored == [(payload,)]
+    found = cache.get(analysis.article)
+    assert found is not None and found.quotes == analysis.quotes
+    small = AnalysisCache(tmp_path / "small.sqlite3", max_bytes=len(payload) - 1)
+    small.put_payload(analysis.article, payload)  # beyond the bound: not stored
+    assert small.get(analysis.article) is None
 
 
 def test_the_key_follows_the_text_and_the_blocks() -> None:

@@ -174,8 +174,13 @@ class AnalysisCache:
 
     def put(self, analysis: Analysis) -> None:
         """Store `analysis` for its article, then evict the least recently used beyond the bound."""
-        key = article_key(analysis.article)
-        payload = encode_analysis(analysis)
+        self.put_payload(analysis.article, encode_analysis(analysis))
+
+    def put_payload(self, article: Article, payload: bytes) -> None:
+        """Store an analysis of `article` already encoded (`encode_analysis`), as the analysis
+        process sends it: encoding thousands of quotes again would hold the interpreter lock
+        for tens of milliseconds, just as the reader starts to use the whole analysis."""
+        key = article_key(article)
         if len(payload) > self.max_bytes:
             return
         with self._connection() as connection:

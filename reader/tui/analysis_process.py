@@ -50,11 +50,13 @@ async def analyse_in_child(
     article: Article,
     progress: Callable[[float], None],
     partial: Callable[[Analysis], None] | None = None,
+    encoded: Callable[[bytes], None] | None = None,
 ) -> Analysis:
     """Analyse `article` in a child process; cancelling this coroutine kills the child.
 
     `partial` gets the entities and quotes of the part analysed so far, now and then, while
-    a long article is analysed (offsets are in `article`).
+    a long article is analysed (offsets are in `article`). `encoded` gets the whole analysis
+    as the child encoded it (`encode_analysis`), for the cache.
     """
     child = await asyncio.create_subprocess_exec(
         sys.executable,
@@ -85,6 +87,8 @@ async def analyse_in_child(
             elif kind == FAILURE:
                 raise AnalysisFailure(payload.decode())
             else:
+                if encoded is not None:
+                    encoded(payload)
                 return await _decoded(article, payload)
     finally:
         if child.returncode is None:

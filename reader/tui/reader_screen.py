@@ -214,17 +214,19 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
         spaCy runs outside this interpreter, so keys are answered while it works, and
         cancelling this worker (quit, another article) kills the child at once. The result
-        goes into the app's cache from a short thread.
+        goes into the app's cache from a short thread, as the child encoded it.
         """
         from reader.tui.analysis_process import AnalysisFailure, analyse_in_child
 
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
+        payloads: list[bytes] = []
         try:
             analysis = await analyse_in_child(
                 self.article,
                 lambda fraction: self.post_message(AnalysisProgress(fraction)),
                 lambda found: self.post_message(AnalysisPartial(found)),
+                payloads.append,
             )
         except AnalysisFailure as error:
             self.post_message(AnalysisFailed(str(error)))
@@ -234,8 +236,8 @@ class ReaderScreen(KeepingActions, Screen[None]):
             return
         self.post_message(AnalysisReady(analysis))
         cache = getattr(self.app, "cache", None)
-        if cache is not None:
-            await asyncio.to_thread(cache.put, analysis)
+        if cache is not None and payloads:
+            await asyncio.to_thread(cache.put_payload, self.article, payloads[0])
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         status = f"analysing… {round(100 * message.fraction)}%"
