@@ -101,6 +101,36 @@ def test_furniture_lines_are_dropped_and_prose_kept() -> None:
     assert blocks == [prose(i) for i in range(4)]
 
 
+# Lines from the extraction benchmark's pages that are not in their true article bodies.
+PROMOTIONS = [
+    "Read more: Alibaba poised to launch record-breaking $13.4bn Hong Kong listing",
+    "READ MORE: China plague outbreak confirmed: Two diagnosed with disease in Beijing",
+    "Popular on IndieWire",
+    "Sign Up: Stay on top of the latest breaking film and TV news! Sign up for our Email"
+    " Newsletters here.",
+    "Subscribe to the 9to5Toys YouTube Channel for all of the latest videos, reviews, and more!",
+    "Click here to subscribe to The Paradigm Newsletter",
+]
+# ... and lines from the true bodies that look a little like them.
+NOT_PROMOTIONS = [
+    "Sign up for a Hulu ad-free account for $11.99 a month",
+    "Read more about the plan in the council's own summary, published on Monday.",
+    "You can also subscribe to this newsletter here.",
+    "Click here to get more information or download this game.",
+    "Most popular among commuters was the early ferry, the survey found.",
+]
+
+
+def test_promotion_lines_are_dropped_and_lookalike_prose_kept() -> None:
+    inner = "".join(f"<p>{prose(i)}</p>" for i in range(3))
+    inner += "".join(f"<p>{line}</p>" for line in PROMOTIONS + NOT_PROMOTIONS)
+    blocks = texts(extract_blocks(article_page(inner)))
+    for line in PROMOTIONS:
+        assert line not in blocks
+    for line in NOT_PROMOTIONS:
+        assert line in blocks
+
+
 def test_long_paragraph_that_starts_like_furniture_is_kept() -> None:
     long_line = "Subscribe " + prose(7)
     blocks = texts(extract_blocks(article_page(f"<p>{prose(1)}</p><p>{long_line}</p>")))

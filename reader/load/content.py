@@ -51,8 +51,11 @@ DUMP_WORDS = 400
 # A short line of page furniture, recognised anywhere in the body.
 FURNITURE_RE = re.compile(
     r"^(?:comments?|\d+ comments?|up next|advertisement|advertising|related(?: articles| stories)?|"
-    r"you (?:may|might) also like|read more|more from .{0,40}|share(?: this)?(?: article| story)?|"
-    r"tell us what you think|sign up.{0,40}|subscribe.{0,40}|follow us.{0,40}|"
+    r"you (?:may|might) also like|read more(?::.{0,150})?|more from .{0,40}|"
+    r"share(?: this)?(?: article| story)?|popular on .{0,40}|most popular(?: stories| now)?|"
+    r"tell us what you think|sign up.{0,40}|sign up:.{0,150}|subscribe.{0,40}|"
+    r"subscribe to .{0,80}(?:youtube|newsletter|channel|podcast).{0,80}|"
+    r"click here to (?:subscribe|sign up).{0,80}|follow us.{0,40}|"
     r"(?:copyright|\(c\)|©).{0,80}|\S+@\S+\.\w+|_+|-+)$",
     re.IGNORECASE,
 )
