@@ -185,6 +185,32 @@ def test_trickling_headers_hit_the_total_deadline(base: str) -> None:
     assert time.monotonic() - started < 3.0
 
 
+def test_a_host_name_lookup_that_hangs_hits_the_total_deadline(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The system resolver has no timeout of its own; a lookup that hangs (an unreachable DNS
+    server) must not hold the fetch past its deadline."""
+    import socket
+    import threading
+
+    released = threading.Event()
+    resolve = socket.getaddrinfo
+
+    def hanging_lookup(host: object, *args: object, **kwargs: object) -> object:
+        if host == "hanging-dns.test":
+            released.wait(30)  # as a resolver waiting on a server that never answers
+        return resolve(host, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", hanging_lookup)
+    started = time.monotonic()
+    try:
+        message = load_error("http://hanging-dns.test/article", deadline=1.0)
+    finally:
+        released.set()
+    assert "took longer than 1 second to send the page" in message
+    assert time.monotonic() - started < 3.0
+
+
 def test_a_silent_server_hits_the_read_timeout(base: str) -> None:
     started = time.monotonic()
     message = load_error(f"{base}/stall", read_timeout=0.5, deadline=5.0)

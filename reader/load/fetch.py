@@ -47,6 +47,9 @@ CONNECT_TIMEOUT = 10.0
 READ_TIMEOUT = 15.0
 #: Seconds for the whole fetch, redirects and body included.
 DEADLINE = 30.0
+#: How long past `DEADLINE` a fetch may take to give up: the watchdog shuts the sockets at
+#: the deadline, and the fetch then needs a moment to notice.
+DEADLINE_GRACE = 1.0
 #: Largest page accepted, counted after decompression.
 MAX_BYTES = 16 * 1024 * 1024
 
@@ -110,16 +113,51 @@ def fetch(
     """GET `url` within every limit above; raises LoadError with one sentence.
 
     A limit left as None is the module constant of the same name, read at call time.
+
+    The fetch runs in a thread that is given the deadline (and `DEADLINE_GRACE`): the
+    watchdog cuts off a slow server on time, but looking the host name up has no socket to
+    shut and no timeout of its own (the system resolver can take tens of seconds). A thread
+    still looking a name up past the deadline is left to finish by itself.
     """
+    seconds = DEADLINE if deadline is None else deadline
+    _check_scheme(url, url)
+    outcome: list[Fetched | BaseException] = []
+
+    def fetch_into_outcome() -> None:
+        try:
+            fetched = _fetch(
+                url,
+                max_bytes=MAX_BYTES if max_bytes is None else max_bytes,
+                connect_timeout=CONNECT_TIMEOUT if connect_timeout is None else connect_timeout,
+                read_timeout=READ_TIMEOUT if read_timeout is None else read_timeout,
+                deadline=seconds,
+                max_redirects=MAX_REDIRECTS if max_redirects is None else max_redirects,
+            )
+            outcome.append(fetched)
+        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+            outcome.append(error)
+
+    worker = threading.Thread(target=fetch_into_outcome, name="fetch", daemon=True)
+    worker.start()
+    worker.join(seconds + DEADLINE_GRACE)
+    if not outcome:
+        raise _deadline_error(url, seconds)
+    if isinstance(outcome[0], BaseException):
+        raise outcome[0]
+    return outcome[0]
+
+
+def _fetch(
+    url: str,
+    *,
+    max_bytes: int,
+    connect_timeout: float,
+    read_timeout: float,
+    deadline: float,
+    max_redirects: int,
+) -> Fetched:
     import httpx
 
-    max_bytes = MAX_BYTES if max_bytes is None else max_bytes
-    connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
-    read_timeout = READ_TIMEOUT if read_timeout is None else read_timeout
-    deadline = DEADLINE if deadline is None else deadline
-    max_redirects = MAX_REDIRECTS if max_redirects is None else max_redirects
-
-    _check_scheme(url, url)
     watchdog = _Watchdog(deadline)
     timeout = httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=5)
     headers = {
@@ -392,8 +430,9 @@ def _causes(error: BaseException) -> list[BaseException]:
 
 
 def _deadline_error(url: str, seconds: float) -> LoadError:
+    unit = "second" if seconds == 1 else "seconds"
     return LoadError(
-        f"{_show(url)} took longer than {seconds:g} seconds to send the page; "
+        f"{_show(url)} took longer than {seconds:g} {unit} to send the page; "
         f"try again later, or {_WHAT_TO_DO}."
     )
 
