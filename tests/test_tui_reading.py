@@ -71,6 +71,19 @@ async def test_the_header_shows_title_site_date_and_byline_at_120_columns() -> N
         assert "min read ·" in lines[1] and "min left · 0%" in lines[1]
 
 
+async def test_a_narrow_header_keeps_the_details_and_the_time_left() -> None:
+    """At 60 columns the site, date and byline do not give way to "N min read"."""
+    article = long_article(
+        title="Long", site="VOA News", published="2018-01-02", byline="By Brian Padden"
+    )
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        details = screen_text(app).splitlines()[1]
+        assert "VOA News · 20" in details  # with "7 min read" beside it: "V…"
+        assert "min left · 0%" in details and "min read" not in details
+
+
 async def test_plus_and_minus_change_the_reading_measure_and_keep_the_place() -> None:
     article = long_article(title="Long")
     app = ReaderApp(article, analysis=Analysis(article))

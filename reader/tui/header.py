@@ -77,12 +77,12 @@ class ArticleHeader(Widget):
             self.call_after_refresh(self._count_words)
             where = Text(f"… min read · {self.progress}%", end="")
         else:
-            where = Text(
-                f"{self.reading_minutes} min read · "
-                f"{minutes_left(article, self.progress, self.reading_minutes)} min left"
-                f" · {self.progress}%",
-                end="",
-            )
+            read = f"{self.reading_minutes} min read · "
+            left = f"{minutes_left(article, self.progress, self.reading_minutes)} min left"
+            left += f" · {self.progress}%"
+            # Narrow: the site, date and byline keep the room "N min read" would take.
+            fits = details.cell_len + 2 + len(read) + len(left) <= self.content_size.width
+            where = Text(read + left if fits else left, end="")
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
