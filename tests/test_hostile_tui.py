@@ -24,7 +24,7 @@ from reader.load import load
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.sanitize import clean_text
 from reader.tui.app import ReaderApp
-from reader.tui.help_screen import HelpScreen
+from reader.tui.dialogs.help import HelpScreen
 
 SIZE = (160, 50)
 
@@ -190,8 +190,8 @@ async def test_a_file_name_with_escapes_shows_clean_in_the_header_and_exports() 
 
 async def test_prompt_titles_that_name_an_entity_show_markup_literally(tmp_path: Path) -> None:
     """The merge and speaker prompts put names and quoted words in their titles."""
-    from reader.tui.choice_prompt import ChoicePrompt
-    from reader.tui.text_prompt import TextPrompt
+    from reader.tui.dialogs.choice_prompt import ChoicePrompt
+    from reader.tui.dialogs.text_prompt import TextPrompt
 
     article = load(str(hostile_file(tmp_path)))
     app = ReaderApp(article, analysis=named_analysis(article))

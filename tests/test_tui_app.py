@@ -14,10 +14,10 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.entities_pane import EntitiesPane, EntityList
-from reader.tui.help_screen import HelpScreen
-from reader.tui.quotes_pane import QuoteList, QuotesPane
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntitiesPane, EntityList
+from reader.tui.widgets.quotes_pane import QuoteList, QuotesPane
 
 SIZE = (120, 40)
 

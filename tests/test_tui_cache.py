@@ -12,8 +12,8 @@ from tui_seed import SAMPLES, SEED, frozen_seed, screen_text
 from reader.load import load
 from reader.model import Article
 from reader.store.cache import AnalysisCache
-from reader.tui.analysis_messages import AnalysisProgress
 from reader.tui.app import ReaderApp
+from reader.tui.messages import AnalysisProgress
 
 SIZE = (120, 40)
 
@@ -107,7 +107,7 @@ def _analysis_children() -> list[int]:
         if (
             fields.get("PPid", "").strip() == str(os.getpid())
             and fields.get("State", "").strip()[:1] != "Z"
-            and b"reader.tui.analysis_process" in command
+            and b"reader.analyze.worker" in command
         ):
             found.append(int(status.parent.name))
     return found

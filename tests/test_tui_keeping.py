@@ -13,13 +13,13 @@ from reader.model import Analysis
 from reader.store.config import Settings
 from reader.store.library import Library
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.choice_prompt import ChoicePrompt
-from reader.tui.entities_pane import EntityList
-from reader.tui.library_screen import ArticleTable, LibraryScreen
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.reader_screen import ReaderScreen
-from reader.tui.text_prompt import TextPrompt
+from reader.tui.dialogs.choice_prompt import ChoicePrompt
+from reader.tui.dialogs.text_prompt import TextPrompt
+from reader.tui.screens.library import ArticleTable, LibraryScreen
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntityList
+from reader.tui.widgets.quotes_pane import QuotesPane
 
 SIZE = (120, 40)
 

@@ -6,8 +6,8 @@ from rich.cells import cell_len
 from tui_seed import frozen_seed
 
 from reader.model import Article
-from reader.tui.line_index import wrap_article, wrap_offsets
-from reader.tui.spans import SpanIndex
+from reader.tui.text.line_index import wrap_article, wrap_offsets
+from reader.tui.text.spans import SpanIndex
 
 
 def test_wrap_offsets_fit_the_width_and_keep_every_word() -> None:
@@ -69,7 +69,7 @@ def test_span_index_finds_overlapping_spans_only() -> None:
 
 
 def test_the_fast_wrap_matches_the_word_by_word_wrap() -> None:
-    from reader.tui.line_index import _wrap_single_cells, _wrap_words
+    from reader.tui.text.line_index import _wrap_single_cells, _wrap_words
 
     words = ["a", "to", "the", "delta", "sinking,", "“Ebro”", "café—", "x" * 45, "I"]
     for number in range(400):

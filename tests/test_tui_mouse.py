@@ -8,9 +8,9 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.quote_card import QuoteCard
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.dialogs.quote_card import QuoteCard
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 

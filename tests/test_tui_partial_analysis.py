@@ -8,10 +8,10 @@ from typing import Any
 
 from tui_seed import frozen_seed, screen_text
 
+from reader.analyze.worker import PARTIAL_FIRST_CHARS, analyse_in_child
 from reader.model import Analysis, Article, Mention
-from reader.tui.analysis_messages import AnalysisPartial, AnalysisProgress, AnalysisReady
-from reader.tui.analysis_process import PARTIAL_FIRST_CHARS, analyse_in_child
 from reader.tui.app import ReaderApp
+from reader.tui.messages import AnalysisPartial, AnalysisProgress, AnalysisReady
 
 SIZE = (120, 40)
 
@@ -92,7 +92,7 @@ async def test_partial_results_are_listed_and_the_selection_survives_the_whole(n
 def test_partial_results_keep_coming_as_the_parse_doubles() -> None:
     """For a 2 MB article: at 20k characters parsed, then each time the parse has doubled,
     until three quarters are parsed (the whole analysis is near then)."""
-    from reader.tui.analysis_process import PartialResults
+    from reader.analyze.worker import PartialResults
 
     article = Article.from_blocks("big.txt", [("paragraph", "word " * 400_000)], title="Big")
     schedule = PartialResults(article, lambda found: None)
@@ -110,10 +110,10 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
     import time
     from pathlib import Path
 
-    from reader.tui.analysis_process import NICENESS
+    from reader.analyze.worker import NICENESS
 
     child = subprocess.Popen(
-        [sys.executable, "-m", "reader.tui.analysis_process"],
+        [sys.executable, "-m", "reader.analyze.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -140,7 +140,7 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
 async def test_partial_results_wait_for_a_pause_in_the_keys(nlp: Any) -> None:
     """A partial result that arrives while the reader is pressing keys is shown once the
     keys pause, so that no key waits behind the few frames it takes."""
-    from reader.tui.reader_screen import KEYS_QUIET_SECONDS
+    from reader.tui.screens.reader import KEYS_QUIET_SECONDS
 
     seed = frozen_seed()
     first = _first_part(seed)

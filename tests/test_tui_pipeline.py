@@ -12,11 +12,11 @@ from tui_seed import SAMPLES, SEED, screen_text
 
 from reader.errors import AnalysisError
 from reader.load import load
-from reader.tui.analysis_messages import AnalysisFailed
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.entities_pane import EntityList
-from reader.tui.reader_screen import _failure_sentence
+from reader.tui.messages import AnalysisFailed
+from reader.tui.screens.reader import _failure_sentence
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntityList
 
 LONG_READ = SAMPLES / "ebro-delta-long-read.txt"
 

@@ -6,9 +6,9 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Quote
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.quote_card import QuoteCard, place_in_article, same_speaker
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.dialogs.quote_card import QuoteCard, place_in_article, same_speaker
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
 
 SIZE = (100, 30)
 

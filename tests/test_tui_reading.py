@@ -9,8 +9,8 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.header import ArticleHeader
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.header import ArticleHeader
 
 SIZE = (120, 40)
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from reader.model import Analysis
 from reader.tui.app import ReaderApp
-from reader.tui.quotes_pane import QuoteList, QuotesPane
+from reader.tui.widgets.quotes_pane import QuoteList, QuotesPane
 
 SIZE = (120, 40)
 
@@ -54,7 +54,7 @@ async def test_reported_speech_stays_hidden_for_an_entity_filter(seed_analysis: 
 async def test_the_article_tints_reported_speech_only_while_the_list_shows_it(
     seed_analysis: Analysis,
 ) -> None:
-    from reader.tui.article_view import ArticleView
+    from reader.tui.widgets.article_view import ArticleView
 
     reported = next(q for q in seed_analysis.quotes if q.kind == "indirect")
     marked = next(q for q in seed_analysis.quotes if q.kind != "indirect")

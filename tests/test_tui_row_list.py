@@ -11,8 +11,8 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.tui.app import ReaderApp
-from reader.tui.quotes_pane import QUOTE_LINES, QuotesPane, quote_prompt, quote_prompt_lines
-from reader.tui.row_list import RowList, list_bindings
+from reader.tui.widgets.quotes_pane import QUOTE_LINES, QuotesPane, quote_prompt, quote_prompt_lines
+from reader.tui.widgets.row_list import RowList, list_bindings
 
 
 class CountingRows:

@@ -9,11 +9,11 @@ from textual.widgets import Input
 from tui_seed import frozen_seed, screen_text
 
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView, with_quote_marks
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.search import SearchResults, find_matches, next_scope, parse_query
-from reader.tui.search_bar import SearchBar
-from reader.tui.spans import SpanIndex
+from reader.tui.text.search import SearchResults, find_matches, next_scope, parse_query
+from reader.tui.text.spans import SpanIndex
+from reader.tui.widgets.article_view import ArticleView, with_quote_marks
+from reader.tui.widgets.quotes_pane import QuotesPane
+from reader.tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
 

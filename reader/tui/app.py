@@ -20,9 +20,9 @@ from textual.screen import Screen
 
 from reader.model import Analysis, Article
 from reader.store.config import Settings
-from reader.tui.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
-from reader.tui.reader_screen import ReaderScreen
-from reader.tui.reading_session import ReadingSession
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.session import ReadingSession
+from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -104,7 +104,7 @@ class ReaderApp(App[None]):
 
     def get_default_screen(self) -> Screen:
         if self.article is None:
-            from reader.tui.library_screen import LibraryScreen
+            from reader.tui.screens.library import LibraryScreen
 
             return LibraryScreen(self.folder)
         return ReaderScreen(self.article, analysis=self.analysis)
@@ -136,7 +136,7 @@ class ReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            from reader.tui.library_screen import LibraryScreen
+            from reader.tui.screens.library import LibraryScreen
 
             stack = self.screen_stack
             return len(stack) > 1 and isinstance(stack[-2], LibraryScreen)
@@ -175,7 +175,7 @@ def _quick_exit_driver() -> type[Driver] | None:
     no longer waits for its 100 ms polls); elsewhere Textual's own choice."""
     if sys.platform == "win32":
         return None
-    from reader.tui.quick_exit_driver import QuickExitDriver
+    from reader.tui.runtime.quick_exit_driver import QuickExitDriver
 
     return QuickExitDriver
 

@@ -1,4 +1,4 @@
-"""The help screen: every key, generated from the bindings (see `reader.tui.keymap`)."""
+"""The help screen: every key, generated from the bindings (see `reader.tui.keys`)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from textual.widgets import Static
 def keys_table(keymap: Mapping[str, str] | None = None) -> Table:
     """All keys, one section per place they work, as a Rich table; `keymap` (binding id ->
     keys) holds the user's remapped keys."""
-    from reader.tui.keymap import key_sections
+    from reader.tui.keys import key_sections
 
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)

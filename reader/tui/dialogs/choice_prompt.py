@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from reader.tui.pick_list import PickList, list_bindings
+from reader.tui.widgets.pick_list import PickList, list_bindings
 
 
 class ChoiceList(PickList):

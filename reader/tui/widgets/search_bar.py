@@ -14,8 +14,8 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import Input, Label
 
-from reader.tui.search import SearchResults, find_matches, next_scope, parse_query
-from reader.tui.spans import SpanIndex
+from reader.tui.text.search import SearchResults, find_matches, next_scope, parse_query
+from reader.tui.text.spans import SpanIndex
 
 
 class SearchBar(Horizontal):

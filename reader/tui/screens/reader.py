@@ -22,22 +22,22 @@ from textual.widgets import Footer, Input
 from reader.errors import ReaderError
 from reader.export import quote_citation
 from reader.model import Analysis, Article, Entity, Quote
-from reader.tui.analysis_messages import (
+from reader.tui.messages import (
     AnalysisFailed,
     AnalysisPartial,
     AnalysisProgress,
     AnalysisReady,
 )
-from reader.tui.article_view import ArticleView, with_quote_marks
-from reader.tui.collector import keep_long_lived, release_long_lived
-from reader.tui.entities_pane import EntitiesPane
-from reader.tui.focus_filter import blocks_touching
-from reader.tui.header import ArticleHeader
-from reader.tui.keeping_actions import KeepingActions
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.scroll_spy import InView
-from reader.tui.search_bar import SearchBar
-from reader.tui.spans import SpanIndex
+from reader.tui.runtime.collector import keep_long_lived, release_long_lived
+from reader.tui.screens.keeping import KeepingActions
+from reader.tui.text.focus_filter import blocks_touching
+from reader.tui.text.scroll_spy import InView
+from reader.tui.text.spans import SpanIndex
+from reader.tui.widgets.article_view import ArticleView, with_quote_marks
+from reader.tui.widgets.entities_pane import EntitiesPane
+from reader.tui.widgets.header import ArticleHeader
+from reader.tui.widgets.quotes_pane import QuotesPane
+from reader.tui.widgets.search_bar import SearchBar
 
 #: Longest wait for the first paint before the analysis starts anyway, in seconds.
 FIRST_PAINT_WAIT = 0.5
@@ -216,7 +216,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         cancelling this worker (quit, another article) kills the child at once. The result
         goes into the app's cache from a short thread, as the child encoded it.
         """
-        from reader.tui.analysis_process import AnalysisFailure, analyse_in_child
+        from reader.analyze.worker import AnalysisFailure, analyse_in_child
 
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
@@ -474,7 +474,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def show_quote_card(self, quote: Quote) -> None:
         """Show `quote` whole over the reader, numbered in the quotes listed."""
-        from reader.tui.quote_card import QuoteCard
+        from reader.tui.dialogs.quote_card import QuoteCard
 
         self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
 
@@ -643,7 +643,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.query_one(ArticleHeader).progress = message.percent
 
     def action_help(self) -> None:
-        from reader.tui.help_screen import HelpScreen
+        from reader.tui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from reader.model import Article, Block
-from reader.tui.spans import SpanIndex
+from reader.tui.text.spans import SpanIndex
 
 
 def blocks_touching(article: Article, spans: Iterable[tuple[int, int]]) -> tuple[Block, ...]:

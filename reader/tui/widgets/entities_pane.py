@@ -17,8 +17,8 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from reader.model import ENTITY_GROUPS, Entity
-from reader.tui.row_list import RowList, list_bindings
-from reader.tui.scroll_spy import IN_VIEW_MARK
+from reader.tui.text.scroll_spy import IN_VIEW_MARK
+from reader.tui.widgets.row_list import RowList, list_bindings
 
 
 class EntityList(RowList):

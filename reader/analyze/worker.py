@@ -10,7 +10,7 @@ framed messages: progress fractions, partial analyses of a long article (the blo
 far, at growing intervals), then the analysis (`reader.store.cache.encode_analysis`) or a
 one-sentence failure.
 
-    python -m reader.tui.analysis_process     # the child; never run by hand
+    python -m reader.analyze.worker     # the child; never run by hand
 """
 
 from __future__ import annotations
@@ -48,9 +48,9 @@ class AnalysisFailure(Exception):
 
 async def analyse_in_child(
     article: Article,
-    progress: Callable[[float], None],
-    partial: Callable[[Analysis], None] | None = None,
-    encoded: Callable[[bytes], None] | None = None,
+    progress: Callable[[float], object],
+    partial: Callable[[Analysis], object] | None = None,
+    encoded: Callable[[bytes], object] | None = None,
 ) -> Analysis:
     """Analyse `article` in a child process; cancelling this coroutine kills the child.
 
@@ -61,7 +61,7 @@ async def analyse_in_child(
     child = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
-        "reader.tui.analysis_process",
+        "reader.analyze.worker",
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.DEVNULL,

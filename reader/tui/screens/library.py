@@ -271,7 +271,7 @@ class LibraryScreen(Screen[None]):
         self.fill()
 
     def action_help(self) -> None:
-        from reader.tui.help_screen import HelpScreen
+        from reader.tui.dialogs.help import HelpScreen
 
         self.app.push_screen(HelpScreen())
 

@@ -13,7 +13,7 @@ from rich.style import Style
 from rich.text import Text
 
 from reader.model import Analysis
-from reader.tui.spans import SpanIndex
+from reader.tui.text.spans import SpanIndex
 
 #: The mark beside an item that is in view.
 IN_VIEW_MARK = "▌"

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual.binding import BindingType
 from textual.widgets import OptionList
 
-from reader.tui.row_list import list_bindings
+from reader.tui.widgets.row_list import list_bindings
 
 __all__ = ["PickList", "list_bindings"]
 

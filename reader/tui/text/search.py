@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left
 from typing import Literal
 
-from reader.tui.spans import SpanIndex
+from reader.tui.text.spans import SpanIndex
 
 Scope = Literal["all", "quotes", "entities"]
 

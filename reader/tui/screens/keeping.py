@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 from reader.corrections import Correction, apply_corrections, merge, rename, set_speaker
 from reader.model import ENTITY_GROUPS, Analysis, Entity, Quote
 from reader.store.db import StoreUnavailable
-from reader.tui.choice_prompt import ChoicePrompt
-from reader.tui.text_prompt import TextPrompt
+from reader.tui.dialogs.choice_prompt import ChoicePrompt
+from reader.tui.dialogs.text_prompt import TextPrompt
 
 if TYPE_CHECKING:
     from reader.store.library import Library
-    from reader.tui.reader_screen import ReaderScreen
+    from reader.tui.screens.reader import ReaderScreen
 
 EXPORT_CHOICES = [
     ("markdown", "Markdown: entities, and quotes by speaker with citations"),

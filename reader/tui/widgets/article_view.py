@@ -28,9 +28,9 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from reader.model import Article, Block
-from reader.tui.collector import keep_long_lived
-from reader.tui.line_index import LineIndex, wrap_article
-from reader.tui.spans import SpanIndex
+from reader.tui.runtime.collector import keep_long_lived
+from reader.tui.text.line_index import LineIndex, wrap_article
+from reader.tui.text.spans import SpanIndex
 
 #: The widest the text column gets, in cells: a comfortable reading measure.
 READING_WIDTH = 80

@@ -16,8 +16,8 @@ from textual.app import App
 
 from reader.store.config import Settings
 from reader.store.db import StoreUnavailable
-from reader.tui.article_view import ArticleView
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
 
 if TYPE_CHECKING:
     from reader.model import Article
@@ -94,7 +94,7 @@ class ReadingSession:
         if width is not None and width.isdigit():
             self.app.reading_width = int(width)  # type: ignore[attr-defined]
         if self.settings.keymap:
-            from reader.tui.keymap import key_rows
+            from reader.tui.keys import key_rows
 
             known = {binding_id for _, _, binding_id in key_rows()}
             unknown = sorted(set(self.settings.keymap) - known)

@@ -19,8 +19,8 @@ from textual.reactive import var
 from textual.widgets import Static
 
 from reader.model import Quote
-from reader.tui.row_list import RowList, list_bindings
-from reader.tui.scroll_spy import gutter_lines
+from reader.tui.text.scroll_spy import gutter_lines
+from reader.tui.widgets.row_list import RowList, list_bindings
 
 #: Lines each quote may take in the list.
 QUOTE_LINES = 2

@@ -1,7 +1,7 @@
 """Every key binding of the reader, read from the widgets and screens that own them.
 
 The help screen and README's key table are both generated from here, so neither can drift
-from the real bindings. `python -m reader.tui.keymap` prints the Markdown table that goes
+from the real bindings. `python -m reader.tui.keys` prints the Markdown table that goes
 between README's `<!-- keys:start -->` and `<!-- keys:end -->` markers (a test checks it).
 """
 
@@ -53,16 +53,16 @@ def key_display(keys: str) -> str:
 
 def _owners() -> list[tuple[str, type[DOMNode]]]:
     """Where each set of keys works, with the class that owns the bindings."""
-    from reader.tui.article_view import ArticleView
-    from reader.tui.choice_prompt import ChoiceList, ChoicePrompt
-    from reader.tui.entities_pane import EntityList
-    from reader.tui.help_screen import HelpScreen
-    from reader.tui.library_screen import ArticleTable, LibraryScreen
-    from reader.tui.quote_card import QuoteCard
-    from reader.tui.quotes_pane import QuoteList
-    from reader.tui.reader_screen import ReaderScreen
-    from reader.tui.search_bar import SearchBar
-    from reader.tui.text_prompt import TextPrompt
+    from reader.tui.dialogs.choice_prompt import ChoiceList, ChoicePrompt
+    from reader.tui.dialogs.help import HelpScreen
+    from reader.tui.dialogs.quote_card import QuoteCard
+    from reader.tui.dialogs.text_prompt import TextPrompt
+    from reader.tui.screens.library import ArticleTable, LibraryScreen
+    from reader.tui.screens.reader import ReaderScreen
+    from reader.tui.widgets.article_view import ArticleView
+    from reader.tui.widgets.entities_pane import EntityList
+    from reader.tui.widgets.quotes_pane import QuoteList
+    from reader.tui.widgets.search_bar import SearchBar
 
     return [
         ("Anywhere", ReaderScreen),
