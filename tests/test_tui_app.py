@@ -132,7 +132,7 @@ async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
         await pilot.press("enter")
         newsham = screen.analysis.entity("person-grant-newsham")
         assert screen.selected == newsham
-        assert len(view._mentions) == len(newsham.mentions) == 2
+        assert len(view._spans.mentions) == len(newsham.mentions) == 2
         first = newsham.mentions[0]
         assert view.current_mention == (first.start, first.end)
         assert span_lines_visible(view, first.start, first.end)
@@ -152,7 +152,7 @@ async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
         await pilot.press("escape")
         assert screen.selected is None
         assert view.current_mention is None
-        assert not view._mentions
+        assert not view._spans.mentions
         assert quotes.border_title == "Quotes 2/5"
         assert len(quotes.quotes) == 5
 

@@ -63,7 +63,7 @@ async def test_the_article_tints_reported_speech_only_while_the_list_shows_it(
         view = app.screen.query_one(ArticleView)
 
         def tinted(start: int, end: int) -> bool:
-            return any(view._quotes.overlapping(start, end))
+            return any(view._spans.quotes.overlapping(start, end))
 
         assert tinted(marked.start, marked.end)
         assert not tinted(reported.start, reported.end)

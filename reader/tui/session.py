@@ -27,19 +27,11 @@ if TYPE_CHECKING:
 SAVE_EVERY = 1.0
 
 
-def top_offset(view: ArticleView) -> int | None:
-    """The text offset of the line at the top of the view (None before the first layout)."""
-    index = view.line_index
-    if index is None or not len(index):
-        return None
-    return index[min(int(view.scroll_y), len(index) - 1)].start
-
-
 def scroll_to_offset(view: ArticleView, offset: int, tries: int = 50) -> None:
     """Put the line holding `offset` at the top of the view, once the view is laid out."""
     index = view.line_index
     laid_out = view.scrollable_content_region.height > 0
-    if index is None or not len(index) or not laid_out or view.virtual_size.height != len(index):
+    if index is None or index.is_empty or not laid_out or view.virtual_size.height != len(index):
         if tries:
             view.set_timer(0.02, lambda: scroll_to_offset(view, offset, tries - 1))
         return
@@ -164,7 +156,7 @@ class ReadingSession:
         if library is None or not isinstance(screen, ReaderScreen):
             return
         views = screen.query(ArticleView)
-        offset = top_offset(views.first()) if views else None
+        offset = views.first().top_offset() if views else None
         if offset is None or self._saved.get(id(screen)) == offset:
             return
         try:

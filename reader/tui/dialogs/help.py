@@ -1,8 +1,9 @@
-"""The help screen: every key, generated from the bindings (see `reader.tui.keys`)."""
+"""The help screen: every key, in the sections it is handed (the app builds them from the
+bindings with `reader.tui.keys.key_sections`, so the dialog knows nothing of the registry)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Sequence
 from typing import ClassVar
 
 from rich.table import Table
@@ -13,16 +14,16 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+#: Per place the keys work (`Anywhere`, `Article`, ...), its `(keys, description, binding id)`.
+KeySections = Sequence[tuple[str, Sequence[tuple[str, str, str]]]]
 
-def keys_table(keymap: Mapping[str, str] | None = None) -> Table:
-    """All keys, one section per place they work, as a Rich table; `keymap` (binding id ->
-    keys) holds the user's remapped keys."""
-    from reader.tui.keys import key_sections
 
+def keys_table(sections: KeySections) -> Table:
+    """All keys, one section per place they work, as a Rich table."""
     table = Table.grid(padding=(0, 2))
     table.add_column(style="bold", no_wrap=True)
     table.add_column()
-    for number, (where, rows) in enumerate(key_sections(keymap)):
+    for number, (where, rows) in enumerate(sections):
         if number:
             table.add_row("", "")
         table.add_row(Text(where, style="bold underline"), "")
@@ -58,12 +59,15 @@ class HelpScreen(ModalScreen[None]):
     }
     """
 
+    def __init__(self, sections: KeySections) -> None:
+        super().__init__()
+        self.sections = sections
+
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="help") as help_box:
             help_box.border_title = "Keys"
             help_box.border_subtitle = "esc closes"
-            # The app's keymap (Textual keeps it as set by `App.set_keymap`, from the config).
-            yield Static(keys_table(getattr(self.app, "_keymap", None)))
+            yield Static(keys_table(self.sections))
 
     def action_scroll(self, direction: str) -> None:
         box = self.query_one("#help", VerticalScroll)

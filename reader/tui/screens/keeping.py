@@ -2,105 +2,127 @@
 
 Export writes the quotes and entities (with the reader's corrections) into the export folder
 and names the files in a notification. Corrections (rename an entity, merge one into another,
-set a quote's speaker, undo) are stored in the library database under the article's text, and
-the analysis is shown again with all of them applied; without a database they last the session.
+set a quote's speaker, undo) are kept by the screen's `CorrectionLog` (in the library database
+under the article's text), and the analysis is shown again with all of them applied.
 """
 
 from __future__ import annotations
 
-import contextlib
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
-from reader.corrections import Correction, apply_corrections, merge, rename, set_speaker
-from reader.model import ENTITY_GROUPS, Analysis, Entity, Quote
-from reader.store.db import StoreUnavailable
+from textual.app import App
+from textual.notifications import SeverityLevel
+
+from reader.corrections import Correction, merge, rename, set_speaker
+from reader.keep.correction_log import CorrectionLog
+from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
+from reader.tui.context import ReaderContext
 from reader.tui.dialogs.choice_prompt import ChoicePrompt
 from reader.tui.dialogs.text_prompt import TextPrompt
+from reader.tui.widgets.entities_pane import EntitiesPane
+from reader.tui.widgets.quotes_pane import QuotesPane
 
-if TYPE_CHECKING:
-    from reader.store.library import Library
-    from reader.tui.screens.reader import ReaderScreen
-
+#: The export formats `e` and the command palette offer: (format, name, what the file holds).
 EXPORT_CHOICES = [
-    ("markdown", "Markdown: entities, and quotes by speaker with citations"),
-    ("json", "JSON: the whole analysis (as reader extract --format json)"),
-    ("csv", "CSV: a table of quotes and a table of entities"),
+    ("markdown", "Markdown", "entities, and quotes by speaker with citations"),
+    ("json", "JSON", "the whole analysis (as reader extract --format json)"),
+    ("csv", "CSV", "a table of quotes and a table of entities"),
 ]
 _SOMEONE_ELSE = "\0someone-else"
 _NOBODY = "\0nobody"
 
 
+class KeepingHost(Protocol):
+    """What the keeping actions need of the screen they are mixed into."""
+
+    article: Article
+    analysis: Analysis | None
+    context: ReaderContext
+    corrections: CorrectionLog
+
+    @property
+    def app(self) -> App[Any]: ...
+
+    @property
+    def selected(self) -> Entity | None: ...
+
+    @property
+    def entities_pane(self) -> EntitiesPane: ...
+
+    @property
+    def quotes_pane(self) -> QuotesPane: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+    def show_analysis(self, analysis: Analysis) -> None: ...
+
+    def action_clear_selection(self) -> None: ...
+
+    def action_export(self, format: str = "") -> None: ...
+
+    def _ready(self) -> Analysis | None: ...
+
+    def _target_entity(self) -> Entity | None: ...
+
+    def _target_quote(self) -> Quote | None: ...
+
+    def _correct(self, correction: Correction, done: str) -> None: ...
+
+    def _reshow(self) -> None: ...
+
+
 class KeepingActions:
-    """Export and corrections; `ReaderScreen` supplies the article, analysis and panes."""
-
-    raw_analysis: Analysis | None = None
-    """The analysis as the analyser made it, before the reader's corrections."""
-
-    _corrections: list[Correction] | None = None
+    """Export and corrections; the host screen (a `KeepingHost`) supplies the article, the
+    analysis, the panes and the `CorrectionLog`."""
 
     # -- corrections applied ------------------------------------------------------------
 
-    def _library(self: ReaderScreen) -> Library | None:
-        return getattr(self.app, "library", None)
-
-    def corrected(self: ReaderScreen, analysis: Analysis) -> Analysis:
-        """`analysis` with this article's stored corrections applied (kept as `raw_analysis`).
+    def corrected(self: KeepingHost, analysis: Analysis) -> Analysis:
+        """`analysis` with this article's stored corrections applied (the log keeps the raw one).
 
         The first time, it also notes the quote count in the history, for the library.
         """
-        self.raw_analysis = analysis
-        if self._corrections is None:
-            session = getattr(self.app, "session", None)
-            if session is not None:
-                session.save_quote_count(self.article, len(analysis.quotes))
-            self._corrections = []
-            library = self._library()
-            if library is not None:
-                with contextlib.suppress(StoreUnavailable):
-                    self._corrections = library.corrections(self.article)
-        return apply_corrections(analysis, self._corrections)
+        if not self.corrections.loaded and self.context.note_quote_count is not None:
+            self.context.note_quote_count(self.article, len(analysis.quotes))
+        return self.corrections.corrected(analysis)
 
-    def _correct(self: ReaderScreen, correction: Correction, done: str) -> None:
+    def _correct(self: KeepingHost, correction: Correction, done: str) -> None:
         """Keep `correction`, show the analysis with it, and say `done`."""
-        assert self._corrections is not None and self.raw_analysis is not None
-        self._corrections.append(correction)
-        library = self._library()
-        if library is not None:
-            try:
-                library.add_correction(self.article, correction)
-            except StoreUnavailable:
-                done += " (for this session only: the library database is busy)"
+        if not self.corrections.add(correction):
+            done += " (for this session only: the library database is busy)"
         self._reshow()
         self.notify(done, title="Corrected", markup=False)
 
-    def _reshow(self: ReaderScreen) -> None:
+    def _reshow(self: KeepingHost) -> None:
         if self.selected is not None:
             self.action_clear_selection()
-        assert self.raw_analysis is not None
-        self._show_analysis(self.raw_analysis)
+        assert self.corrections.raw is not None
+        self.show_analysis(self.corrections.raw)
 
-    def action_undo_correction(self: ReaderScreen) -> None:
+    def action_undo_correction(self: KeepingHost) -> None:
         """Forget the latest correction to this article."""
-        if not self._corrections:
+        if not self.corrections.undo():
             self.notify("There is no correction to undo.", markup=False)
             return
-        self._corrections.pop()
-        library = self._library()
-        if library is not None:
-            with contextlib.suppress(StoreUnavailable):
-                library.undo_correction(self.article)
         self._reshow()
         self.notify("The latest correction is undone.", markup=False)
 
     # -- what a correction applies to ---------------------------------------------------
 
-    def _ready(self: ReaderScreen) -> Analysis | None:
+    def _ready(self: KeepingHost) -> Analysis | None:
         if self.analysis is None:
             self.notify("The analysis is still running; try again when it is done.", markup=False)
         return self.analysis
 
-    def _target_entity(self: ReaderScreen) -> Entity | None:
+    def _target_entity(self: KeepingHost) -> Entity | None:
         """The entity highlighted in the entity list if it has the focus, else the selected one."""
         analysis = self._ready()
         if analysis is None:
@@ -119,15 +141,16 @@ class KeepingActions:
         )
         return None
 
-    def _target_quote(self: ReaderScreen) -> Quote | None:
+    def _target_quote(self: KeepingHost) -> Quote | None:
         """The quote highlighted in the quote list if it has the focus, else the current one."""
         analysis = self._ready()
         if analysis is None:
             return None
         pane = self.quotes_pane
         quote_id = pane.current_id
-        if pane.quote_list.has_focus and pane.quote_list.highlighted is not None:
-            quote_id = pane.quotes[pane.quote_list.highlighted].id
+        highlighted = pane.highlighted_quote
+        if pane.quote_list.has_focus and highlighted is not None:
+            quote_id = highlighted.id
         quote = next((q for q in analysis.quotes if q.id == quote_id), None)
         if quote is None:
             self.notify("Choose a quote first: press n, or 3 for the quote list.", markup=False)
@@ -135,7 +158,7 @@ class KeepingActions:
 
     # -- the corrections ----------------------------------------------------------------
 
-    def action_rename_entity(self: ReaderScreen) -> None:
+    def action_rename_entity(self: KeepingHost) -> None:
         """Give the chosen entity another name."""
         entity = self._target_entity()
         if entity is None:
@@ -149,7 +172,7 @@ class KeepingActions:
             TextPrompt("Rename", f"A new name for {entity.name}:", entity.name), renamed
         )
 
-    def action_merge_entity(self: ReaderScreen) -> None:
+    def action_merge_entity(self: KeepingHost) -> None:
         """Merge the chosen entity into another: its mentions and quotes go with it."""
         entity = self._target_entity()
         analysis = self.analysis
@@ -171,7 +194,7 @@ class KeepingActions:
 
         self.app.push_screen(ChoicePrompt(f"Merge {entity.name} into…", choices), chosen)
 
-    def action_fix_speaker(self: ReaderScreen) -> None:
+    def action_fix_speaker(self: KeepingHost) -> None:
         """Say who spoke the chosen quote: a listed person or organisation, someone else, nobody."""
         quote = self._target_quote()
         analysis = self.analysis
@@ -209,22 +232,25 @@ class KeepingActions:
 
     # -- export -------------------------------------------------------------------------
 
-    def action_export(self: ReaderScreen, format: str = "") -> None:
+    def action_export(self: KeepingHost, format: str = "") -> None:
         """Write the quotes and entities to a file in the export folder (asks which format)."""
         if self._ready() is None:
             return
         if not format:
             self.app.push_screen(
-                ChoicePrompt("Export quotes and entities as…", EXPORT_CHOICES),
+                ChoicePrompt(
+                    "Export quotes and entities as…",
+                    [(name, f"{label}: {what}") for name, label, what in EXPORT_CHOICES],
+                ),
                 lambda chosen: self.action_export(chosen) if chosen else None,
             )
             return
         from reader.export import write_export
 
-        folder = getattr(self.app, "export_folder", None) or Path.cwd()
+        folder = self.context.export_folder
         assert self.analysis is not None
         try:
-            paths = write_export(self.analysis, format, Path(folder))
+            paths = write_export(self.analysis, format, folder)
         except OSError as error:
             self.notify(
                 f"Cannot write the export in {folder} ({error.strerror or error}); "

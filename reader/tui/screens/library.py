@@ -25,6 +25,7 @@ from textual.worker import get_current_worker
 from reader.errors import ReaderError
 from reader.store.db import StoreUnavailable
 from reader.store.library import source_key
+from reader.tui.context import ReaderContext
 
 if TYPE_CHECKING:
     from reader.model import Analysis, Article
@@ -67,7 +68,7 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "toggle_history", "History / folder", id="library.history"),
-        Binding("question_mark", "help", "Help", id="library.help"),
+        Binding("question_mark", "app.help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
@@ -95,9 +96,10 @@ class LibraryScreen(Screen[None]):
             self.article = article
             self.analysis = analysis
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, context: ReaderContext | None = None) -> None:
         super().__init__()
         self.folder = folder
+        self.context = context or ReaderContext()
         self.showing_history = folder is None
         self.sources: list[str] = []
 
@@ -113,7 +115,7 @@ class LibraryScreen(Screen[None]):
 
     @property
     def library(self) -> Library | None:
-        return getattr(self.app, "library", None)
+        return self.context.library
 
     def on_mount(self) -> None:
         table = self.table
@@ -183,7 +185,7 @@ class LibraryScreen(Screen[None]):
         for source in files:
             self._add_row(source, RowFacts(title=Path(source).name))
         if files:
-            self.read_files(files, self._known_quote_counts(), getattr(self.app, "cache", None))
+            self.read_files(files, self._known_quote_counts(), self.context.cache)
 
     def _known_quote_counts(self) -> dict[str, int]:
         if self.library is None:
@@ -256,7 +258,7 @@ class LibraryScreen(Screen[None]):
         except ReaderError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        cache: AnalysisCache | None = getattr(self.app, "cache", None)
+        cache = self.context.cache
         analysis = cache.get(article) if cache is not None else None
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleOpened(article, analysis))
@@ -269,11 +271,6 @@ class LibraryScreen(Screen[None]):
         self.showing_history = not self.showing_history
         self.workers.cancel_group(self, "library")
         self.fill()
-
-    def action_help(self) -> None:
-        from reader.tui.dialogs.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
 
 
 def _articles(count: int) -> str:

@@ -1,161 +1,65 @@
 """The reading screen: article, entities and quotes, and the keys that move between them.
 
 The panes post messages up (`EntitySelected`, `QuoteChosen`, `ProgressChanged`); the screen
-decides what they mean and sets attributes down (`current_span`, `selected_id`, ...).
+decides what they mean and sets attributes down (`current_span`, `selected_id`, ...). The
+analysis comes through `AnalysisFeed`; what the reader has chosen is held in a `Selection`.
 """
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
-import time
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Container, Vertical
-from textual.screen import Screen
+from textual.binding import BindingType
+from textual.containers import Vertical
 from textual.widgets import Footer, Input
 
-from reader.errors import ReaderError
 from reader.export import quote_citation
+from reader.keep.correction_log import CorrectionLog
 from reader.model import Analysis, Article, Entity, Quote
-from reader.tui.messages import (
-    AnalysisFailed,
-    AnalysisPartial,
-    AnalysisProgress,
-    AnalysisReady,
-)
-from reader.tui.runtime.collector import keep_long_lived, release_long_lived
+from reader.tui.context import ReaderContext
+from reader.tui.dialogs.quote_card import QuoteCard
+from reader.tui.runtime.collector import release_long_lived
+from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
+from reader.tui.screens.reader_bindings import READER_BINDINGS
+from reader.tui.screens.selection import Selection, quote_near, quotes_of, thing_at
 from reader.tui.text.focus_filter import blocks_touching
+from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
-from reader.tui.widgets.article_view import ArticleView, with_quote_marks
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entities_pane import EntitiesPane
 from reader.tui.widgets.header import ArticleHeader
+from reader.tui.widgets.key_bar import KeyBarRow
 from reader.tui.widgets.quotes_pane import QuotesPane
 from reader.tui.widgets.search_bar import SearchBar
-
-#: Longest wait for the first paint before the analysis starts anyway, in seconds.
-FIRST_PAINT_WAIT = 0.5
-
-#: How long the keys must have paused before a long article's partial results are shown.
-KEYS_QUIET_SECONDS = 0.3
 
 #: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
-class KeyBarRow(Container):
-    """The key bar's row, held empty in the first frame; the `Footer` goes in after it.
-
-    The footer is a widget per key, so it is mounted once the article is on screen; holding its
-    row from the start means the panes are laid out once, at their final height.
-    """
-
-    DEFAULT_CSS = """
-    KeyBarRow {
-        dock: bottom;
-        height: 1;
-        background: $footer-background;
-    }
-    """
-
-
-class ReaderScreen(KeepingActions, Screen[None]):
+class ReaderScreen(KeepingActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        # A priority binding: the keys typed straight after `/` go into the search bar.
-        Binding("slash", "search", "Search", id="reader.search", priority=True),
-        Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
-        Binding(
-            "N,shift+enter",
-            "step_match(-1)",
-            "Previous match (searching)",
-            id="reader.previous-match",
-            show=False,
-        ),
-        Binding("escape", "end_search", "End search", id="reader.end-search"),
-        Binding(
-            "f",
-            "focus_filter",
-            "Focus: only paragraphs with the entity (or quotes)",
-            id="reader.focus-filter",
-            show=False,
-        ),
-        Binding("escape", "unfilter", "Whole article again", id="reader.unfilter", show=False),
-        Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
-        Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
-        Binding(
-            "right_square_bracket", "step_mention(1)", "Next mention", id="reader.next-mention"
-        ),
-        Binding(
-            "left_square_bracket",
-            "step_mention(-1)",
-            "Previous mention",
-            id="reader.previous-mention",
-            show=False,
-        ),
-        Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
-        Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
-        Binding("escape", "app.back", "Back to the list", id="reader.back", show=False),
-        Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
-        Binding(
-            "shift+tab",
-            "app.focus_previous",
-            "Previous pane",
-            id="reader.focus-previous",
-            show=False,
-        ),
-        Binding(
-            "1", "focus_pane('article')", "Focus article", id="reader.focus-article", show=False
-        ),
-        Binding(
-            "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
-        ),
-        Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
-        Binding("plus", "app.change_reading_width(1)", "Wider text", id="reader.wider", show=False),
-        Binding(
-            "minus",
-            "app.change_reading_width(-1)",
-            "Narrower text",
-            id="reader.narrower",
-            show=False,
-        ),
-        Binding("e", "export", "Export quotes and entities", id="reader.export", show=False),
-        Binding("r", "rename_entity", "Rename entity", id="reader.rename-entity", show=False),
-        Binding(
-            "m", "merge_entity", "Merge entity into another", id="reader.merge-entity", show=False
-        ),
-        Binding("s", "fix_speaker", "Set the quote's speaker", id="reader.fix-speaker", show=False),
-        Binding("u", "undo_correction", "Undo the last correction", id="reader.undo", show=False),
-        Binding("question_mark", "help", "Help", id="reader.help"),
-        Binding("q", "app.quit", "Quit", id="reader.quit"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
 
-    def __init__(self, article: Article, *, analysis: Analysis | None = None) -> None:
-        super().__init__()
-        self.article = article
-        self.analysis = analysis
-        self.selected: Entity | None = None
-        self.mention_index: int | None = None
-        self.current_quote: Quote | None = None
+    def __init__(
+        self,
+        article: Article,
+        context: ReaderContext | None = None,
+        *,
+        analysis: Analysis | None = None,
+    ) -> None:
+        context = context or ReaderContext()
+        super().__init__(article, context, analysis)
+        self.selection = Selection()
+        self.corrections = CorrectionLog(article, context.library)
         self._spy: InView | None = None
         self._view_span = (0, 0)
         self._spy_pending = False
-        self._partial = False
-        """Whether the results shown are a long article's first part (the analysis goes on)."""
-        self._pending_partial: Analysis | None = None
-        """Partial results waiting for a pause in the keys."""
-        self._progress_said: tuple[str, str] | None = None
-        """Where the analysis progress was last shown (in place of the lists, or below them),
-        and what it said."""
-        self._painted = asyncio.Event()
-        """Set once the article is on screen; the analysis starts then, off the first paint."""
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-column"):
@@ -183,6 +87,19 @@ class ReaderScreen(KeepingActions, Screen[None]):
     def quotes_pane(self) -> QuotesPane:
         return self.query_one(QuotesPane)
 
+    @property
+    def selected(self) -> Entity | None:
+        """The selected entity."""
+        return self.selection.entity
+
+    @property
+    def mention_index(self) -> int | None:
+        return self.selection.mention
+
+    @property
+    def current_quote(self) -> Quote | None:
+        return self.selection.quote
+
     def on_unmount(self) -> None:
         release_long_lived()  # this article's objects go back to the collector
 
@@ -192,11 +109,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
         self.search_bar.set_text(self.article.text, quotes=SpanIndex(), entities=SpanIndex())
-        if self.analysis is not None:
-            self._show_analysis(self.analysis)
-        else:
-            self.call_after_refresh(self._painted.set)
-            self.analyse()
+        self.start_feed()
 
     async def _mount_key_bar(self) -> None:
         """The keys at the bottom, once the first frame is out (their row is held for them)."""
@@ -206,124 +119,49 @@ class ReaderScreen(KeepingActions, Screen[None]):
         await row.mount(Footer())
         self.refresh_bindings()  # the footer lists the keys when told that they are settled
 
-    # -- analysis -----------------------------------------------------------------------
+    # -- the analysis on screen ---------------------------------------------------------
 
-    @work(exclusive=True, group="analysis", exit_on_error=False)
-    async def analyse(self) -> None:
-        """Analyse the article in a child process once the text is on screen.
+    def show_status(self, status: str) -> None:
+        self.entities_pane.show_status(status)
+        self.quotes_pane.show_status(status)
 
-        spaCy runs outside this interpreter, so keys are answered while it works, and
-        cancelling this worker (quit, another article) kills the child at once. The result
-        goes into the app's cache from a short thread, as the child encoded it.
-        """
-        from reader.analyze.worker import AnalysisFailure, analyse_in_child
+    def show_progress_below(self, status: str | None) -> None:
+        self.entities_pane.border_subtitle = status
+        self.quotes_pane.border_subtitle = status
 
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
-        payloads: list[bytes] = []
-        try:
-            analysis = await analyse_in_child(
-                self.article,
-                lambda fraction: self.post_message(AnalysisProgress(fraction)),
-                lambda found: self.post_message(AnalysisPartial(found)),
-                payloads.append,
-            )
-        except AnalysisFailure as error:
-            self.post_message(AnalysisFailed(str(error)))
-            return
-        except OSError as error:  # the child could not be started
-            self.post_message(AnalysisFailed(_failure_sentence(error)))
-            return
-        self.post_message(AnalysisReady(analysis))
-        cache = getattr(self.app, "cache", None)
-        if cache is not None and payloads:
-            await asyncio.to_thread(cache.put_payload, self.article, payloads[0])
-
-    def on_analysis_progress(self, message: AnalysisProgress) -> None:
-        status = f"analysing… {round(100 * message.fraction)}%"
-        if self.analysis is None:
-            said = ("in place of the lists", status)
-        elif self._partial:  # the lists show what is found so far; the progress goes below
-            said = ("below the lists", status)
-        else:
-            return
-        if said == self._progress_said:
-            # Progress comes some ten times a second and the figure moves by whole percents;
-            # each change repaints both panes (several ms), so an unchanged one is not shown.
-            return
-        self._progress_said = said
-        if self.analysis is None:
-            self.entities_pane.show_status(status)
-            self.quotes_pane.show_status(status)
-        else:
-            self.entities_pane.border_subtitle = status
-            self.quotes_pane.border_subtitle = status
-
-    def on_analysis_partial(self, message: AnalysisPartial) -> None:
-        """What a long article's analysis found so far: listed, the selection kept, once the
-        keys pause (showing thousands of quotes takes a few frames; a key should not wait)."""
-        if self.analysis is not None and not self._partial:
-            return  # the whole analysis is shown already
-        self._pending_partial = message.analysis
-        # Tens of thousands of new objects, alive until the next result replaces them: kept
-        # out of the collector's passes meanwhile, which would walk them all on some key.
-        keep_long_lived()
-        self._show_pending_partial()
-
-    def _show_pending_partial(self) -> None:
-        found = self._pending_partial
-        if found is None:
-            return
-        last_key = getattr(self.app, "last_key_at", float("-inf"))
-        wait = KEYS_QUIET_SECONDS - (time.monotonic() - last_key)
-        if wait > 0:
-            self.set_timer(wait, self._show_pending_partial)
-            return
-        self._pending_partial = None
-        self._partial = True
-        self._show_analysis(found)
-
-    def on_analysis_ready(self, message: AnalysisReady) -> None:
-        self._pending_partial = None  # the whole analysis replaces it
-        if self._partial:
-            self._partial = False
-            self.entities_pane.border_subtitle = None
-            self.quotes_pane.border_subtitle = None
-        self._show_analysis(message.analysis)
-
-    def on_analysis_failed(self, message: AnalysisFailed) -> None:
-        self.entities_pane.show_status(message.reason)
-        self.quotes_pane.show_status(message.reason)
-
-    def _show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, analysis: Analysis) -> None:
+        """List `analysis` (with the reader's corrections), keeping what the reader chose: the
+        selected entity and the current quote are found again in it."""
         analysis = self.corrected(analysis)  # the reader's own corrections, kept per article
         self.analysis = analysis
         self.entities_pane.show_entities(analysis.entities)
-        self.quotes_pane.show_quotes(analysis.quotes)
-        selected = self.selected is not None
-        self._keep_selection(analysis)
-        if (self.selected is not None) != selected:
+        had_selection = self.selected is not None
+        entity, quote = self.selection.carried_to(analysis)
+        if entity is not None:
+            self._mark_entity(entity)
+            current = self.article_view.current_mention
+            self.selection.mention = next(
+                (n for n, m in enumerate(entity.mentions) if (m.start, m.end) == current), None
+            )
+        elif had_selection:
+            self._unmark_entity()
+        self.quotes_pane.show_quotes(
+            quotes_of(analysis, entity), speaker=entity.name if entity is not None else None
+        )
+        if self.selection.quote is not None:
+            if quote is not None:
+                self.selection.quote = quote
+            self.quotes_pane.current_id = quote.id if quote is not None else None
+        if (self.selected is not None) != had_selection:
             # The mention keys come or go (`check_action`); the key bar is rebuilt only then,
             # not for every partial result (it mounts a widget per key).
             self.refresh_bindings()
-        self._finish_showing(analysis, 0)
+        # The rest a step per frame: the quotes tinted, the scroll-spy, the search scopes.
+        self.show_in_steps(analysis, (self._tint_quotes, self._spy_on, self._set_search_scopes))
 
-    def _finish_showing(self, analysis: Analysis, step: int) -> None:
-        """The rest of showing `analysis`, a step per frame (each builds a span index over
-        thousands of spans): a key pressed meanwhile is answered between two steps, not after
-        them all. The quotes tinted in the article, the scroll-spy, the search scopes."""
-        if analysis is not self.analysis:
-            return  # newer results came; they go through these steps themselves
-        if step == 0:
-            self._tint_quotes()
-        elif step == 1:
-            self._spy = InView(analysis)
-            self._mark_in_view()
-        else:
-            self._set_search_scopes(analysis)
-            keep_long_lived()  # the analysis and its indexes live as long as the article is open
-            return
-        self.call_after_refresh(self._finish_showing, analysis, step + 1)
+    def _spy_on(self, analysis: Analysis) -> None:
+        self._spy = InView(analysis)
+        self._mark_in_view()
 
     def _set_search_scopes(self, analysis: Analysis) -> None:
         """The spans `q:` and `e:` searches look in."""
@@ -334,48 +172,14 @@ class ReaderScreen(KeepingActions, Screen[None]):
             entities=SpanIndex((m.start, m.end) for e in analysis.entities for m in e.mentions),
         )
 
-    def _keep_selection(self, analysis: Analysis) -> None:
-        """After new results (a partial analysis, then the whole one), the selected entity and
-        the current quote stay so: found again by id and name (else by name), and by place."""
-        old = self.selected
-        if old is not None:
-            entity = next(
-                (e for e in analysis.entities if e.id == old.id and e.name == old.name), None
-            ) or next((e for e in analysis.entities if e.name == old.name), None)
-            if entity is None:
-                self.action_clear_selection()
-            else:
-                self.selected = entity
-                self.entities_pane.selected_id = entity.id
-                self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
-                self.quotes_pane.show_quotes(
-                    [quote for quote in analysis.quotes if quote.speaker_id == entity.id],
-                    speaker=entity.name,
-                )
-                current = self.article_view.current_mention
-                self.mention_index = next(
-                    (n for n, m in enumerate(entity.mentions) if (m.start, m.end) == current),
-                    None,
-                )
-        quote = self.current_quote
-        if quote is not None:
-            same = next(
-                (q for q in analysis.quotes if (q.start, q.end) == (quote.start, quote.end)), None
-            )
-            if same is not None:
-                self.current_quote = same
-            self.quotes_pane.current_id = same.id if same is not None else None
-
-    def _tint_quotes(self) -> None:
+    def _tint_quotes(self, analysis: Analysis | None = None) -> None:
         """Tint the quotes in the article; reported speech only while the list shows it."""
-        if self.analysis is None:
+        analysis = analysis or self.analysis
+        if analysis is None:
             return
         shown = self.quotes_pane.show_reported
-        self.article_view.set_quote_spans(
-            (quote.start, quote.end)
-            for quote in self.analysis.quotes
-            if shown or quote.kind != "indirect"
-        )
+        spans = [(q.start, q.end) for q in analysis.quotes if shown or q.kind != "indirect"]
+        self.article_view.set_quote_spans(spans)
 
     def on_quotes_pane_reported_toggled(self) -> None:
         self._tint_quotes()
@@ -393,7 +197,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
         if position is not None and not self._on_screen(quotes[position]):
             position = None  # the reader scrolled away from it: step from where they read
         if position is None:
-            position = self._quote_near_view(quotes, step)
+            position = quote_near(quotes, self.article_view.top_offset() or 0, step)
         else:
             position += step
             if not 0 <= position < len(quotes):
@@ -406,19 +210,9 @@ class ReaderScreen(KeepingActions, Screen[None]):
         span = self.article_view.visible_span()
         return span is None or (quote.start < span[1] and quote.end > span[0])
 
-    def _quote_near_view(self, quotes: tuple[Quote, ...], step: int) -> int:
-        """With no current quote: the first quote from the top of the view, or the last before."""
-        view = self.article_view
-        index = view.line_index
-        top = index[int(view.scroll_y)].start if index is not None and len(index) else 0
-        if step > 0:
-            return next((n for n, quote in enumerate(quotes) if quote.start >= top), 0)
-        before = [n for n, quote in enumerate(quotes) if quote.start < top]
-        return before[-1] if before else 0
-
     def go_to_quote(self, quote: Quote) -> None:
         """Make `quote` current: highlight it, scroll it into view, follow it in the list."""
-        self.current_quote = quote
+        self.selection.quote = quote
         start, end = with_quote_marks(self.article.text, quote.start, quote.end)
         self.article_view.current_span = (start, end)
         self.article_view.scroll_to_span(start, end)
@@ -445,22 +239,14 @@ class ReaderScreen(KeepingActions, Screen[None]):
     def on_article_view_clicked(self, message: ArticleView.Clicked) -> None:
         """A click on a mention selects its entity (as `enter` in the entity list), on a quote
         goes to it and shows its card (as `enter` in the quote list)."""
-        analysis = self.analysis
-        if analysis is None:
+        if self.analysis is None:
             return
-        offset = message.offset
-        for entity in analysis.entities:
-            for number, mention in enumerate(entity.mentions):
-                if mention.start <= offset < mention.end:
-                    self._select_clicked_mention(entity, number)
-                    return
-        text = self.article.text
-        for quote in analysis.quotes:
-            start, end = with_quote_marks(text, quote.start, quote.end)
-            if start <= offset < end:
-                self.go_to_quote(quote)
-                self.show_quote_card(quote)
-                return
+        found = thing_at(self.analysis, self.article.text, message.offset)
+        if isinstance(found, Quote):
+            self.go_to_quote(found)
+            self.show_quote_card(found)
+        elif found is not None:
+            self._select_clicked_mention(*found)
 
     def _select_clicked_mention(self, entity: Entity, number: int) -> None:
         """Select `entity` with its mention `number` current, the text staying where it is."""
@@ -468,14 +254,12 @@ class ReaderScreen(KeepingActions, Screen[None]):
         scroll_y = view.scroll_y
         self.select_entity(entity)
         view.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
-        self.mention_index = number
+        self.selection.mention = number
         mention = entity.mentions[number]
         view.current_mention = (mention.start, mention.end)
 
     def show_quote_card(self, quote: Quote) -> None:
         """Show `quote` whole over the reader, numbered in the quotes listed."""
-        from reader.tui.dialogs.quote_card import QuoteCard
-
         self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
 
     # -- entities -----------------------------------------------------------------------
@@ -488,18 +272,24 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def select_entity(self, entity: Entity) -> None:
         """Mark `entity`'s mentions, go to the first, and list only its quotes."""
-        self.selected = entity
-        self.entities_pane.selected_id = entity.id
-        self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
-        quotes = self.analysis.quotes if self.analysis is not None else ()
-        self.quotes_pane.show_quotes(
-            [quote for quote in quotes if quote.speaker_id == entity.id], speaker=entity.name
-        )
-        self.mention_index = None
+        self._mark_entity(entity)
+        self.quotes_pane.show_quotes(quotes_of(self.analysis, entity), speaker=entity.name)
+        self.selection.mention = None
         self.article_view.current_mention = None
         if entity.mentions:
             self.action_step_mention(1)
         self.refresh_bindings()
+
+    def _mark_entity(self, entity: Entity) -> None:
+        self.selection.entity = entity
+        self.entities_pane.selected_id = entity.id
+        self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
+
+    def _unmark_entity(self) -> None:
+        self.selection.clear_entity()
+        self.entities_pane.selected_id = None
+        self.article_view.set_mention_spans(())
+        self.article_view.current_mention = None
 
     def action_step_mention(self, step: int) -> None:
         """Go to the selected entity's next (`step` 1) or previous (-1) mention."""
@@ -507,25 +297,21 @@ class ReaderScreen(KeepingActions, Screen[None]):
         if entity is None or not entity.mentions:
             self.app.bell()
             return
-        if self.mention_index is None:
+        if self.selection.mention is None:
             index = 0 if step > 0 else len(entity.mentions) - 1
         else:
-            index = self.mention_index + step
+            index = self.selection.mention + step
             if not 0 <= index < len(entity.mentions):
                 self.app.bell()
                 return
-        self.mention_index = index
+        self.selection.mention = index
         mention = entity.mentions[index]
         self.article_view.current_mention = (mention.start, mention.end)
         self.article_view.scroll_to_span(mention.start, mention.end)
 
     def action_clear_selection(self) -> None:
         """Unmark the selected entity and list every quote again."""
-        self.selected = None
-        self.mention_index = None
-        self.entities_pane.selected_id = None
-        self.article_view.set_mention_spans(())
-        self.article_view.current_mention = None
+        self._unmark_entity()
         if self.analysis is not None:
             self.quotes_pane.show_quotes(self.analysis.quotes)
         self.refresh_bindings()
@@ -577,7 +363,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def action_search(self) -> None:
         """Open the search bar; matches are counted from the top of the view."""
-        self.search_bar.open(self._view_top_offset())
+        self.search_bar.open(self.article_view.top_offset() or 0)
         self.refresh_bindings()
 
     def action_step_match(self, step: int) -> None:
@@ -606,13 +392,7 @@ class ReaderScreen(KeepingActions, Screen[None]):
             self.set_focus(self.article_view)
         self.refresh_bindings()
 
-    def _view_top_offset(self) -> int:
-        """The offset of the text at the top of the article view."""
-        view = self.article_view
-        index = view.line_index
-        return index[int(view.scroll_y)].start if index is not None and len(index) else 0
-
-    # -- panes, progress, help ----------------------------------------------------------
+    # -- panes ------------------------------------------------------------------------------
 
     def action_focus_pane(self, pane: str) -> None:
         # At once, not as `Widget.focus` does (after the messages already queued): a key
@@ -641,15 +421,3 @@ class ReaderScreen(KeepingActions, Screen[None]):
 
     def on_article_view_progress_changed(self, message: ArticleView.ProgressChanged) -> None:
         self.query_one(ArticleHeader).progress = message.percent
-
-    def action_help(self) -> None:
-        from reader.tui.dialogs.help import HelpScreen
-
-        self.app.push_screen(HelpScreen())
-
-
-def _failure_sentence(error: Exception) -> str:
-    """One sentence for the panes when the analysis fails."""
-    if isinstance(error, ReaderError):
-        return str(error)
-    return f"The analysis failed ({type(error).__name__}: {error}); the article is still readable."

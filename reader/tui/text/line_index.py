@@ -41,6 +41,17 @@ class Line:
     kind: LineKind
     first: bool = False
 
+    def offset_at(self, text: str, column: int) -> int | None:
+        """The offset of the character at cell `column` of this line's words, None off them."""
+        if self.kind == "blank" or column < 0:
+            return None
+        used = 0
+        for offset in range(self.start, self.end):
+            used += cell_len(text[offset])
+            if used > column:
+                return offset
+        return None
+
     @property
     def indent(self) -> int:
         return INDENT if self.kind in ("blockquote", "list_item") else 0
@@ -128,8 +139,14 @@ class LineIndex:
         return self._lines
 
     def __len__(self) -> int:
+        """The number of lines: this wraps the whole text (use `is_empty` to ask for none)."""
         self.finish()
         return len(self._lines)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the index has no line at all; wraps at most the first block, never the rest."""
+        return not self.has_line(0)
 
     def __getitem__(self, index: int) -> Line:
         if index < 0:

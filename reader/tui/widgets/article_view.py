@@ -14,10 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import ClassVar
 
-from rich.cells import cell_len
-from rich.segment import Segment
 from rich.style import Style
-from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
@@ -30,7 +27,9 @@ from textual.strip import Strip
 from reader.model import Article, Block
 from reader.tui.runtime.collector import keep_long_lived
 from reader.tui.text.line_index import LineIndex, wrap_article
+from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.spans import SpanIndex
+from reader.tui.widgets.article_lines import SpanLayers, line_strip
 
 #: The widest the text column gets, in cells: a comfortable reading measure.
 READING_WIDTH = 80
@@ -41,17 +40,6 @@ SIDE_MARGIN = 2
 LAZY_WRAP_CHARS = 100_000
 #: How long one step of wrapping in the background may hold the UI, in seconds.
 WRAP_STEP_SECONDS = 0.008
-
-_QUOTE_MARKS = "\"'“”‘’«»„"
-
-
-def with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen the span of a quote's words to take in the quote marks around them."""
-    if start > 0 and text[start - 1] in _QUOTE_MARKS:
-        start -= 1
-    if end < len(text) and text[end] in _QUOTE_MARKS:
-        end += 1
-    return start, end
 
 
 class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
@@ -153,9 +141,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self.article = article
         self._shown_article = article
         self.line_index: LineIndex | None = None
-        self._quotes = SpanIndex()
-        self._mentions = SpanIndex()
-        self._matches = SpanIndex()
+        self._spans = SpanLayers()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._rich_style: Style | None = None
         self._pending_span: tuple[int, int] | None = None
@@ -170,17 +156,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_quote_spans(self, spans: Iterable[tuple[int, int]]) -> None:
         """Tint these spans (each quote's words) as quotations."""
         text = self.article.text
-        self._quotes = SpanIndex(with_quote_marks(text, start, end) for start, end in spans)
+        self._spans.quotes = SpanIndex(with_quote_marks(text, start, end) for start, end in spans)
         self._restyle()
 
     def set_mention_spans(self, spans: Iterable[tuple[int, int]]) -> None:
         """Mark these spans (the selected entity's mentions); an empty list clears them."""
-        self._mentions = SpanIndex(spans)
+        self._spans.mentions = SpanIndex(spans)
         self._restyle()
 
     def set_search_spans(self, spans: Iterable[tuple[int, int]]) -> None:
         """Mark these spans (the search matches); an empty list clears them."""
-        self._matches = SpanIndex(spans)
+        self._spans.matches = SpanIndex(spans)
         self._restyle()
 
     def watch_current_match(
@@ -372,15 +358,20 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if index is None or not index.has_line(number):
             return None
         line = index[number]
-        column = x - self.left_margin - line.indent
-        if line.kind == "blank" or column < 0:
+        return line.offset_at(self.article.text, x - self.left_margin - line.indent)
+
+    def top_offset(self) -> int | None:
+        """The offset of the text at the top of the view (None before the first layout).
+
+        Only the lines down to the top of the view are wrapped for it, never the rest.
+        """
+        index = self.line_index
+        if index is None or index.is_empty:
             return None
-        used = 0
-        for offset in range(line.start, line.end):
-            used += cell_len(self.article.text[offset])
-            if used > column:
-                return offset
-        return None
+        top = int(self.scroll_y)
+        if not index.has_line(top):  # scrolled past the end (the text got shorter)
+            top = index.wrapped - 1
+        return index[top].start
 
     def on_click(self, event: events.Click) -> None:
         where = event.get_content_offset(self)
@@ -395,7 +386,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         down, with some of what comes before it above.
         """
         index = self.line_index
-        if index is None or not len(index):
+        if index is None or index.is_empty:
             self._pending_span = (start, end)
             return
         self.finish_wrapping()
@@ -458,60 +449,13 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Build the strip for line `number` of the index, styled by the spans it touches."""
         assert self.line_index is not None
         line = self.line_index[number]
-        base = self._base_style()
-        segments = [Segment(" " * self.left_margin, base)]
-        if line.kind == "blank":
-            return Strip(segments)
-        style = self.get_component_rich_style
-        if line.kind == "blockquote":
-            segments.append(Segment("▎ ", base + style("article-view--gutter")))
-        elif line.kind == "list_item":
-            segments.append(
-                Segment("• " if line.first else "  ", base + style("article-view--gutter"))
-            )
-        kind_style = {
-            "heading": "article-view--heading",
-            "caption": "article-view--caption",
-            "blockquote": "article-view--blockquote",
-        }.get(line.kind)
-        text = Text(
-            self.article.text[line.start : line.end].replace("\t", " "), no_wrap=True, end=""
+        current = (self.current_span, self.current_mention, self.current_match)
+        return line_strip(
+            self.article.text,
+            line,
+            self.left_margin,
+            self._base_style(),
+            self.get_component_rich_style,
+            self._spans.layers(line.start, line.end, current),
+            self.app.console,
         )
-        # `Text.render` ignores `Text.style`, so the base style goes in as the first span.
-        text.stylize(base + style(kind_style) if kind_style else base)
-        self._stylize(text, line.start, line.end, self._quotes, style("article-view--quote"))
-        if self.current_span is not None:
-            self._stylize_span(
-                text, line.start, line.end, self.current_span, style("article-view--current-quote")
-            )
-        self._stylize(text, line.start, line.end, self._mentions, style("article-view--mention"))
-        if self.current_mention is not None:
-            self._stylize_span(
-                text,
-                line.start,
-                line.end,
-                self.current_mention,
-                style("article-view--current-mention"),
-            )
-        self._stylize(text, line.start, line.end, self._matches, style("article-view--match"))
-        if self.current_match is not None:
-            self._stylize_span(
-                text, line.start, line.end, self.current_match, style("article-view--current-match")
-            )
-        segments.extend(text.render(self.app.console))
-        return Strip(segments)
-
-    def _stylize(
-        self, text: Text, line_start: int, line_end: int, spans: SpanIndex, style: Style
-    ) -> None:
-        for span in spans.overlapping(line_start, line_end):
-            self._stylize_span(text, line_start, line_end, span, style)
-
-    @staticmethod
-    def _stylize_span(
-        text: Text, line_start: int, line_end: int, span: tuple[int, int], style: Style
-    ) -> None:
-        start, end = span
-        if end <= line_start or start >= line_end:
-            return
-        text.stylize(style, max(start, line_start) - line_start, min(end, line_end) - line_start)

@@ -261,11 +261,13 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         line = self._tops[self.highlighted] + step * height
         line = min(max(line, 0), self._tops[-1] - 1)
         index = self._row_at_line(line)
+        found: int | None = index
         if self.rows.row_id(index) is None:  # a heading: the next row the same way, or back
             found = self._next_row(index, step, wrap=False)
-            index = found if found is not None else self._next_row(index, -step, wrap=False)
-        if index is not None:
-            self.highlighted = index
+            if found is None:
+                found = self._next_row(index, -step, wrap=False)
+        if found is not None:
+            self.highlighted = found
 
     def action_page_down(self) -> None:
         self._move_page(1)

@@ -85,7 +85,8 @@ class SearchBar(Horizontal):
         self.text = ""
         self.scopes: dict[str, SpanIndex] = {}
         self.results = SearchResults([])
-        self.anchor = 0
+        self.search_from = 0
+        """The offset matches are counted from (the top of the view when the bar opened)."""
         self._built = False
         """Whether the prompt, the query and the counter are in (see `build`)."""
 
@@ -128,12 +129,12 @@ class SearchBar(Horizontal):
             # New scopes (the analysis finished): search again, from the current match.
             current = self.results.current
             if current is not None:
-                self.anchor = current[0]
+                self.search_from = current[0]
             self._search()
 
     def open(self, anchor: int) -> None:
         """Show the bar, empty, with the keys in it; matches are counted from offset `anchor`."""
-        self.anchor = anchor
+        self.search_from = anchor
         self.add_class("-open")
         self.input.value = ""
         # Now, not after the next refresh: keys typed straight after `/` go into the query.
@@ -159,7 +160,7 @@ class SearchBar(Horizontal):
     def _search(self) -> None:
         scope, needle = parse_query(self.input.value)
         within = self.scopes.get(scope, SpanIndex()) if scope != "all" else None
-        self.results = SearchResults(find_matches(self.text, needle, within), self.anchor)
+        self.results = SearchResults(find_matches(self.text, needle, within), self.search_from)
         self.post_message(self.MatchesChanged(self.results.matches))
         self.post_message(self.CurrentChanged(self.results.current))
         self._show_counter()
