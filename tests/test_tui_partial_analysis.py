@@ -140,7 +140,7 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
 async def test_partial_results_wait_for_a_pause_in_the_keys(nlp: Any) -> None:
     """A partial result that arrives while the reader is pressing keys is shown once the
     keys pause, so that no key waits behind the few frames it takes."""
-    from reader.tui.screens.reader import KEYS_QUIET_SECONDS
+    from reader.tui.screens.analysis_feed import KEYS_QUIET_SECONDS
 
     seed = frozen_seed()
     first = _first_part(seed)

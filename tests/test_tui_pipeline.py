@@ -14,7 +14,7 @@ from reader.errors import AnalysisError
 from reader.load import load
 from reader.tui.app import ReaderApp
 from reader.tui.messages import AnalysisFailed
-from reader.tui.screens.reader import _failure_sentence
+from reader.tui.screens.analysis_feed import failure_sentence
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entities_pane import EntityList
 
@@ -100,8 +100,8 @@ async def test_a_failed_analysis_is_one_sentence_and_the_article_stays() -> None
 
 
 def test_an_unexpected_error_becomes_one_sentence() -> None:
-    sentence = _failure_sentence(ValueError("bad offsets"))
+    sentence = failure_sentence(ValueError("bad offsets"))
     assert sentence == (
         "The analysis failed (ValueError: bad offsets); the article is still readable."
     )
-    assert _failure_sentence(AnalysisError("The model is missing.")) == "The model is missing."
+    assert failure_sentence(AnalysisError("The model is missing.")) == "The model is missing."

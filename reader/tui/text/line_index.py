@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import time
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Literal
@@ -110,6 +111,21 @@ class LineIndex:
                 break
             self._wrap_next_block()
         return self.complete
+
+    def wrap_for(self, seconds: float) -> bool:
+        """Wrap blocks for about `seconds`; True once everything is wrapped."""
+        deadline = time.perf_counter() + seconds
+        while not self.wrap_more(16) and time.perf_counter() < deadline:
+            pass
+        return self.complete
+
+    def scroll_height(self, view_height: int) -> int:
+        """The height to scroll over: the line count, estimated while the wrap goes on (never
+        short of the lines wrapped and a screen below them)."""
+        height = self.estimated_length()
+        if not self.complete:
+            height = max(height, self.wrapped + view_height)
+        return height
 
     def finish(self) -> None:
         while not self.complete:

@@ -9,17 +9,15 @@ is always data (`rich.text.Text`), never markup.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import ClassVar, TypeAlias
 
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
-from textual.message import Message
 from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
@@ -29,7 +27,8 @@ from reader.tui.runtime.collector import keep_long_lived
 from reader.tui.text.line_index import LineIndex, wrap_article
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.spans import SpanIndex
-from reader.tui.widgets.article_lines import SpanLayers, line_strip
+from reader.tui.widgets import article_messages
+from reader.tui.widgets.article_lines import Span, SpanLayers, line_strip
 
 #: The widest the text column gets, in cells: a comfortable reading measure.
 READING_WIDTH = 80
@@ -96,41 +95,17 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     }
     """
 
-    class Clicked(Message):
-        """The reader clicked the character at `offset` of the text."""
+    Clicked: TypeAlias = article_messages.Clicked
+    ViewMoved: TypeAlias = article_messages.ViewMoved
+    ProgressChanged: TypeAlias = article_messages.ProgressChanged
 
-        def __init__(self, offset: int) -> None:
-            super().__init__()
-            self.offset = offset
-
-    class ViewMoved(Message):
-        """The text on screen is now `text[start:end]`; a newer one replaces one still queued."""
-
-        def __init__(self, start: int, end: int) -> None:
-            super().__init__()
-            self.start = start
-            self.end = end
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ArticleView.ViewMoved)
-
-    class ProgressChanged(Message):
-        """How far through the article the bottom of the view is, 0–100."""
-
-        def __init__(self, percent: int) -> None:
-            super().__init__()
-            self.percent = percent
-
-        def can_replace(self, message: Message) -> bool:
-            return isinstance(message, ArticleView.ProgressChanged)
-
-    current_span: var[tuple[int, int] | None] = var(None)
+    current_span: var[Span | None] = var(None)
     """The current quote's span, which stands out."""
 
-    current_mention: var[tuple[int, int] | None] = var(None)
+    current_mention: var[Span | None] = var(None)
     """The mention that `]` / `[` last went to."""
 
-    current_match: var[tuple[int, int] | None] = var(None)
+    current_match: var[Span | None] = var(None)
     """The search match that `n` / `N` last went to."""
 
     reading_width: var[int] = var(READING_WIDTH, init=False)
@@ -144,10 +119,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._spans = SpanLayers()
         self._strips: LRUCache[int, Strip] = LRUCache(1024)
         self._rich_style: Style | None = None
-        self._pending_span: tuple[int, int] | None = None
+        self._pending_span: Span | None = None
         self._wrapped_width = 0
         #: The offset the last rewrap kept at the top, and the line it put there.
-        self._anchor: tuple[int, int] | None = None
+        self._anchor: Span | None = None
         #: The view's size when the first paint laid it out (until the first resize event).
         self._laid_out_at: Size | None = None
 
@@ -169,34 +144,21 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._spans.matches = SpanIndex(spans)
         self._restyle()
 
-    def watch_current_match(
-        self, before: tuple[int, int] | None, now: tuple[int, int] | None
-    ) -> None:
-        self._restyle_spans(before, now)
-
-    def watch_current_span(
-        self, before: tuple[int, int] | None, now: tuple[int, int] | None
-    ) -> None:
-        self._restyle_spans(before, now)
-
-    def watch_current_mention(
-        self, before: tuple[int, int] | None, now: tuple[int, int] | None
-    ) -> None:
-        self._restyle_spans(before, now)
-
-    def _restyle_spans(self, *spans: tuple[int, int] | None) -> None:
-        """Draw again only the lines of `spans` (the current quote, mention or match that was
-        and the one that is): the other lines' cached strips stay good."""
+    def _restyle_spans(self, before: Span | None, now: Span | None) -> None:
+        """Draw again only the lines of the current quote, mention or match that was and the
+        one that is (`before`, `now`): the other lines' cached strips stay good."""
         index = self.line_index
         if index is None:
             self._restyle()
             return
-        for span in spans:
+        for span in (before, now):
             if span is not None and span[1] > span[0]:
                 first, last = index.lines_of(*span)
                 for number in range(first, last + 1):
                     self._strips.discard(number)
         self.refresh()
+
+    watch_current_span = watch_current_mention = watch_current_match = _restyle_spans
 
     def _restyle(self) -> None:
         self._strips.clear()
@@ -258,8 +220,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self._size_to_index()
             return
         self._wrapped_width = width
-        top = int(self.scroll_y)
-        top_offset = index[top].start if index is not None and index.has_line(top) else None
+        top_offset = self.top_offset()
         if self._anchor is not None and self._anchor[1] == int(self.scroll_y):
             # Not scrolled since the last rewrap: keep its place, so rewraps do not drift.
             top_offset = self._anchor[0]
@@ -289,9 +250,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """The scrollable height: the line count, estimated while the index is still lazy."""
         index = self.line_index
         assert index is not None
-        height = index.estimated_length()
-        if not index.complete:  # never short of the lines already wrapped
-            height = max(height, index.wrapped + self.scrollable_content_region.height)
+        height = index.scroll_height(self.scrollable_content_region.height)
         self.virtual_size = Size(self.scrollable_content_region.width, height)
 
     def _wrap_in_steps(self) -> None:
@@ -299,10 +258,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         index = self.line_index
         if index is None or not self.is_attached:
             return
-        deadline = time.perf_counter() + WRAP_STEP_SECONDS
-        while not index.wrap_more(16) and time.perf_counter() < deadline:
-            pass
-        if index.complete:
+        if index.wrap_for(WRAP_STEP_SECONDS):
             self._size_to_index()
             self.refresh()
             self._post_progress()
@@ -336,7 +292,7 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         if span is not None:
             self.post_message(self.ViewMoved(*span))
 
-    def visible_span(self) -> tuple[int, int] | None:
+    def visible_span(self) -> Span | None:
         """The offsets of the text on screen, `[start, end)`; None before the first layout."""
         index = self.line_index
         lines = self.visible_lines()
