@@ -95,7 +95,7 @@ async def test_markup_in_a_real_article_shows_literally_after_real_analysis(
         clipboard = app.clipboard
         assert clipboard.startswith("“") and "[" in clipboard
         clean_of_escapes(clipboard)
-        assert clipboard == quote_citation(app.screen.current_quote, article)
+        assert clipboard == quote_citation(app.screen.selection.quote, article)
         clean_of_escapes(screen_text(app))
 
 

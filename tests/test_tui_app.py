@@ -91,7 +91,7 @@ async def test_enter_on_a_quote_makes_it_current() -> None:
         # `enter` also opens the quote's card (see test_tui_quote_card.py); escape closes it.
         await pilot.press("3", "j", "j", "enter", "escape")
         third = app.screen.analysis.quotes[2]
-        assert app.screen.current_quote == third
+        assert app.screen.selection.quote == third
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 3/5"
         assert span_lines_visible(app.screen.query_one(ArticleView), third.start, third.end)
 
@@ -220,7 +220,7 @@ async def test_an_article_without_quotes_or_entities_says_so() -> None:
         assert "Nothing anyone said today." in text
         assert "─ Quotes ─" in text and "Quotes 0" not in text  # no count of nothing
         await pilot.press("n")
-        assert app.screen.current_quote is None
+        assert app.screen.selection.quote is None
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])

@@ -82,7 +82,7 @@ async def test_partial_results_are_listed_and_the_selection_survives_the_whole(n
         assert again is not None and again.name == chosen.name and again in seed.entities
         assert screen.entities_pane.selected_id == again.id
         assert screen.article_view.current_mention == mention
-        assert mention is None or Mention(*mention) == again.mentions[screen.mention_index]
+        assert mention is None or Mention(*mention) == again.mentions[screen.selection.mention]
         spoken = [q for q in seed.quotes if q.speaker_id == again.id]
         assert list(screen.quotes_pane.quotes) == [
             q for q in spoken if screen.quotes_pane.show_reported or q.kind != "indirect"

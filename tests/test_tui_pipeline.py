@@ -49,7 +49,7 @@ async def test_quote_and_entity_keys_on_the_seed_after_real_analysis(nlp: Any) -
         await pilot.press("n", "n")
         await pilot.pause()
         assert "Quotes 2/5" in screen_text(app)
-        assert screen.current_quote.speaker == "Grant Newsham"
+        assert screen.selection.quote.speaker == "Grant Newsham"
         entity_list = screen.query_one(EntityList)
         await pilot.press("2")
         # The prompt starts with the scroll-spy mark and the selection mark, if any.

@@ -36,7 +36,7 @@ async def test_enter_on_a_quote_goes_to_it_and_shows_it_whole() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuoteCard)
         second = analysis.quotes[1]
-        assert reader.current_quote == second
+        assert reader.selection.quote == second
         text = screen_text(app)
         assert "Quote 2 of 5" in text
         assert "“somehow reaching a deal”" in text
@@ -79,4 +79,4 @@ async def test_space_goes_to_the_quote_without_the_card() -> None:
         reader = app.screen
         await pilot.press("3", "j", "j", "space")
         assert app.screen is reader
-        assert reader.current_quote == analysis.quotes[2]
+        assert reader.selection.quote == analysis.quotes[2]

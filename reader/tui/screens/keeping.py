@@ -1,4 +1,5 @@
-"""The reading screen's export and correction actions (mixed into `ReaderScreen`).
+"""The reading screen's keeping actions: export, corrections, and copying a quote with its
+citation (mixed into `ReaderScreen`).
 
 Export writes the quotes and entities (with the reader's corrections) into the export folder
 and names the files in a notification. Corrections (rename an entity, merge one into another,
@@ -14,11 +15,13 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 
 from reader.corrections import Correction, merge, rename, set_speaker
+from reader.export import quote_citation
 from reader.keep.correction_log import CorrectionLog
 from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.dialogs.choice_prompt import ChoicePrompt
 from reader.tui.dialogs.text_prompt import TextPrompt
+from reader.tui.screens.selection import Selection
 from reader.tui.widgets.entities_pane import EntitiesPane
 from reader.tui.widgets.quotes_pane import QuotesPane
 
@@ -39,6 +42,7 @@ class KeepingHost(Protocol):
     analysis: Analysis | None
     context: ReaderContext
     corrections: CorrectionLog
+    selection: Selection
 
     @property
     def app(self) -> App[Any]: ...
@@ -229,6 +233,18 @@ class KeepingActions:
 
         current = quote.speaker_id or (_SOMEONE_ELSE if quote.speaker else _NOBODY)
         self.app.push_screen(ChoicePrompt(f"Who said “{short}”?", choices, current=current), chosen)
+
+    def action_copy_quote(self: KeepingHost) -> None:
+        """Copy the current quote with its citation to the clipboard (OSC 52)."""
+        quote = self.selection.quote
+        if quote is None and self.quotes_pane.quote_list.has_focus:
+            quote = self.quotes_pane.highlighted_quote
+        if quote is None:
+            self.notify("No current quote to copy: press n to go to one.", severity="warning")
+            return
+        self.app.copy_to_clipboard(quote_citation(quote, self.article))
+        who = quote.speaker or "an unattributed speaker"
+        self.notify(f"Copied the quote by {who}, with its citation.", title="Copied", markup=False)
 
     # -- export -------------------------------------------------------------------------
 

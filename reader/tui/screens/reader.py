@@ -16,7 +16,6 @@ from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.widgets import Footer, Input
 
-from reader.export import quote_citation
 from reader.keep.correction_log import CorrectionLog
 from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
@@ -25,7 +24,13 @@ from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
 from reader.tui.screens.reader_bindings import READER_BINDINGS
-from reader.tui.screens.selection import Selection, quote_near, quotes_of, thing_at
+from reader.tui.screens.selection import (
+    Selection,
+    focus_spans,
+    quote_near,
+    quotes_of,
+    thing_at,
+)
 from reader.tui.text.focus_filter import blocks_touching
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
@@ -91,14 +96,6 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
     def selected(self) -> Entity | None:
         """The selected entity."""
         return self.selection.entity
-
-    @property
-    def mention_index(self) -> int | None:
-        return self.selection.mention
-
-    @property
-    def current_quote(self) -> Quote | None:
-        return self.selection.quote
 
     def on_unmount(self) -> None:
         release_long_lived()  # this article's objects go back to the collector
@@ -218,18 +215,6 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self.article_view.scroll_to_span(start, end)
         self.quotes_pane.current_id = quote.id
 
-    def action_copy_quote(self) -> None:
-        """Copy the current quote with its citation to the clipboard (OSC 52)."""
-        quote = self.current_quote
-        if quote is None and self.quotes_pane.quote_list.has_focus:
-            quote = self.quotes_pane.highlighted_quote
-        if quote is None:
-            self.notify("No current quote to copy: press n to go to one.", severity="warning")
-            return
-        self.app.copy_to_clipboard(quote_citation(quote, self.article))
-        who = quote.speaker or "an unattributed speaker"
-        self.notify(f"Copied the quote by {who}, with its citation.", title="Copied", markup=False)
-
     @on(QuotesPane.QuoteChosen)
     def _quote_chosen(self, message: QuotesPane.QuoteChosen) -> None:
         self.go_to_quote(message.quote)
@@ -337,13 +322,7 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         if view.filtered and not refocus:
             self.action_unfilter()
             return
-        if self.selected is not None:
-            what = self.selected.name
-            spans = [(mention.start, mention.end) for mention in self.selected.mentions]
-        else:
-            what = "quotes"
-            quotes = self.analysis.quotes if self.analysis is not None else ()
-            spans = [(quote.start, quote.end) for quote in quotes]
+        what, spans = focus_spans(self.analysis, self.selected)
         blocks = blocks_touching(self.article, spans)
         if not blocks:
             self.notify(f"No paragraph to focus on: none with {what}.", markup=False)

@@ -46,6 +46,17 @@ def quotes_of(analysis: Analysis | None, entity: Entity | None) -> tuple[Quote, 
     return tuple(quote for quote in quotes if quote.speaker_id == entity.id)
 
 
+def focus_spans(
+    analysis: Analysis | None, entity: Entity | None
+) -> tuple[str, list[tuple[int, int]]]:
+    """What the focus filter keeps paragraphs for, named, with its spans: the selected
+    entity's mentions, or with none selected every quote."""
+    if entity is not None:
+        return entity.name, [(mention.start, mention.end) for mention in entity.mentions]
+    quotes = analysis.quotes if analysis is not None else ()
+    return "quotes", [(quote.start, quote.end) for quote in quotes]
+
+
 def quote_near(quotes: tuple[Quote, ...], top: int, step: int) -> int:
     """With no current quote: the first quote from offset `top` on (`step` > 0), or the last
     before it."""
