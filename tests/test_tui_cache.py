@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tui_seed import SAMPLES, SEED, frozen_seed, screen_text
 
 from reader.load import load
@@ -62,6 +63,7 @@ async def test_without_a_cache_every_open_analyses(nlp: Any, tmp_path: Path) -> 
     assert app.cache is None
 
 
+@pytest.mark.timing
 async def test_quitting_mid_analysis_is_immediate_and_stops_the_analysis(nlp: Any) -> None:
     long_read = load(str(SAMPLES / "ebro-delta-long-read.txt"))
     parts = [(block.kind, long_read.block_text(block)) for block in long_read.blocks] * 4
