@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 from tui_seed import SEED, frozen_seed, screen_text
 
+from reader.corrections import rename
+from reader.keep.correction_log import CorrectionLog
 from reader.model import Analysis
 from reader.store.config import Settings
 from reader.store.library import Library
@@ -310,3 +312,21 @@ async def test_a_theme_chosen_in_the_app_is_remembered_until_the_config_changes(
     edited = ReaderApp(seed.article, analysis=seed, library=library, settings=Settings("nord"))
     async with edited.run_test(size=SIZE):
         assert edited.theme == "nord"
+
+
+# -- the correction log, without a screen ----------------------------------------------------
+
+
+def test_the_correction_log_keeps_corrections_in_the_library(
+    seed: Analysis, library: Library
+) -> None:
+    entity = seed.entities[0]
+    log = CorrectionLog(seed.article, library)
+    assert not log.undo()  # nothing read yet, nothing to undo
+    assert log.corrected(seed) == seed and log.loaded and log.raw is seed
+    assert log.add(rename(entity, "Someone Else"))
+    assert log.corrected(seed).entity(entity.id).name == "Someone Else"  # type: ignore[union-attr]
+    again = CorrectionLog(seed.article, library)  # the article opened again
+    assert again.corrected(seed).entity(entity.id).name == "Someone Else"  # type: ignore[union-attr]
+    assert again.undo() and not again.undo()
+    assert CorrectionLog(seed.article, library).corrected(seed) == seed

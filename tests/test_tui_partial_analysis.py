@@ -89,6 +89,35 @@ async def test_partial_results_are_listed_and_the_selection_survives_the_whole(n
         ]
 
 
+async def test_new_results_list_the_quotes_once_with_the_selection_kept() -> None:
+    # With an entity selected, the whole analysis replaces the partial one: the quote list is
+    # filled once, with the entity's quotes (not with every quote, then again with its own).
+    seed = frozen_seed()
+    app = ReaderApp(seed.article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.workers.cancel_all()  # the messages below stand for the child's
+        screen = app.screen
+        screen.post_message(AnalysisPartial(_first_part(seed)))
+        await pilot.pause()
+        await pilot.press("2", "enter")  # select the first entity listed
+        await pilot.pause()
+        chosen = screen.selected
+        assert chosen is not None
+        pane = screen.quotes_pane
+        listed: list[str | None] = []
+        show_quotes = pane.show_quotes
+
+        def counted(quotes: Any, *, speaker: str | None = None) -> None:
+            listed.append(speaker)
+            show_quotes(quotes, speaker=speaker)
+
+        pane.show_quotes = counted  # type: ignore[method-assign]
+        screen.post_message(AnalysisReady(seed))
+        await pilot.pause()
+        assert listed == [chosen.name]
+        assert pane.speaker == chosen.name
+
+
 def test_partial_results_keep_coming_as_the_parse_doubles() -> None:
     """For a 2 MB article: at 20k characters parsed, then each time the parse has doubled,
     until three quarters are parsed (the whole analysis is near then)."""
