@@ -9,7 +9,7 @@ under the article's text), and the analysis is shown again with all of them appl
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.app import App
 from textual.notifications import SeverityLevel
@@ -19,11 +19,13 @@ from reader.export import quote_citation
 from reader.keep.correction_log import CorrectionLog
 from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
-from reader.tui.dialogs.choice_prompt import ChoicePrompt
-from reader.tui.dialogs.text_prompt import TextPrompt
 from reader.tui.screens.selection import Selection
 from reader.tui.widgets.entities_pane import EntitiesPane
 from reader.tui.widgets.quotes_pane import QuotesPane
+
+if TYPE_CHECKING:
+    from reader.tui.dialogs.choice_prompt import ChoicePrompt
+    from reader.tui.dialogs.text_prompt import TextPrompt
 
 #: The export formats `e` and the command palette offer: (format, name, what the file holds).
 EXPORT_CHOICES = [
@@ -173,7 +175,7 @@ class KeepingActions:
                 self._correct(rename(entity, name), f"{entity.name} is now {name}.")
 
         self.app.push_screen(
-            TextPrompt("Rename", f"A new name for {entity.name}:", entity.name), renamed
+            _text_prompt("Rename", f"A new name for {entity.name}:", entity.name), renamed
         )
 
     def action_merge_entity(self: KeepingHost) -> None:
@@ -196,7 +198,7 @@ class KeepingActions:
             if into is not None:
                 self._correct(merge(entity, into), f"{entity.name} is merged into {into.name}.")
 
-        self.app.push_screen(ChoicePrompt(f"Merge {entity.name} into…", choices), chosen)
+        self.app.push_screen(_choice_prompt(f"Merge {entity.name} into…", choices), chosen)
 
     def action_fix_speaker(self: KeepingHost) -> None:
         """Say who spoke the chosen quote: a listed person or organisation, someone else, nobody."""
@@ -225,14 +227,16 @@ class KeepingActions:
                 fix(None)
             elif choice == _SOMEONE_ELSE:
                 self.app.push_screen(
-                    TextPrompt("Speaker", f"Who said “{short}”?", quote.speaker or ""),
+                    _text_prompt("Speaker", f"Who said “{short}”?", quote.speaker or ""),
                     lambda name: fix(name) if name else None,
                 )
             else:
                 fix(analysis.entity(choice))
 
         current = quote.speaker_id or (_SOMEONE_ELSE if quote.speaker else _NOBODY)
-        self.app.push_screen(ChoicePrompt(f"Who said “{short}”?", choices, current=current), chosen)
+        self.app.push_screen(
+            _choice_prompt(f"Who said “{short}”?", choices, current=current), chosen
+        )
 
     def action_copy_quote(self: KeepingHost) -> None:
         """Copy the current quote with its citation to the clipboard (OSC 52)."""
@@ -254,7 +258,7 @@ class KeepingActions:
             return
         if not format:
             self.app.push_screen(
-                ChoicePrompt(
+                _choice_prompt(
                     "Export quotes and entities as…",
                     [(name, f"{label}: {what}") for name, label, what in EXPORT_CHOICES],
                 ),
@@ -284,3 +288,19 @@ def _group_order(entity: Entity) -> int:
 
 def _group_label(entity: Entity) -> str:
     return dict(ENTITY_GROUPS)[entity.type].lower()
+
+
+def _choice_prompt(
+    title: str, choices: list[tuple[str, str]], current: str | None = None
+) -> ChoicePrompt:
+    """A choice dialog (its module is imported when a key first asks for one, not at start)."""
+    from reader.tui.dialogs.choice_prompt import ChoicePrompt
+
+    return ChoicePrompt(title, choices, current=current)
+
+
+def _text_prompt(title: str, question: str, value: str) -> TextPrompt:
+    """A text dialog (imported on first use, as `_choice_prompt`)."""
+    from reader.tui.dialogs.text_prompt import TextPrompt
+
+    return TextPrompt(title, question, value)

@@ -19,7 +19,6 @@ from textual.widgets import Footer, Input
 from reader.keep.correction_log import CorrectionLog
 from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
-from reader.tui.dialogs.quote_card import QuoteCard
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
@@ -245,6 +244,8 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
 
     def show_quote_card(self, quote: Quote) -> None:
         """Show `quote` whole over the reader, numbered in the quotes listed."""
+        from reader.tui.dialogs.quote_card import QuoteCard  # not needed for the first paint
+
         self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
 
     # -- entities -----------------------------------------------------------------------

@@ -78,8 +78,9 @@ def line_strip(
     kind_style = KIND_STYLES.get(line.kind)
     words.stylize(base + style(kind_style) if kind_style else base)
     for spans, component in layers:
-        span_style = style(component)
+        span_style: Style | None = None  # looked up only for a layer with spans on this line
         for span in spans:
+            span_style = span_style or style(component)
             stylize_span(words, line.start, line.end, span, span_style)
     segments.extend(words.render(console))
     return Strip(segments)
