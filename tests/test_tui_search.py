@@ -9,9 +9,10 @@ from textual.widgets import Input
 from tui_seed import frozen_seed, screen_text
 
 from reader.tui.app import ReaderApp
+from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.search import SearchResults, find_matches, next_scope, parse_query
 from reader.tui.text.spans import SpanIndex
-from reader.tui.widgets.article_view import ArticleView, with_quote_marks
+from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.quotes_pane import QuotesPane
 from reader.tui.widgets.search_bar import SearchBar
 

@@ -129,12 +129,5 @@ def readme_section(readme: str) -> str:
     return readme[start : readme.index(README_END, start)].strip("\n") + "\n"
 
 
-def with_readme_section(readme: str) -> str:
-    """`readme` with the generated key table between its markers."""
-    start = readme.index(README_START) + len(README_START)
-    end = readme.index(README_END, start)
-    return readme[:start] + "\n" + markdown_table() + readme[end:]
-
-
 if __name__ == "__main__":
     print(markdown_table(), end="")

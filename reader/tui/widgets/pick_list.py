@@ -15,8 +15,8 @@ __all__ = ["PickList", "list_bindings"]
 class PickList(OptionList, inherit_bindings=False):
     """A list moved with `j`/`k` or the arrows; `enter` picks the highlighted item.
 
-    `binding_prefix` names the list in binding ids (`entities.down`, `quotes.down`), so that
-    a keymap can remap one list without the other.
+    A subclass sets its `BINDINGS` from `list_bindings(prefix, ...)`: the prefix names the
+    list in binding ids (`choice.down`), so that a keymap can remap one list without another.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = []

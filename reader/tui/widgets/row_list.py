@@ -64,8 +64,9 @@ class EmptyRows:
 class RowList(ScrollView, can_focus=True, inherit_bindings=False):
     """Rows from a `RowSource`; `j`/`k` move the highlight, `enter` or a click picks a row.
 
-    `binding_prefix` style ids (`entities.down`, `quotes.down`) come from `list_bindings`, so
-    that a keymap can remap one list without the other.
+    A subclass sets its `BINDINGS` from `list_bindings(prefix, ...)`: the prefix names the
+    list in binding ids (`entities.down`, `quotes.down`), so that a keymap can remap one list
+    without the other.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = []
