@@ -18,7 +18,7 @@ import pytest
 from hostile_helpers import FORBIDDEN
 
 from reader.errors import LoadError
-from reader.load.fetch import load_url
+from reader.load import load_url
 
 PAGE = (
     b"<html><head><title>Harbour wall vote</title></head><body><article><p>The council voted "

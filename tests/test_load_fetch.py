@@ -9,8 +9,8 @@ import pytest
 from http_server import ARTICLE_TITLE, closed_port, serve
 
 from reader.errors import LoadError
-from reader.load import load
-from reader.load.fetch import fetch, is_url, load_url
+from reader.load import load, load_url
+from reader.load.fetch import fetch, is_url
 
 # Small limits keep the hostile cases fast; the module constants are the real defaults.
 FAST = {"connect_timeout": 2.0, "read_timeout": 2.0, "deadline": 5.0}

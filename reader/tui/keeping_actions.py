@@ -12,7 +12,7 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reader.corrections import Correction, apply_corrections, merge, rename, set_speaker
+from reader.keep.corrections import Correction, apply_corrections, merge, rename, set_speaker
 from reader.model import ENTITY_GROUPS, Analysis, Entity, Quote
 from reader.store.db import StoreUnavailable
 from reader.tui.choice_prompt import ChoicePrompt
@@ -219,7 +219,7 @@ class KeepingActions:
                 lambda chosen: self.action_export(chosen) if chosen else None,
             )
             return
-        from reader.export import write_export
+        from reader.keep.export import write_export
 
         folder = getattr(self.app, "export_folder", None) or Path.cwd()
         assert self.analysis is not None

@@ -20,7 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Input
 
 from reader.errors import ReaderError
-from reader.export import quote_citation
+from reader.keep.export.citation import quote_citation
 from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.analysis_messages import (
     AnalysisFailed,
