@@ -15,6 +15,7 @@ import itertools
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,8 +27,8 @@ from reader.analyze.quotes import (
     looks_like_name_or_title,
 )
 from reader.errors import ReaderError
-from reader.load.html import extract_html
 from reader.load.markdown import extract_markdown
+from reader.load.page import extract_html
 from reader.load.text import extract_text
 from reader.model import Article
 
@@ -247,22 +248,13 @@ def test_two_thousand_quotes_in_one_paragraph_analyse_in_seconds(nlp: Any) -> No
 # ---------------------------------------------------------------- every pattern
 
 
-PATTERN_MODULES = (
-    "reader.sanitize",
-    "reader.load.decode",
-    "reader.load.html",
-    "reader.load.content",
-    "reader.load.metadata",
-    "reader.load.text",
-    "reader.load.markdown",
-    "reader.load.fetch",
-    "reader.analyze",
-    "reader.analyze.quotes",
-    "reader.analyze.speakers",
-    "reader.analyze.entities",
-    "reader.analyze.lexicon",
-    "reader.export",
-    "reader.export_csv",
+READER = Path(__file__).resolve().parents[1] / "reader"
+#: The loaders, the analysis, the keeping and the shared modules: every module outside the
+#: terminal UI, found from the files so that a module moved or split stays covered.
+PATTERN_MODULES = tuple(
+    ".".join(path.relative_to(READER.parent).with_suffix("").parts).removesuffix(".__init__")
+    for path in sorted(READER.rglob("*.py"))
+    if "tui" not in path.relative_to(READER).parts and path.name != "__main__.py"
 )
 UNITS = (
     ". ",

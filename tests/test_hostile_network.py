@@ -39,10 +39,10 @@ def gzip_bomb(size: int) -> bytes:
 class Hostile(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:  # stdlib name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:  # stdlib name
         route = ROUTES.get(self.path)
         with suppress(BrokenPipeError, ConnectionResetError):
             if route is None:
@@ -156,7 +156,7 @@ def test_a_deflate_bomb_stops_at_the_cap(base: str) -> None:
     assert "larger than" in refused(f"{base}/deflate-bomb")
 
 
-def test_a_gzip_inside_gzip_stops_at_the_loaders_cap(base: str, monkeypatch) -> None:  # noqa: ANN001
+def test_a_gzip_inside_gzip_stops_at_the_loaders_cap(base: str, monkeypatch) -> None:
     """The fetch unpacks the transfer encoding; the page inside is gzip again, unpacked by
     the loader under its own cap (`decode.MAX_BYTES`, 64 MB), not the fetch's."""
     decode = importlib.import_module("reader.load.decode")

@@ -8,14 +8,10 @@ import time
 
 import pytest
 
-from reader.load.content import (
-    _looks_like_menu,
-    combine,
-    density_blocks,
-    extract_blocks,
-    parse_html,
-    trafilatura_blocks,
-)
+from reader.load.page.combine import _looks_like_menu, combine, extract_blocks
+from reader.load.page.density import density_blocks
+from reader.load.page.parse import parse_html
+from reader.load.page.trafilatura_blocks import trafilatura_blocks
 
 KINDS = {"heading", "paragraph", "caption", "blockquote", "list_item"}
 
@@ -39,7 +35,7 @@ def texts(blocks: list[tuple[str, str]]) -> list[str]:
     return [text for _, text in blocks]
 
 
-def timed(function, *args):  # noqa: ANN001, ANN202 - any callable
+def timed(function, *args):  # any callable
     start = time.perf_counter()
     result = function(*args)
     return result, time.perf_counter() - start
