@@ -195,6 +195,7 @@ def test_escapes_in_a_fetched_page_and_its_charset_are_removed(base: str) -> Non
         assert value is None or FORBIDDEN.search(value) is None
 
 
+@pytest.mark.timing
 def test_a_server_that_accepts_and_never_answers_hits_the_deadline() -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
