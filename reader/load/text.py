@@ -54,7 +54,7 @@ def extract_text(text: str, source: str) -> Article:
     )
     if first_body is None:
         # No line reads like article prose: keep whatever is not chrome as paragraphs.
-        parts = [
+        parts: list[tuple[BlockKind, str]] = [
             ("paragraph", line.text)
             for line in lines
             if not is_chrome(line) and (line.words >= 5 or ends_sentence(line.text))

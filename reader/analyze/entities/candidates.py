@@ -284,7 +284,7 @@ def _is_common_word(candidate: Candidate, common_words: set[str]) -> bool:
     if candidate.chunk is None or candidate.last - candidate.first != 1:
         return False
     token = candidate.chunk.doc[candidate.first]
-    return token.is_sent_start and token.lower_ in common_words
+    return bool(token.is_sent_start) and token.lower_ in common_words
 
 
 def _candidates(

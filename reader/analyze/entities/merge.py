@@ -242,11 +242,11 @@ def _add_missed_aliases(drafts: list[EntityDraft], candidates: list[Candidate], 
                 continue
             previous = owner.get(surface, draft)
             owner[surface] = draft if previous is draft else None
-    names = sorted((s for s, d in owner.items() if d is not None), key=len, reverse=True)
-    if not names:
+    known = sorted((s for s, d in owner.items() if d is not None), key=len, reverse=True)
+    if not known:
         return
     pattern = re.compile(
-        r"(?<![\w\-.])(?:" + "|".join(re.escape(name) for name in names) + r")(?![\w\-])"
+        r"(?<![\w\-.])(?:" + "|".join(re.escape(name) for name in known) + r")(?![\w\-])"
     )
     taken = sorted((c.start, c.end) for c in candidates)
     starts = [s for s, _ in taken]
@@ -259,10 +259,10 @@ def _add_missed_aliases(drafts: list[EntityDraft], candidates: list[Candidate], 
             continue
         if _touches_other_name(text, start, end):
             continue
-        draft = owner[match.group(0)]
-        if draft is not None:
-            draft.mentions.append((start, end))
-            draft.surfaces.append(match.group(0))
+        found = owner[match.group(0)]
+        if found is not None:
+            found.mentions.append((start, end))
+            found.surfaces.append(match.group(0))
     for draft in drafts:
         draft.mentions.sort()
 

@@ -243,21 +243,21 @@ def best_container(
     threshold = max(10.0, best.score * 0.2)
     chosen = []
     for sibling in parent:
-        node = nodes.get(sibling)
-        if node is None:
+        sibling_node = nodes.get(sibling)
+        if sibling_node is None:
             continue
         if sibling is best.element:
             chosen.append(sibling)
             continue
         if (
             sibling in candidates
-            and node.score >= threshold
+            and sibling_node.score >= threshold
             or _tag(sibling) == "p"
             and (
-                (node.text_length > 80 and node.link_density < 0.25)
+                (sibling_node.text_length > 80 and sibling_node.link_density < 0.25)
                 or (
-                    0 < node.text_length <= 80
-                    and node.link_density == 0
+                    0 < sibling_node.text_length <= 80
+                    and sibling_node.link_density == 0
                     and re.search(r"\.( |$)", squash(sibling.text_content()))
                 )
             )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, Literal
 
 from reader.load.values import as_list, clean, text_value
 
@@ -130,7 +130,7 @@ def authors(value: Any) -> str | None:
     return ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def first_of(*candidates: Callable[[], str | None]) -> str | None:
+def first_of(*candidates: Callable[[], str | Literal[False] | None]) -> str | None:
     """The first non-empty answer, asking each candidate only if the ones before failed."""
     for candidate in candidates:
         value = candidate()

@@ -24,8 +24,8 @@ def trafilatura_blocks(
     document = trafilatura.bare_extraction(
         page, url=url, fast=fast, include_comments=False, with_metadata=False
     )
-    if document is None or document.body is None:
-        return []
+    if document is None or isinstance(document, dict) or document.body is None:
+        return []  # a dict only with as_dict=True, which is not asked for
     body = document.body
     blocks: Blocks = []
     if body.text and body.text.strip():
