@@ -11,7 +11,8 @@ from reader.codec import encode_analysis
 from reader.model import Analysis, Article
 from reader.pipeline import analysis_for
 from reader.store import db
-from reader.store.cache import SCHEMA_VERSION, AnalysisCache, article_key, cache_dir
+from reader.store.cache import SCHEMA_VERSION, AnalysisCache, article_key
+from reader.store.dirs import cache_dir
 
 
 def test_an_analysis_comes_back_whole(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """The analysis cache: an article analysed once opens with its entities and quotes at once.
 
 One SQLite file (stdlib `sqlite3`, WAL journal, a busy timeout, one short transaction per
-write) in the user cache directory (`platformdirs.user_cache_dir("article-reader")`, or
+write) in the user cache directory (`store.dirs.cache_dir`: platformdirs, or
 `READER_CACHE_DIR`). The key is a hash of the article's clean text and block layout together
 with the analyser's version and a fingerprint of its rules, so a changed analyser never shows
 an old result. The value is the entities and quotes as compressed JSON.
@@ -29,7 +29,7 @@ from reader.model import Analysis, Article
 from reader.store.db import StoreUnavailable, move_aside, open_database
 from reader.store.dirs import cache_dir
 
-__all__ = ["AnalysisCache", "analyzer_fingerprint", "article_key", "cache_dir"]
+__all__ = ["AnalysisCache", "analyzer_fingerprint", "article_key"]
 
 CACHE_FILE = "analyses.sqlite3"
 #: Total bytes of stored analyses kept; the least recently used go first beyond it.
