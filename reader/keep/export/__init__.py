@@ -12,13 +12,12 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
-from reader.codec import analysis_to_dict
-from reader.keep.export.csv import entities_csv, quotes_csv
-from reader.keep.export.markdown import analysis_to_markdown, notes_to_markdown
-from reader.model import Analysis, Article
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from reader.model import Analysis, Article
 
 __all__ = [
     "FORMATS",
@@ -30,8 +29,11 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class PrintOptions:
+# NamedTuples, not dataclasses: `reader` reads this module on every start, and dataclasses
+# costs a few milliseconds to import.
+
+
+class PrintOptions(NamedTuple):
     """What a printed format may need besides the analyses."""
 
     #: "quotes" or "entities": which table `csv` prints.
@@ -40,8 +42,7 @@ class PrintOptions:
     single: bool = True
 
 
-@dataclass(frozen=True, slots=True)
-class ExportFormat:
+class ExportFormat(NamedTuple):
     """One format: how `reader extract` prints it and, if it is saved, the files it writes."""
 
     name: str
@@ -68,23 +69,35 @@ def body_text(article: Article) -> str:
     )
 
 
+# The renderers import their modules when they run: the command line reads this registry
+# for its help before it knows which format, if any, it will print.
+
+
 def _json(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    from reader.codec import analysis_to_dict
+
     results = [analysis_to_dict(analysis) for analysis in analyses]
     payload: object = results[0] if options.single else results
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _jsonl(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    from reader.codec import analysis_to_dict
+
     return "".join(
         json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n" for analysis in analyses
     )
 
 
 def _markdown(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    from reader.keep.export.markdown import analysis_to_markdown
+
     return "".join(analysis_to_markdown(analysis) for analysis in analyses)
 
 
 def _csv(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    from reader.keep.export.csv import entities_csv, quotes_csv
+
     to_csv = entities_csv if options.what == "entities" else quotes_csv
     return to_csv(analyses)
 
@@ -94,14 +107,20 @@ def _text(analyses: Sequence[Analysis], options: PrintOptions) -> str:
 
 
 def _json_file(analysis: Analysis) -> dict[str, str]:
+    from reader.codec import analysis_to_dict
+
     return {".json": json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2) + "\n"}
 
 
 def _markdown_file(analysis: Analysis) -> dict[str, str]:
+    from reader.keep.export.markdown import notes_to_markdown
+
     return {"-quotes.md": notes_to_markdown(analysis)}
 
 
 def _csv_files(analysis: Analysis) -> dict[str, str]:
+    from reader.keep.export.csv import entities_csv, quotes_csv
+
     return {"-quotes.csv": quotes_csv([analysis]), "-entities.csv": entities_csv([analysis])}
 
 
@@ -160,6 +179,8 @@ def saved_formats() -> list[tuple[str, str]]:
 
 def export_stem(article: Article) -> str:
     """A file name for an article's exports: its title in lower case, words joined by `-`."""
+    from pathlib import Path
+
     name = article.title or Path(article.source).stem or "article"
     slug = "-".join(re.findall(r"\w+", name.lower()))
     if len(slug) > 60:
@@ -169,6 +190,8 @@ def export_stem(article: Article) -> str:
 
 def _free_path(folder: Path, name: str) -> Path:
     """`folder/name`, or `folder/name-2.ext` and so on if that file exists."""
+    from pathlib import Path
+
     path = folder / name
     number = 2
     while path.exists():
