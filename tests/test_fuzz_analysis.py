@@ -38,7 +38,6 @@ def check_analyze(text: str) -> None:
 _quick, _long = quick_and_long(check_analyze, TEXT)
 
 
-@pytest.mark.slow
 def test_analyze_quick(nlp: Any) -> None:
     _quick()
 

@@ -28,6 +28,7 @@ needs_benchmark = pytest.mark.skipif(not PAGES, reason="the extraction benchmark
 
 
 @needs_benchmark
+@pytest.mark.slow
 def test_every_benchmark_page_loads_without_a_crash(nlp: Any) -> None:
     from reader.analyze import analyze
 

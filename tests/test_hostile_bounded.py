@@ -243,7 +243,6 @@ def test_analysis_of_one_sentence_full_of_quotes_is_linear(nlp: Any) -> None:
 
 
 @pytest.mark.timing
-@pytest.mark.slow
 def test_two_thousand_quotes_in_one_paragraph_analyse_in_seconds(nlp: Any) -> None:
     article = Article.from_blocks("x", [("paragraph", 'He said "yes" and "no". ' * 1000)])
     started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
