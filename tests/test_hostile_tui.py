@@ -18,8 +18,10 @@ from typing import Any
 from hostile_helpers import FORBIDDEN
 from tui_seed import screen_text
 
-from reader.export import analysis_to_markdown, quote_citation
-from reader.export_csv import entities_csv, quotes_csv
+from reader.codec import analysis_to_dict
+from reader.keep.export.citation import quote_citation
+from reader.keep.export.csv import entities_csv, quotes_csv
+from reader.keep.export.markdown import analysis_to_markdown
 from reader.load import load
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.sanitize import clean_text
@@ -159,7 +161,7 @@ def test_exports_carry_markup_literally_and_no_escapes(tmp_path: Path) -> None:
     article = load(str(hostile_file(tmp_path)))
     analysis = named_analysis(article)
     markdown = analysis_to_markdown(analysis)
-    as_json = json.dumps(analysis.to_dict(), ensure_ascii=False)
+    as_json = json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
     quotes_table = quotes_csv([analysis])
     entities_table = entities_csv([analysis])
     for exported in (markdown, as_json, quotes_table, entities_table):

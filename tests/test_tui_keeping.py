@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from tui_seed import SEED, frozen_seed, screen_text
 
-from reader.corrections import rename
 from reader.keep.correction_log import CorrectionLog
+from reader.keep.corrections import rename
 from reader.model import Analysis
 from reader.store.config import Settings
 from reader.store.library import Library

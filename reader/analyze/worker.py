@@ -7,7 +7,7 @@ cancelling it (quit, another article) is a kill, immediate at any point.
 
 The parent sends the article (pickled) on the child's stdin; the child answers on stdout with
 framed messages: progress fractions, partial analyses of a long article (the blocks parsed so
-far, at growing intervals), then the analysis (`reader.store.cache.encode_analysis`) or a
+far, at growing intervals), then the analysis (`reader.codec.encode_analysis`) or a
 one-sentence failure.
 
     python -m reader.analyze.worker     # the child; never run by hand
@@ -101,7 +101,7 @@ async def analyse_in_child(
 async def _decoded(article: Article, payload: bytes) -> Analysis:
     """The analysis in `payload`, decoded in a thread: thousands of quotes take some 25 ms,
     and the event loop goes on answering keys meanwhile."""
-    from reader.store.cache import decode_analysis
+    from reader.codec import decode_analysis
 
     return await asyncio.to_thread(decode_analysis, article, payload)
 
@@ -175,8 +175,8 @@ def child_main() -> int:
     can report the chunks done to `PartialResults`.
     """
     from reader.analyze import analyze_parsed, parse_article
+    from reader.codec import encode_analysis
     from reader.errors import ReaderError
-    from reader.store.cache import encode_analysis
 
     yield_to_the_reader()
     out = sys.stdout.buffer

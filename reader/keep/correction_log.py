@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from reader.corrections import Correction, apply_corrections
+from reader.keep.corrections import Correction, apply_corrections
 from reader.store.db import StoreUnavailable
 
 if TYPE_CHECKING:

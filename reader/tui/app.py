@@ -18,9 +18,9 @@ from textual.reactive import var
 from textual.screen import Screen
 
 from reader.model import Analysis, Article
+from reader.pipeline import cached_analysis
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
-from reader.tui.screens.keeping import EXPORT_CHOICES
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
@@ -87,8 +87,8 @@ class ReaderApp(App[None]):
         self.article = article
         self.cache = cache
         """Where a finished analysis is stored, and looked up first (None: no cache)."""
-        if article is not None and analysis is None and cache is not None:
-            analysis = cache.get(article)
+        if article is not None and analysis is None:
+            analysis = cached_analysis(article, cache)
         self.analysis = analysis
         self.folder = folder
         self.notices = list(notices)
@@ -168,6 +168,7 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
+        from reader.keep.export import FORMATS, saved_formats
         from reader.tui.palette import binding_commands
 
         commands = list(super().get_system_commands(screen))
@@ -178,7 +179,7 @@ class ReaderApp(App[None]):
                     f"write the quotes and entities as {label} in {self.export_folder}",
                     lambda name=name: screen.action_export(name),
                 )
-                for name, label, _ in EXPORT_CHOICES
+                for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
             ]
         commands += binding_commands(screen)
         seen: set[str] = set()

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from reader.export import quote_citation
+from reader.keep.export.citation import quote_citation
 from reader.model import Article, Quote
 
 

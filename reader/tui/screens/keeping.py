@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual.app import App
 from textual.notifications import SeverityLevel
 
-from reader.corrections import Correction, merge, rename, set_speaker
-from reader.export import quote_citation
 from reader.keep.correction_log import CorrectionLog
+from reader.keep.corrections import Correction, merge, rename, set_speaker
+from reader.keep.export import saved_formats
+from reader.keep.export.citation import quote_citation
 from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.screens.selection import Selection
@@ -27,12 +28,6 @@ if TYPE_CHECKING:
     from reader.tui.dialogs.choice_prompt import ChoicePrompt
     from reader.tui.dialogs.text_prompt import TextPrompt
 
-#: The export formats `e` and the command palette offer: (format, name, what the file holds).
-EXPORT_CHOICES = [
-    ("markdown", "Markdown", "entities, and quotes by speaker with citations"),
-    ("json", "JSON", "the whole analysis (as reader extract --format json)"),
-    ("csv", "CSV", "a table of quotes and a table of entities"),
-]
 _SOMEONE_ELSE = "\0someone-else"
 _NOBODY = "\0nobody"
 
@@ -260,12 +255,12 @@ class KeepingActions:
             self.app.push_screen(
                 _choice_prompt(
                     "Export quotes and entities as…",
-                    [(name, f"{label}: {what}") for name, label, what in EXPORT_CHOICES],
+                    saved_formats(),
                 ),
                 lambda chosen: self.action_export(chosen) if chosen else None,
             )
             return
-        from reader.export import write_export
+        from reader.keep.export import write_export
 
         folder = self.context.export_folder
         assert self.analysis is not None

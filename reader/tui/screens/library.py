@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Footer, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.pipeline import cached_analysis
 from reader.store.db import StoreUnavailable
 from reader.store.library import source_key
 from reader.tui.context import ReaderContext
@@ -218,7 +219,7 @@ class LibraryScreen(Screen[None]):
                 facts = RowFacts(title=Path(source).name, problem=str(error))
             else:
                 quotes = known_quotes.get(source)
-                cached = cache.get(article) if cache is not None else None
+                cached = cached_analysis(article, cache)
                 if cached is not None:
                     quotes = len(cached.quotes)
                 facts = RowFacts(
@@ -258,8 +259,7 @@ class LibraryScreen(Screen[None]):
         except ReaderError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
-        cache = self.context.cache
-        analysis = cache.get(article) if cache is not None else None
+        analysis = cached_analysis(article, self.context.cache)
         if not get_current_worker().is_cancelled:
             self.post_message(self.ArticleOpened(article, analysis))
 

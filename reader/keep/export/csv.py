@@ -12,7 +12,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from reader.export import quote_citation
+from reader.keep.export.citation import quote_citation
 from reader.model import Analysis
 
 QUOTE_COLUMNS = (

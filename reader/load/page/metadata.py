@@ -9,40 +9,28 @@ Titles lose their site-name suffix ("Title | Site").
 
 from __future__ import annotations
 
-import html
-import json
 import re
-from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
 from typing import Any
 
-_ARTICLE_TYPES = {
-    "article",
-    "newsarticle",
-    "reportagenewsarticle",
-    "analysisnewsarticle",
-    "opinionnewsarticle",
-    "backgroundnewsarticle",
-    "blogposting",
-    "liveblogposting",
-    "scholarlyarticle",
-    "techarticle",
-    "report",
-}
+from reader.load.page.markup import (
+    absolute,
+    authors,
+    canonical,
+    class_xpath,
+    first,
+    first_element_text,
+    first_of,
+    gather,
+    id_of,
+    jsonld_article,
+    meta_tags,
+    name_of,
+)
+from reader.load.values import clean, iso_date, text_value
+
 _TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
-_ISO_DATE = re.compile(r"(\d{4})-?(\d{2})-?(\d{2})")
-_TEXT_DATE_FORMATS = (
-    "%B %d, %Y",
-    "%b %d, %Y",
-    "%b. %d, %Y",
-    "%d %B %Y",
-    "%d %b %Y",
-    "%B %d %Y",
-    "%Y/%m/%d",
-    "%d.%m.%Y",
-)
 
 
 @dataclass(slots=True)
@@ -69,58 +57,58 @@ def read_metadata(
     by attribute skip pages that never mention the attribute. With `fill=False` the slow
     finders are left to the caller (`fill_missing`), who may let them change the tree.
     """
-    parts = _gather(tree)
+    parts = gather(tree)
 
     def mentions(*words: str) -> bool:
         return page is None or any(word in page for word in words)
 
-    jsonld = _jsonld_article(parts["script"])
-    metas = _meta_tags(parts["meta"])
+    jsonld = jsonld_article(parts["script"])
+    metas = meta_tags(parts["meta"])
 
-    site = _first(
+    site = first(
         metas.get("og:site_name"),
-        _name_of(jsonld.get("publisher")),
+        name_of(jsonld.get("publisher")),
         metas.get("application-name"),
         metas.get("al:android:app_name"),
     )
-    raw_title = _first(
-        _text_value(jsonld.get("headline")),
+    raw_title = first(
+        text_value(jsonld.get("headline")),
         metas.get("og:title"),
         metas.get("twitter:title"),
         metas.get("dc.title"),
         metas.get("title"),
-    ) or _first_of(
-        lambda: _first_element_text(parts["h1"]),
-        lambda: _first_element_text(parts["title"]),
+    ) or first_of(
+        lambda: first_element_text(parts["h1"]),
+        lambda: first_element_text(parts["title"]),
     )
-    byline = _clean_byline(_authors(jsonld.get("author")) or _person_meta(metas)) or _first_of(
+    byline = _clean_byline(authors(jsonld.get("author")) or _person_meta(metas)) or first_of(
         lambda: (
             mentions("itemprop")
             and _byline_text(tree, "//*[@itemprop='author']//*[@itemprop='name']")
         ),
         lambda: mentions("itemprop") and _byline_text(tree, "//*[@itemprop='author']"),
         lambda: mentions("author") and _byline_text(tree, "//*[@rel='author']"),
-        lambda: mentions("byline") and _byline_text(tree, _class_xpath("byline")),
+        lambda: mentions("byline") and _byline_text(tree, class_xpath("byline")),
         lambda: mentions("By ", "by ", "BY ") and _visible_byline(tree),
     )
-    published = _first(
+    published = first(
         iso_date(jsonld.get("datePublished")),
         *(iso_date(metas.get(name)) for name in _DATE_METAS),
-    ) or _first_of(
+    ) or first_of(
         lambda: mentions("datePublished") and _microdata_date(tree),
         lambda: _time_element_date(parts["time"]),
         lambda: iso_date(jsonld.get("dateCreated")),
     )
-    page_url = _first(
-        _canonical(parts["link"]),
+    page_url = first(
+        canonical(parts["link"]),
         metas.get("og:url"),
-        _absolute(_text_value(jsonld.get("url"))),
-        _absolute(_text_value(jsonld.get("mainEntityOfPage"))),
-        _absolute(_id_of(jsonld.get("mainEntityOfPage"))),
+        absolute(text_value(jsonld.get("url"))),
+        absolute(text_value(jsonld.get("mainEntityOfPage"))),
+        absolute(id_of(jsonld.get("mainEntityOfPage"))),
         url,
     )
     published = published or _url_date(page_url) or _url_date(url)
-    published = published or _first(
+    published = published or first(
         iso_date(jsonld.get("dateModified")),
         iso_date(metas.get("article:modified_time")),
         iso_date(metas.get("og:updated_time")),
@@ -163,18 +151,13 @@ def _url_date(url: str | None) -> str | None:
     return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
 
 
-def fill_missing(result: PageMetadata, tree: Any, *, may_change_tree: bool = False) -> None:
-    """trafilatura's slower finders, only for the fields the cheap sources left empty.
-
-    Its byline finder prunes comment and related-story sections from a copy of the tree
-    first; that copy is most of its cost, so a caller done with the tree lets it prune
-    the tree itself (`may_change_tree`).
-    """
+def fill_missing(result: PageMetadata, tree: Any) -> None:
+    """trafilatura's slower finders, only for the fields the cheap sources left empty."""
     try:
         if not result.title:
             from trafilatura.metadata import extract_title
 
-            result.title = _clean(extract_title(tree))
+            result.title = clean(extract_title(tree))
             _tidy_title(result)
         if not result.published:
             from htmldate import find_date
@@ -183,26 +166,11 @@ def fill_missing(result: PageMetadata, tree: Any, *, may_change_tree: bool = Fal
             found = find_date(tree, **set_date_params(True), url=result.url)
             result.published = iso_date(found)
         if not result.byline:
-            result.byline = _plausible_name(
-                _clean_byline(_trafilatura_author(tree, may_change_tree))
-            )
-    except Exception:  # noqa: BLE001 - a third-party heuristic must never sink a load
+            from trafilatura.metadata import extract_author
+
+            result.byline = _plausible_name(_clean_byline(extract_author(tree)))
+    except Exception:  # a third-party heuristic must never sink a load
         return
-
-
-def _trafilatura_author(tree: Any, may_change_tree: bool) -> str | None:
-    from trafilatura.metadata import extract_author
-
-    if not may_change_tree:
-        return extract_author(tree)
-    from trafilatura.htmlprocessing import prune_unwanted_nodes
-    from trafilatura.metadata import extract_metainfo, normalize_authors
-    from trafilatura.xpaths import AUTHOR_DISCARD_XPATHS, AUTHOR_XPATHS
-
-    # extract_author without its deepcopy (trafilatura 2.3.1, pinned).
-    prune_unwanted_nodes(tree, AUTHOR_DISCARD_XPATHS)
-    author = extract_metainfo(tree, AUTHOR_XPATHS, len_limit=120)
-    return normalize_authors(None, author) if author else None
 
 
 def _plausible_name(byline: str | None) -> str | None:
@@ -220,8 +188,8 @@ def _plausible_name(byline: str | None) -> str | None:
 
 def strip_site_suffix(title: str, site: str | None) -> str:
     """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site'."""
-    title = _clean(title) or title
-    site_key = _key(site) if site else ""
+    title = clean(title) or title
+    site_key = _site_key(site) if site else ""
     for separator in _TITLE_SEPARATORS:
         if separator not in title:
             continue
@@ -246,11 +214,11 @@ def _pipe_suffix(title: str) -> str | None:
 
 
 def _same_site(part: str, site_key: str) -> bool:
-    part_key = _key(part)
+    part_key = _site_key(part)
     return bool(part_key) and (part_key == site_key or part_key in site_key or site_key in part_key)
 
 
-def _key(text: str | None) -> str:
+def _site_key(text: str | None) -> str:
     text = re.sub(r"^(?:www\.)|\.(?:com|org|net|co\.uk|co|news)$", "", (text or "").lower())
     return re.sub(r"[^a-z0-9]", "", text)
 
@@ -259,7 +227,7 @@ def _key(text: str | None) -> str:
 
 
 def _clean_byline(byline: str | None) -> str | None:
-    byline = _clean(byline)
+    byline = clean(byline)
     if not byline or byline.startswith(("http://", "https://")):
         return None
     byline = _BY_PREFIX.sub("", byline).strip(" ,;|")
@@ -282,7 +250,7 @@ _BYLINE_CANDIDATES = (
 
 def _byline_text(tree: Any, query: str) -> str | None:
     for element in tree.xpath(query):
-        text = _clean(element.text_content())
+        text = clean(element.text_content())
         found = _name_after_by(text) or _clean_byline(text)
         if found and len(found.split()) <= 12:
             return found
@@ -292,7 +260,7 @@ def _byline_text(tree: Any, query: str) -> str | None:
 def _visible_byline(tree: Any) -> str | None:
     """A short visible line "By Jane Doe" (and "By Jane Doe and John Roe, Reuters")."""
     for element in tree.xpath(_BYLINE_CANDIDATES):
-        found = _name_after_by(_clean(element.text_content()))
+        found = _name_after_by(clean(element.text_content()))
         if found:
             return found
     return None
@@ -322,16 +290,6 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _authors(value: Any) -> str | None:
-    names = [name for name in (_name_of(item) for item in _as_list(value)) if name]
-    names = list(dict.fromkeys(names))
-    if not names:
-        return None
-    if len(names) == 1:
-        return names[0]
-    return ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def _person_meta(metas: dict[str, str]) -> str | None:
     keys = ("author", "byl", "dc.creator", "article:author", "parsely-author", "sailthru.author")
     for key in keys:
@@ -341,33 +299,7 @@ def _person_meta(metas: dict[str, str]) -> str | None:
     return None
 
 
-# ---------------------------------------------------------------- dates
-
-
-def iso_date(value: Any) -> str | None:
-    """YYYY-MM-DD from an ISO timestamp or a written date; None if implausible."""
-    text = _text_value(value)
-    if not text:
-        return None
-    match = _ISO_DATE.search(text)
-    parsed: date | None = None
-    if match:
-        try:
-            parsed = date(int(match[1]), int(match[2]), int(match[3]))
-        except ValueError:
-            parsed = None
-    if parsed is None:
-        candidate = re.sub(r"\s+", " ", text.strip())
-        candidate = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", candidate)
-        for pattern in _TEXT_DATE_FORMATS:
-            try:
-                parsed = datetime.strptime(candidate, pattern).date()
-                break
-            except ValueError:
-                continue
-    if parsed is None or not 1990 <= parsed.year <= date.today().year + 1:
-        return None
-    return parsed.isoformat()
+# ---------------------------------------------------------------- dates in the page
 
 
 def _microdata_date(tree: Any) -> str | None:
@@ -394,141 +326,4 @@ def _time_element_date(times: list[Any]) -> str | None:
             found = iso_date(time.get("datetime"))
             if found:
                 return found
-    return None
-
-
-# ---------------------------------------------------------------- page parts
-
-
-_GATHERED = ("meta", "script", "link", "time", "h1", "title")
-
-
-def _gather(tree: Any) -> dict[str, list[Any]]:
-    """The elements of the tags in `_GATHERED`, by tag, in document order: one pass."""
-    parts: dict[str, list[Any]] = {tag: [] for tag in _GATHERED}
-    for element in tree.iter(*_GATHERED):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if tag in parts:
-            parts[tag].append(element)
-    return parts
-
-
-def _meta_tags(metas: list[Any]) -> dict[str, str]:
-    """First non-empty content of each `<meta>` name/property/itemprop, keys lowercased."""
-    found: dict[str, str] = {}
-    for meta in metas:
-        content = _clean(meta.get("content"))
-        if not content:
-            continue
-        for attribute in ("property", "name", "itemprop"):
-            key = (meta.get(attribute) or "").strip().lower()
-            if key and key not in found:
-                found[key] = content
-    return found
-
-
-def _jsonld_article(scripts: list[Any]) -> dict[str, Any]:
-    """The first schema.org article object in the page's JSON-LD, else the first object."""
-    fallback: dict[str, Any] = {}
-    for script in scripts:
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        try:
-            data = json.loads(script.text or "", strict=False)
-        except ValueError:
-            continue
-        for item in _walk_jsonld(data):
-            types = {str(kind).lower() for kind in _as_list(item.get("@type"))}
-            if types & _ARTICLE_TYPES:
-                return item
-            if not fallback and ("headline" in item or "datePublished" in item):
-                fallback = item
-    return fallback
-
-
-def _walk_jsonld(data: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(data, list):
-        for item in data:
-            yield from _walk_jsonld(item)
-    elif isinstance(data, dict):
-        yield data
-        if "@graph" in data:
-            yield from _walk_jsonld(data["@graph"])
-        main = data.get("mainEntity")
-        if isinstance(main, dict | list):
-            yield from _walk_jsonld(main)
-
-
-def _canonical(links: list[Any]) -> str | None:
-    for link in links:
-        if (link.get("rel") or "").strip().lower() != "canonical":
-            continue
-        href = (link.get("href") or "").strip()
-        if href.startswith(("http://", "https://")):
-            return href
-    return None
-
-
-def _absolute(link: str | None) -> str | None:
-    return link if link and link.startswith(("http://", "https://")) else None
-
-
-def _id_of(value: Any) -> str | None:
-    return _clean(value.get("@id")) if isinstance(value, dict) else None
-
-
-def _first_element_text(elements: list[Any]) -> str | None:
-    for element in elements:
-        text = _clean(element.text_content())
-        if text:
-            return text
-    return None
-
-
-def _class_xpath(word: str) -> str:
-    return f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word} ')]"
-
-
-def _name_of(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return _text_value(value.get("name"))
-    if isinstance(value, list):
-        return _authors(value)
-    return _text_value(value)
-
-
-def _text_value(value: Any) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("@value") or value.get("name")
-    return _clean(value) if isinstance(value, str) else None
-
-
-def _as_list(value: Any) -> list[Any]:
-    if value is None:
-        return []
-    return value if isinstance(value, list) else [value]
-
-
-def _clean(text: str | None) -> str | None:
-    if not text:
-        return None
-    text = re.sub(r"\s+", " ", html.unescape(text)).strip()
-    return text or None
-
-
-def _first_of(*candidates: Callable[[], str | None]) -> str | None:
-    """The first non-empty answer, asking each candidate only if the ones before failed."""
-    for candidate in candidates:
-        value = candidate()
-        if value:
-            return value
-    return None
-
-
-def _first(*values: str | None) -> str | None:
-    for value in values:
-        if value:
-            return value
     return None
