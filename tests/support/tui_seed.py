@@ -2,7 +2,8 @@
 
 `tui_seed_analysis.json` is the real `analyze()` output for the seed (the JSON contract of
 `reader.codec.analysis_to_dict`), frozen so that layout snapshots and widget tests do not
-depend on the analyser's later changes or on timing. Regenerate it with `python tests/support/tui_seed.py`.
+depend on the analyser's later changes or on timing. Regenerate it with
+`python tests/support/tui_seed.py`.
 """
 
 from __future__ import annotations
