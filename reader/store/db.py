@@ -16,11 +16,18 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.sanitize import clean_name
+
 BUSY_TIMEOUT_SECONDS = 2.0
 
 
 class StoreUnavailable(Exception):
-    """The database cannot be used right now (locked, unwritable); carry on without it."""
+    """The database cannot be used right now (locked, unwritable); carry on without it.
+
+    The message names a path, so it is cleaned as it is made (`sanitize.clean_name`)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clean_name(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 def move_aside(path: Path) -> Path:

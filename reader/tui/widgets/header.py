@@ -11,7 +11,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.model import Article
-from reader.sanitize import clean_text
+from reader.sanitize import clean_name
 
 #: Articles longer than this (characters) count their words after the first paint.
 COUNT_LATER_CHARS = 100_000
@@ -64,7 +64,7 @@ class ArticleHeader(Widget):
     def render(self) -> RenderableType:
         article = self.article
         title = Text(
-            article.title or clean_text(article.source),  # a file name is a stranger's too
+            article.title or clean_name(article.source),  # a file name is a stranger's too
             self.get_component_rich_style("article-header--title", partial=True),
             no_wrap=True,
             overflow="ellipsis",
