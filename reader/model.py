@@ -47,6 +47,9 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    #: One sentence for each loader cap the source reached (`reader.load.notes`); most
+    #: articles have none.
+    limits: tuple[str, ...] = ()
 
     @classmethod
     def from_blocks(

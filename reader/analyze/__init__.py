@@ -14,6 +14,7 @@ from dataclasses import replace
 from reader.analyze.assemble import finish_entities, marked_quote
 from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
+from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import classify, find_quote_spans
 from reader.analyze.speakers import SpeakerFinder
@@ -56,7 +57,14 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     """The rules on top of the parse: entities, quotes and speakers."""
     # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
     drafts = merge_candidates(collect_candidates(chunks), article.text)
-    spans = find_quote_spans(article)
+    # A paragraph with more quote marks than the cap keeps none of its quotes: attributing
+    # them is the costly part (`reader.analyze.limits`).
+    capped = {
+        index
+        for index, block in enumerate(article.blocks)
+        if too_many_quote_marks(article.block_text(block))
+    }
+    spans = [span for span in find_quote_spans(article) if not capped & set(span.blocks)]
     previous = None
     for span in spans:
         span.kind = classify(article, span, previous)

