@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from reader.tui.context import ReaderContext
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
+from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
 from reader.tui.screens.selection import (
     Selection,
@@ -45,7 +46,7 @@ from reader.tui.widgets.search_bar import SearchBar
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
-class ReaderScreen(KeepingActions, AnalysisFeed):
+class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -64,6 +65,12 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self._spy: InView | None = None
         self._view_span = (0, 0)
         self._spy_pending = False
+        self._init_hints()
+
+    def on_key(self, event: events.Key) -> None:
+        """While the link hints show, keys choose a link (`LinkHints.hint_key`)."""
+        if self.hinting:
+            self.hint_key(event)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-column"):

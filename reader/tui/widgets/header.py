@@ -1,4 +1,5 @@
-"""The header above the article: the title on one line; site · date · byline and progress below."""
+"""The header above the article: the title on one line; site · date · byline · address (its URL
+or file) and progress below."""
 
 from __future__ import annotations
 
@@ -57,6 +58,14 @@ class ArticleHeader(Widget):
             self._minutes = self.article.reading_minutes
         return self._minutes
 
+    @property
+    def address(self) -> str:
+        """Where the article came from: its URL without the scheme, or its file."""
+        url = self.article.url
+        if url:
+            return clean_text(url.partition("://")[2] or url)
+        return clean_text(self.article.source)
+
     def _count_words(self) -> None:
         self._minutes = self.article.reading_minutes
         self.refresh()
@@ -70,7 +79,9 @@ class ArticleHeader(Widget):
             overflow="ellipsis",
         )
         details = Text(
-            " · ".join(d for d in (article.site, article.published, article.byline) if d)
+            " · ".join(
+                d for d in (article.site, article.published, article.byline, self.address) if d
+            )
         )
         if self._minutes is None and len(article.text) > COUNT_LATER_CHARS:
             # Counting the words of a long read takes a while: after the first paint.
