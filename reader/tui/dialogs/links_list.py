@@ -15,13 +15,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList
 from textual.widgets.option_list import Option
 
-from reader.tui.widgets.pick_list import PickList, list_bindings
+from reader.tui.widgets.pick_list import PickList
 
 
 class LinkList(PickList):
-    """The links shown; `↓`/`↑` move (typing goes to the filter), `enter` opens."""
+    """The links shown; the dialog's `↓`/`↑` move in it (typing goes to the filter)."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("links", "Open the link")
+    BINDINGS: ClassVar[list[BindingType]] = []
 
 
 class LinksList(ModalScreen[int | None]):

@@ -67,11 +67,11 @@ class LinkHints:
         self.article_view.show_hints({link.start: label for label, link in self._hints.items()})
 
     def _show_hint_title(self) -> None:
-        where = "in the browser" if self._hint_browser else "in the reader"
-        self.article_view.border_subtitle = Text(
-            f"Link: type its number to open it {where}"
-            f"{'' if self._hint_browser else ' · O: in the browser'} · esc: cancel"
-        )
+        if self._hint_browser:
+            title = "Type a link's number to open it in the browser · esc: cancel"
+        else:
+            title = "Type a link's number · O: in the browser · esc: cancel"
+        self.article_view.border_subtitle = Text(title)
 
     def end_hints(self) -> None:
         self._hints = {}
