@@ -210,6 +210,8 @@ class ReaderApp(App[None]):
             self._no_history("before")
             return
         self.pop_screen()  # the article before is the screen below, where it was left
+        if isinstance(self.screen, ReaderScreen):
+            self.title = self.screen.article.title or self.screen.article.source
 
     def action_history_forward(self) -> None:
         """The article gone back from, at the place it was left."""

@@ -38,6 +38,13 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.previous-mention",
         show=False,
     ),
+    Binding(
+        "right_square_bracket,left_square_bracket",
+        "mention_without_entity",
+        "Mention keys with no entity selected: say so",
+        id="reader.mention-without-entity",
+        show=False,
+    ),
     Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
     Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
     Binding("escape", "app.back", "Back to the list", id="reader.back", show=False),

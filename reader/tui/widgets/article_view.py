@@ -48,8 +48,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_lines(1)", "Line down", id="article.line-down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Line up", id="article.line-up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", id="article.page-down"),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", id="article.page-up", show=False),
+        Binding("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", id="article.page-down"),
+        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", id="article.page-up", show=False),
+        Binding(
+            "ctrl+d", "scroll_half_pages(1)", "Half a page down", id="article.half-down", show=False
+        ),
+        Binding(
+            "ctrl+u", "scroll_half_pages(-1)", "Half a page up", id="article.half-up", show=False
+        ),
         Binding("g,home", "scroll_top", "Top", id="article.top", show=False),
         Binding("G,end", "scroll_bottom", "Bottom", id="article.bottom", show=False),
     ]
@@ -58,8 +64,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     | :- | :- |
     | j, down | Scroll down one line. |
     | k, up | Scroll up one line. |
-    | space, pagedown | Scroll down one page. |
-    | b, pageup | Scroll up one page. |
+    | space, pagedown, ctrl+f | Scroll down one page. |
+    | b, pageup, ctrl+b | Scroll up one page. |
+    | ctrl+d, ctrl+u | Scroll down, up half a page (as in less and vim). |
     | g, home | Go to the top. |
     | G, end | Go to the bottom. |
     """
@@ -401,6 +408,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     def action_scroll_pages(self, pages: int) -> None:
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_y + pages * page, animate=False, immediate=True, force=True)
+
+    def action_scroll_half_pages(self, pages: int) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + pages * half, animate=False, immediate=True, force=True)
 
     def action_scroll_top(self) -> None:
         self.scroll_to(y=0, animate=False, immediate=True, force=True)

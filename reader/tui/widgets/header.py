@@ -79,9 +79,7 @@ class ArticleHeader(Widget):
             overflow="ellipsis",
         )
         details = Text(
-            " · ".join(
-                d for d in (article.site, article.published, article.byline, self.address) if d
-            )
+            " · ".join(d for d in (article.site, article.published, article.byline) if d)
         )
         if self._minutes is None and len(article.text) > COUNT_LATER_CHARS:
             # Counting the words of a long read takes a while: after the first paint.
@@ -94,6 +92,8 @@ class ArticleHeader(Widget):
             # Narrow: the site, date and byline keep the room "N min read" would take.
             fits = details.cell_len + 2 + len(read) + len(left) <= self.content_size.width
             where = Text(read + left if fits else left, end="")
+        # The address comes last: what room is left after the reading time, cut at the end.
+        details.append(f" · {self.address}" if details else self.address)
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)
