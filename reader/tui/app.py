@@ -27,6 +27,7 @@ from reader.tui.session import ReadingSession, scroll_to_offset
 from reader.tui.text.history import History, Place
 from reader.tui.text.links import followable
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
+from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, window_title
 
 if TYPE_CHECKING:
     from textual.driver import Driver
@@ -130,7 +131,26 @@ class ReaderApp(App[None]):
             self.context.last_key_at = time.monotonic()
         await super().on_event(event)
 
+    terminal_title: str = ""
+    """The title last given to the terminal (OSC 2): the article's, sanitised."""
+
+    def watch_title(self, title: str) -> None:
+        self._show_terminal_title(title)
+
+    def _show_terminal_title(self, title: str) -> None:
+        if not title or title == self.TITLE:
+            return
+        self.terminal_title = window_title(title)
+        self._write_to_terminal(title_sequence(title))
+
+    def _write_to_terminal(self, sequence: str) -> None:
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
+
     def on_mount(self) -> None:
+        self._write_to_terminal(PUSH_TITLE)  # the terminal's own title, back at the end
+        self._show_terminal_title(self.title)
         problems = self.notices + self.session.start()
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
@@ -143,6 +163,7 @@ class ReaderApp(App[None]):
         """An article chosen in the library: read it; `escape` goes back to the list."""
         screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
         self.push_screen(screen)
+        self.title = message.article.title or message.article.source
         self.call_after_refresh(self.session.begin_reading, screen)
 
     async def action_back(self) -> None:
@@ -255,6 +276,7 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self.session.save_place()
+        self._write_to_terminal(POP_TITLE)
         await super().action_quit()
 
     # -- the command palette --------------------------------------------------------------

@@ -184,3 +184,15 @@ async def test_a_file_without_links_says_so() -> None:
         assert "plain.txt" in screen_text(app)
 
 
+
+
+async def test_the_terminal_title_follows_the_article_read(base: str) -> None:
+    article = load_url(f"{base}/linked/one")
+    app = ReaderApp(article, analysis=Analysis(article))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.terminal_title == LINKED_ONE_TITLE
+        await pilot.press("o", "1")
+        await _until(pilot, lambda: app.terminal_title == LINKED_TWO_TITLE)
+        await pilot.press("backspace")
+        await _until(pilot, lambda: app.terminal_title == LINKED_ONE_TITLE)

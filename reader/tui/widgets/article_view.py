@@ -102,8 +102,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         }
         & > .article-view--link { text-style: underline; color: $link-color; }
         & > .article-view--hint { text-style: bold; color: $background; background: $accent; }
-        & > .article-view--match { background: $warning 40%; }
-        & > .article-view--current-match { color: $background; background: $warning; }
+        & > .article-view--match { background: $success 60%; }
+        & > .article-view--current-match {
+            text-style: bold; color: $background; background: $success;
+        }
     }
     """
 
