@@ -94,8 +94,10 @@ def locate_links(article: Article, anchors: Iterable[tuple[str, str, str]]) -> t
     for anchor_text, href, block_key in anchors:
         if not block_key:
             continue
-        index = by_key.get(block_key)
-        if index is None:
+        whole = by_key.get(block_key)
+        if whole is not None:
+            index = whole
+        else:
             # The paragraph holds several blocks, or a block holds it (a caption placed in
             # it): the block its words start in. A short one (a menu entry) must match a
             # block whole, and the searches share a budget, so the work stays linear.

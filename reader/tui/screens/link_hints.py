@@ -7,7 +7,7 @@ and fetches the page (the bounded fetch) before it leaves this one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 from textual import events
@@ -17,6 +17,9 @@ from reader.model import Article, Link
 from reader.tui.text.links import hint_labels, link_host, terminal_href
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import SeverityLevel
+
     from reader.tui.widgets.article_view import ArticleView
 
 
@@ -29,21 +32,43 @@ class LinkChosen(Message):
         self.browser = browser
 
 
-class LinkHints:
-    """Link hints and the links list, mixed into the reading screen."""
+class LinkHost(Protocol):
+    """What the link actions need of the screen they are mixed into."""
 
     article: Article
     _hints: dict[str, Link]
     _hint_typed: str
     _hint_browser: bool
 
-    if TYPE_CHECKING:
-        article_view: ArticleView
+    @property
+    def app(self) -> App[Any]: ...
 
-        def post_message(self, message: Message) -> bool: ...
-        def notify(self, message: str, *, markup: bool = ...) -> None: ...
+    @property
+    def article_view(self) -> ArticleView: ...
 
-    def _init_hints(self) -> None:
+    def post_message(self, message: Message) -> bool: ...
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None: ...
+
+    def _show_hint_title(self) -> None: ...
+
+    def end_hints(self) -> None: ...
+
+
+class LinkHints:
+    """Link hints and the links list, mixed into the reading screen (a `LinkHost`)."""
+
+    _hints: dict[str, Link]
+
+    def _init_hints(self: LinkHost) -> None:
         self._hints = {}
         self._hint_typed = ""
         self._hint_browser = False
@@ -52,7 +77,7 @@ class LinkHints:
     def hinting(self) -> bool:
         return bool(self._hints)
 
-    def action_link_hints(self) -> None:
+    def action_link_hints(self: LinkHost) -> None:
         """Number the links on screen; the number typed opens its link."""
         links = self.article_view.links_in_view()
         if not links:
@@ -66,20 +91,20 @@ class LinkHints:
         self._show_hint_title()
         self.article_view.show_hints({link.start: label for label, link in self._hints.items()})
 
-    def _show_hint_title(self) -> None:
+    def _show_hint_title(self: LinkHost) -> None:
         if self._hint_browser:
             title = "Type a link's number to open it in the browser · esc: cancel"
         else:
             title = "Type a link's number · O: in the browser · esc: cancel"
         self.article_view.border_subtitle = Text(title)
 
-    def end_hints(self) -> None:
+    def end_hints(self: LinkHost) -> None:
         self._hints = {}
         self._hint_typed = ""
         self.article_view.border_subtitle = None
         self.article_view.show_hints({})
 
-    def hint_key(self, event: events.Key) -> None:
+    def hint_key(self: LinkHost, event: events.Key) -> None:
         """A key while the hints show: digits choose, `O` turns to the browser, `backspace`
         takes a digit back; any other key ends the hints."""
         event.stop()
@@ -105,7 +130,7 @@ class LinkHints:
         else:
             self.end_hints()
 
-    def action_open_in_browser(self) -> None:
+    def action_open_in_browser(self: LinkHost) -> None:
         """The original page in the system browser (a file has none)."""
         url = self.article.url or self.article.source
         href = terminal_href(url) if "://" in url else None
@@ -114,7 +139,7 @@ class LinkHints:
             return
         self.post_message(LinkChosen(href, browser=True))
 
-    def action_links_list(self) -> None:
+    def action_links_list(self: LinkHost) -> None:
         """Every link of the article, filterable: `enter` opens one in the reader."""
         from reader.tui.dialogs.links_list import LinksList
 
@@ -131,4 +156,4 @@ class LinkHints:
             if index is not None:
                 self.post_message(LinkChosen(links[index].href))
 
-        self.app.push_screen(LinksList(rows), chosen)  # type: ignore[attr-defined]
+        self.app.push_screen(LinksList(rows), chosen)
