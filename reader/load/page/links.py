@@ -7,7 +7,7 @@ holds its paragraph, so the text stays byte-identical with or without links.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
 
@@ -23,9 +23,20 @@ MIN_PART_KEY = 40
 #: Work bound for those searches, as a multiple of the text's length.
 SCAN_BUDGET_FACTOR = 32
 #: Elements whose text is one block of the body (an anchor is looked for in its block).
-_BLOCK_TAGS = frozenset(
+_PARAGRAPH_TAGS = frozenset(
     {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "dd", "dt"}
-    | {"td", "th", "pre", "caption", "div", "section", "article", "body"}
+    | {"td", "th", "pre", "caption"}
+)
+#: Containers whose own loose text (not that of the blocks inside) may be a block.
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "span", "font"})
+_BLOCK_TAGS = _PARAGRAPH_TAGS | _CONTAINER_TAGS
+#: Elements that are never a container's loose text.
+_BLOCK_LEVEL = (
+    _PARAGRAPH_TAGS
+    | _CONTAINER_TAGS - {"span", "font"}
+    | frozenset(
+        {"ul", "ol", "dl", "table", "figure", "nav", "header", "footer", "aside", "form", "hr"}
+    )
 )
 
 
@@ -64,18 +75,33 @@ def page_anchors(tree: _Element, url: str | None) -> list[tuple[str, str, str]]:
             continue
         block_key = keys.get(block)
         if block_key is None:
-            block_key = keys[block] = key(block.text_content())
+            block_key = keys[block] = key(_block_text(block))
         anchors.append((text, href, block_key))
     return anchors
 
 
-def locate_links(article: Article, anchors: Iterable[tuple[str, str, str]]) -> tuple[Link, ...]:
+def _block_text(block: _Element) -> str:
+    """The text of a paragraph; of a container, only its loose text and inline children (the
+    blocks inside it are blocks of their own), so a page-wide container costs its own text."""
+    if block.tag in _PARAGRAPH_TAGS:
+        return block.text_content()
+    parts = [block.text or ""]
+    for child in block:
+        if child.tag not in _BLOCK_LEVEL and isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def locate_links(article: Article, anchors: Sequence[tuple[str, str, str]]) -> tuple[Link, ...]:
     """The anchors found in `article`'s blocks, as spans of its text.
 
     An anchor is looked for in the block whose words are its paragraph's words (or, failing
     that, the block its paragraph's words begin in), after the links already found there;
     an anchor whose paragraph is not in the article (menus, footers) is left out.
     """
+    if not anchors:
+        return ()
     text = article.text
     blocks = article.blocks
     block_keys = [key(text[block.start : block.end]) for block in blocks]
