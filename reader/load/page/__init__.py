@@ -18,7 +18,7 @@ from reader.load.decode import check_payload, decode, describe
 from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
-from reader.load.page.links import locate_links, page_anchors
+from reader.load.page.links import locate_links, page_anchors, page_base
 from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
@@ -74,7 +74,7 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
         url=clean_text(meta.url) if meta.url else None,
     )
     # Links are spans over the text as extracted: found again in it, the text unchanged.
-    links = locate_links(article, page_anchors(tree, url or article.url))
+    links = locate_links(article, page_anchors(tree), page_base(tree, url or article.url))
     return replace(article, links=links) if links else article
 
 

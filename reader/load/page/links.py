@@ -52,18 +52,16 @@ def page_base(tree: _Element, url: str | None) -> str | None:
     return url
 
 
-def page_anchors(tree: _Element, url: str | None) -> list[tuple[str, str, str]]:
-    """Every kept anchor of the page in document order: `(text, href, block key)`, where the
-    block key is `key` of the text of the nearest block element around it."""
-    base = page_base(tree, url)
+def page_anchors(tree: _Element) -> list[tuple[str, str, str]]:
+    """Every anchor of the page with text and an href, in document order: `(text, href as
+    written, block key)`, where the block key is `key` of the text of the nearest block
+    element around it. The href is resolved (`safe_href`) only for the anchors found in the
+    article: most of a page's anchors are its menus."""
     anchors: list[tuple[str, str, str]] = []
     keys: dict[Any, str] = {}
     for anchor in tree.iter("a"):
         raw = anchor.get("href")
-        if not raw:
-            continue
-        href = safe_href(raw, base)
-        if href is None:
+        if not raw or raw.startswith("#"):
             continue
         text = squash(anchor.text_content())
         if not text:
@@ -76,7 +74,7 @@ def page_anchors(tree: _Element, url: str | None) -> list[tuple[str, str, str]]:
         block_key = keys.get(block)
         if block_key is None:
             block_key = keys[block] = key(_block_text(block))
-        anchors.append((text, href, block_key))
+        anchors.append((text, raw, block_key))
     return anchors
 
 
@@ -93,8 +91,11 @@ def _block_text(block: _Element) -> str:
     return " ".join(parts)
 
 
-def locate_links(article: Article, anchors: Sequence[tuple[str, str, str]]) -> tuple[Link, ...]:
-    """The anchors found in `article`'s blocks, as spans of its text.
+def locate_links(
+    article: Article, anchors: Sequence[tuple[str, str, str]], base: str | None
+) -> tuple[Link, ...]:
+    """The anchors (`page_anchors`) found in `article`'s blocks, as spans of its text, their
+    hrefs resolved against `base` (anchors whose href is not kept are left out).
 
     An anchor is looked for in the block whose words are its paragraph's words (or, failing
     that, the block its paragraph's words begin in), after the links already found there;
@@ -139,7 +140,9 @@ def locate_links(article: Article, anchors: Sequence[tuple[str, str, str]]) -> t
             at = text.find(anchor_text, max(cursors[candidate], block.start), block.end)
             if at >= 0:
                 end = at + len(anchor_text)
-                links.append(Link(at, end, href))
+                resolved = safe_href(href, base)
+                if resolved is not None:
+                    links.append(Link(at, end, resolved))
                 cursors[candidate] = end
                 break
             if block_key in by_key:
