@@ -30,6 +30,7 @@ import socket
 import threading
 import time
 import zlib
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
@@ -70,6 +71,21 @@ class Fetched:
     url: str
     media_type: str | None
     charset: str | None
+    #: 200, or 304 when a conditional request (`If-None-Match`, `If-Modified-Since` in
+    #: `headers`) found the resource unchanged; the body is then empty.
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
+    #: Every redirect followed was permanent (301, 308): the resource has a new address.
+    moved: bool = False
+
+
+class StatusError(LoadError):
+    """The server answered with an error status (4xx, 5xx); `status` says which."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
 
 
 def is_url(source: str) -> bool:
@@ -109,10 +125,14 @@ def fetch(
     read_timeout: float | None = None,
     deadline: float | None = None,
     max_redirects: int | None = None,
+    headers: Mapping[str, str] | None = None,
+    accept: Collection[str] | None = None,
 ) -> Fetched:
     """GET `url` within every limit above; raises LoadError with one sentence.
 
     A limit left as None is the module constant of the same name, read at call time.
+    `headers` are sent with the request (over the defaults); `accept` lists the media
+    types taken instead of the page types (a feed reader asks for XML).
 
     The fetch runs in a thread that is given the deadline (and `DEADLINE_GRACE`): the
     watchdog cuts off a slow server on time, but looking the host name up has no socket to
@@ -132,6 +152,8 @@ def fetch(
                 read_timeout=READ_TIMEOUT if read_timeout is None else read_timeout,
                 deadline=seconds,
                 max_redirects=MAX_REDIRECTS if max_redirects is None else max_redirects,
+                extra_headers=headers or {},
+                accept=accept,
             )
             outcome.append(fetched)
         except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
@@ -155,6 +177,8 @@ def _fetch(
     read_timeout: float,
     deadline: float,
     max_redirects: int,
+    extra_headers: Mapping[str, str],
+    accept: Collection[str] | None,
 ) -> Fetched:
     import httpx
 
@@ -164,10 +188,11 @@ def _fetch(
         "User-Agent": _user_agent(),
         "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,text/markdown;q=0.9,*/*;q=0.1",
         "Accept-Encoding": "gzip, deflate",
+        **extra_headers,
     }
     try:
         with watchdog, httpx.Client(headers=headers, timeout=timeout, trust_env=False) as client:
-            return _fetch_following(client, url, watchdog, max_bytes, max_redirects)
+            return _fetch_following(client, url, watchdog, max_bytes, max_redirects, accept)
     except LoadError:
         raise
     except httpx.InvalidURL:
@@ -181,13 +206,19 @@ def _fetch(
 
 
 def _fetch_following(
-    client: Any, url: str, watchdog: _Watchdog, max_bytes: int, max_redirects: int
+    client: Any,
+    url: str,
+    watchdog: _Watchdog,
+    max_bytes: int,
+    max_redirects: int,
+    accept: Collection[str] | None = None,
 ) -> Fetched:
     import httpx
 
     seen = {url}
     current = httpx.URL(url)
-    for _ in range(max_redirects + 1):
+    permanent = True
+    for hops in range(max_redirects + 1):
         request = client.build_request("GET", current, extensions={"trace": watchdog.trace})
         response = client.send(request, stream=True)
         try:
@@ -201,14 +232,20 @@ def _fetch_following(
                     )
                 seen.add(str(target))
                 current = target
+                permanent = permanent and response.status_code in (301, 308)
                 continue
+            moved = hops > 0 and permanent
+            etag = response.headers.get("etag")
+            modified = response.headers.get("last-modified")
+            if response.status_code == 304:
+                return Fetched(b"", str(response.url), None, None, 304, etag, modified, moved)
             if response.status_code >= 400:
                 raise _status_error(url, response.status_code, response.reason_phrase)
             media_type, charset = _content_type(response.headers.get("content-type"))
-            _check_type(url, media_type)
+            _check_type(url, media_type, accept)
             data = _read_body(response, url, watchdog, max_bytes)
             watchdog.check(url)
-            return Fetched(data, str(response.url), media_type, charset)
+            return Fetched(data, str(response.url), media_type, charset, 200, etag, modified, moved)
         finally:
             response.close()
     raise LoadError(
@@ -360,8 +397,9 @@ def _content_type(header: str | None) -> tuple[str | None, str | None]:
     return media_type.strip().lower() or None, charset
 
 
-def _check_type(url: str, media_type: str | None) -> None:
-    if media_type is None or media_type in _HTML_TYPES | _TEXT_TYPES | _MARKDOWN_TYPES:
+def _check_type(url: str, media_type: str | None, accept: Collection[str] | None = None) -> None:
+    accepted = _HTML_TYPES | _TEXT_TYPES | _MARKDOWN_TYPES if accept is None else accept
+    if media_type is None or media_type in accepted:
         return
     raise LoadError(
         f"{_show(url)} is {_show(media_type)}, not an article page; give the address of a web "
@@ -369,7 +407,7 @@ def _check_type(url: str, media_type: str | None) -> None:
     )
 
 
-def _status_error(url: str, status: int, reason: str) -> LoadError:
+def _status_error(url: str, status: int, reason: str) -> StatusError:
     said = f"{status} {_show(reason)}".strip()
     if status in (401, 403, 407, 451):
         advice = f"the page may need a login or block programs: {_WHAT_TO_DO}"
@@ -381,7 +419,7 @@ def _status_error(url: str, status: int, reason: str) -> LoadError:
         advice = "the server failed: try again later"
     else:
         advice = f"check the address, or {_WHAT_TO_DO}"
-    return LoadError(f"{_show(url)} answered {said}; {advice}.")
+    return StatusError(f"{_show(url)} answered {said}; {advice}.", status)
 
 
 def _network_error(url: str, error: BaseException) -> LoadError:
