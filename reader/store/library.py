@@ -28,6 +28,7 @@ CREATE TABLE feeds (
     url TEXT NOT NULL UNIQUE,
     title TEXT,
     site TEXT,
+    folder TEXT,
     added_at REAL NOT NULL,
     etag TEXT,
     last_modified TEXT,
