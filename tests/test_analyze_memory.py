@@ -7,6 +7,8 @@ import gc
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from reader.analyze import analyze_parsed, parse_article
 from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
@@ -69,6 +71,7 @@ def test_the_analysis_is_the_same_when_the_docs_are_set_aside(
     assert analysis == seed_analysis
 
 
+@pytest.mark.slow
 def test_reading_a_long_parse_keeps_few_docs_alive(nlp: Any, seed_article: Article) -> None:
     """Every reader of the parse (entities, speakers, reported speech) goes over all of it;
     none may keep each chunk's Doc alive (in a cache of sentences, tokens or Docs)."""

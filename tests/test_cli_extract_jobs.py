@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_articles"
 
@@ -37,6 +39,7 @@ def article_folder(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_lines_in_the_same_order(tmp_path: Path) -> None:
     folder = article_folder(tmp_path)
     one = run("extract", str(folder), "-f", "jsonl", "--no-cache", cache=tmp_path / "c1")
@@ -54,6 +57,7 @@ def test_jobs_give_the_same_lines_in_the_same_order(tmp_path: Path) -> None:
     assert one.stderr == two.stderr and "broken.html" in two.stderr
 
 
+@pytest.mark.slow
 def test_extract_stores_analyses_and_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     seed = str(SAMPLES / "voa-korea-olympics-talks.txt")
     cache = tmp_path / "cache"

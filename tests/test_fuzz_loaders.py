@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from reader.errors import ReaderError
 from reader.load import extract_bytes, load
-from reader.load.html import extract_html
 from reader.load.markdown import extract_markdown
+from reader.load.page import extract_html
 from reader.load.text import extract_text
 from reader.sanitize import clean_text
 

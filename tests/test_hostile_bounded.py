@@ -15,6 +15,7 @@ import itertools
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -26,8 +27,8 @@ from reader.analyze.quotes import (
     looks_like_name_or_title,
 )
 from reader.errors import ReaderError
-from reader.load.html import extract_html
 from reader.load.markdown import extract_markdown
+from reader.load.page import extract_html
 from reader.load.text import extract_text
 from reader.model import Article
 
@@ -86,11 +87,13 @@ def test_deeply_nested_html_is_linear() -> None:
     assert_linear(load_html, nested, 25_000)
 
 
+@pytest.mark.timing
+@pytest.mark.slow
 def test_a_hundred_thousand_levels_of_nesting_load_in_seconds() -> None:
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
     article = extract_html(nested(100_000).encode(), "page.html")
     assert SENTENCE in article.text
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 def unclosed(levels: int) -> str:
@@ -118,16 +121,18 @@ def test_a_line_without_spaces_is_linear(load: Callable[[str], object], wrap: An
     assert_linear(load, lambda size: wrap(long_line(size)), 1_000_000)
 
 
+@pytest.mark.timing
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["html", "text"])
 def test_a_30_mb_line_loads_in_seconds(kind: str) -> None:
     line = long_line(30 * 2**20)
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: 20 s of it took 33-40 s of wall on 2 busy cores
     if kind == "html":
         article = extract_html(f"<p>{SENTENCE}</p><p>{line}</p>".encode(), "page.html")
     else:
         article = extract_text(f"Harbour wall\n\n{SENTENCE}\n\n{line}\n", "story.txt")
     assert SENTENCE in article.text
-    assert time.perf_counter() - started < 30
+    assert time.process_time() - started < 30
 
 
 @pytest.mark.parametrize(
@@ -192,11 +197,12 @@ def test_quote_pairing_is_linear(shape: str) -> None:
     assert_linear(quote_rules, lambda n: Article.from_blocks("x", [("paragraph", make(n))]), 50_000)
 
 
+@pytest.mark.timing
 def test_two_hundred_thousand_quote_marks_are_paired_in_seconds() -> None:
     article = Article.from_blocks("x", [("paragraph", 'He said "yes" and "no". ' * 50_000)])
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
     assert quote_rules(article) == 100_000
-    assert time.perf_counter() - started < 10
+    assert time.process_time() - started < 10
 
 
 # ---------------------------------------------------------------- the whole analysis (spaCy)
@@ -236,33 +242,25 @@ def test_analysis_of_one_sentence_full_of_quotes_is_linear(nlp: Any) -> None:
     assert_linear(analysed, make, 60)
 
 
+@pytest.mark.timing
 def test_two_thousand_quotes_in_one_paragraph_analyse_in_seconds(nlp: Any) -> None:
     article = Article.from_blocks("x", [("paragraph", 'He said "yes" and "no". ' * 1000)])
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
     analysis = analysed(article)
-    assert time.perf_counter() - started < 20
+    assert time.process_time() - started < 20
     assert len(analysis.quotes) >= 2000
 
 
 # ---------------------------------------------------------------- every pattern
 
 
-PATTERN_MODULES = (
-    "reader.sanitize",
-    "reader.load.decode",
-    "reader.load.html",
-    "reader.load.content",
-    "reader.load.metadata",
-    "reader.load.text",
-    "reader.load.markdown",
-    "reader.load.fetch",
-    "reader.analyze",
-    "reader.analyze.quotes",
-    "reader.analyze.speakers",
-    "reader.analyze.entities",
-    "reader.analyze.lexicon",
-    "reader.export",
-    "reader.export_csv",
+READER = Path(__file__).resolve().parents[1] / "reader"
+#: The loaders, the analysis, the keeping and the shared modules: every module outside the
+#: terminal UI, found from the files so that a module moved or split stays covered.
+PATTERN_MODULES = tuple(
+    ".".join(path.relative_to(READER.parent).with_suffix("").parts).removesuffix(".__init__")
+    for path in sorted(READER.rglob("*.py"))
+    if "tui" not in path.relative_to(READER).parts and path.name != "__main__.py"
 )
 UNITS = (
     ". ",

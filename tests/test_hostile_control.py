@@ -9,8 +9,8 @@ import pytest
 from hostile_helpers import ESCAPES, FORBIDDEN, check_article
 
 from reader.load import extract_bytes, load
-from reader.load.html import extract_html
 from reader.load.markdown import extract_markdown
+from reader.load.page import extract_html
 from reader.load.text import extract_text
 from reader.sanitize import clean_text
 
@@ -147,7 +147,7 @@ def test_standard_input_is_clean(data: bytes) -> None:
 
 
 @pytest.mark.parametrize("suffix", [".html", ".txt", ".md"])
-def test_files_are_clean(tmp_path, suffix: str) -> None:  # noqa: ANN001 - pytest fixture
+def test_files_are_clean(tmp_path, suffix: str) -> None:  # pytest fixture
     path = tmp_path / f"story{suffix}"
     if suffix == ".html":
         path.write_bytes(hostile_page().encode("utf-8", "surrogatepass"))

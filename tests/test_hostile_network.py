@@ -18,7 +18,7 @@ import pytest
 from hostile_helpers import FORBIDDEN
 
 from reader.errors import LoadError
-from reader.load.fetch import load_url
+from reader.load import load_url
 
 PAGE = (
     b"<html><head><title>Harbour wall vote</title></head><body><article><p>The council voted "
@@ -39,10 +39,10 @@ def gzip_bomb(size: int) -> bytes:
 class Hostile(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib name
+    def log_message(self, format: str, *args: object) -> None:  # stdlib name
         pass
 
-    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+    def do_GET(self) -> None:  # stdlib name
         route = ROUTES.get(self.path)
         with suppress(BrokenPipeError, ConnectionResetError):
             if route is None:
@@ -156,7 +156,7 @@ def test_a_deflate_bomb_stops_at_the_cap(base: str) -> None:
     assert "larger than" in refused(f"{base}/deflate-bomb")
 
 
-def test_a_gzip_inside_gzip_stops_at_the_loaders_cap(base: str, monkeypatch) -> None:  # noqa: ANN001
+def test_a_gzip_inside_gzip_stops_at_the_loaders_cap(base: str, monkeypatch) -> None:
     """The fetch unpacks the transfer encoding; the page inside is gzip again, unpacked by
     the loader under its own cap (`decode.MAX_BYTES`, 64 MB), not the fetch's."""
     decode = importlib.import_module("reader.load.decode")
@@ -195,6 +195,7 @@ def test_escapes_in_a_fetched_page_and_its_charset_are_removed(base: str) -> Non
         assert value is None or FORBIDDEN.search(value) is None
 
 
+@pytest.mark.timing
 def test_a_server_that_accepts_and_never_answers_hits_the_deadline() -> None:
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))

@@ -18,13 +18,15 @@ from typing import Any
 from hostile_helpers import FORBIDDEN
 from tui_seed import screen_text
 
-from reader.export import analysis_to_markdown, quote_citation
-from reader.export_csv import entities_csv, quotes_csv
+from reader.codec import analysis_to_dict
+from reader.keep.export.citation import quote_citation
+from reader.keep.export.csv import entities_csv, quotes_csv
+from reader.keep.export.markdown import analysis_to_markdown
 from reader.load import load
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.sanitize import clean_text
 from reader.tui.app import ReaderApp
-from reader.tui.help_screen import HelpScreen
+from reader.tui.dialogs.help import HelpScreen
 
 SIZE = (160, 50)
 
@@ -95,7 +97,7 @@ async def test_markup_in_a_real_article_shows_literally_after_real_analysis(
         clipboard = app.clipboard
         assert clipboard.startswith("“") and "[" in clipboard
         clean_of_escapes(clipboard)
-        assert clipboard == quote_citation(app.screen.current_quote, article)
+        assert clipboard == quote_citation(app.screen.selection.quote, article)
         clean_of_escapes(screen_text(app))
 
 
@@ -159,7 +161,7 @@ def test_exports_carry_markup_literally_and_no_escapes(tmp_path: Path) -> None:
     article = load(str(hostile_file(tmp_path)))
     analysis = named_analysis(article)
     markdown = analysis_to_markdown(analysis)
-    as_json = json.dumps(analysis.to_dict(), ensure_ascii=False)
+    as_json = json.dumps(analysis_to_dict(analysis), ensure_ascii=False)
     quotes_table = quotes_csv([analysis])
     entities_table = entities_csv([analysis])
     for exported in (markdown, as_json, quotes_table, entities_table):
@@ -190,8 +192,8 @@ async def test_a_file_name_with_escapes_shows_clean_in_the_header_and_exports() 
 
 async def test_prompt_titles_that_name_an_entity_show_markup_literally(tmp_path: Path) -> None:
     """The merge and speaker prompts put names and quoted words in their titles."""
-    from reader.tui.choice_prompt import ChoicePrompt
-    from reader.tui.text_prompt import TextPrompt
+    from reader.tui.dialogs.choice_prompt import ChoicePrompt
+    from reader.tui.dialogs.text_prompt import TextPrompt
 
     article = load(str(hostile_file(tmp_path)))
     app = ReaderApp(article, analysis=named_analysis(article))

@@ -19,7 +19,7 @@ from tui_seed import screen_text
 from reader.analyze import analyze
 from reader.model import Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
+from reader.tui.widgets.article_view import ArticleView
 
 PARAGRAPHS = [
     "The council voted on Tuesday to rebuild the old harbour wall before the winter storms.",

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from tui_seed import frozen_seed
 
-from reader.corrections import (
+from reader.codec import analysis_to_dict
+from reader.keep.corrections import (
     Correction,
     apply_corrections,
     merge,
@@ -19,8 +20,10 @@ from reader.corrections import (
     set_speaker,
     text_key,
 )
-from reader.export import notes_to_markdown, quote_citation, write_export
-from reader.export_csv import ENTITY_COLUMNS, QUOTE_COLUMNS, entities_csv, quotes_csv
+from reader.keep.export import write_export
+from reader.keep.export.citation import quote_citation
+from reader.keep.export.csv import ENTITY_COLUMNS, QUOTE_COLUMNS, entities_csv, quotes_csv
+from reader.keep.export.markdown import notes_to_markdown
 from reader.model import Analysis
 from reader.store.config import Settings, load_settings
 from reader.store.db import StoreUnavailable
@@ -83,7 +86,7 @@ def test_write_export_writes_each_format_and_never_overwrites(
     (again,) = write_export(seed, "markdown", folder)
     assert again != markdown and again.name.endswith("-quotes-2.md")
     (as_json,) = write_export(seed, "json", folder)
-    assert json.loads(as_json.read_text()) == seed.to_dict()
+    assert json.loads(as_json.read_text()) == analysis_to_dict(seed)
     quotes, entities = write_export(seed, "csv", folder)
     assert quotes.name.endswith("-quotes.csv") and entities.name.endswith("-entities.csv")
     assert quotes.read_text().count("\n") == len(seed.quotes) + 1
@@ -273,3 +276,37 @@ def test_a_locked_library_raises_store_unavailable(
             library.record_open("a.txt", seed.article)
     finally:
         other.execute("ROLLBACK")
+
+
+def test_every_format_comes_from_the_one_registry(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A format added to `FORMATS` is a `--format` choice, is printed by `reader extract`,
+    and, if it writes files, is offered by the reader's export and written by it."""
+    from reader.cli import build_extract_parser, main
+    from reader.keep.export import FORMATS, ExportFormat, saved_formats
+
+    assert [name for name, _ in saved_formats()] == ["markdown", "json", "csv"]
+    upper = ExportFormat(
+        "upper",
+        "the body in capitals",
+        lambda analyses, options: "".join(a.article.text.upper() + "\n" for a in analyses),
+        streamed=True,
+        analysed=False,
+        saved_as="Capitals",
+        files=lambda analysis: {"-upper.txt": analysis.article.text.upper()},
+        menu_order=9,
+    )
+    monkeypatch.setitem(FORMATS, "upper", upper)
+    assert "upper" in build_extract_parser().format_help()
+    seed = frozen_seed()
+    source = tmp_path / "plain.txt"
+    source.write_text(seed.article.text, encoding="utf-8")
+    assert main(["extract", str(source), "--format", "upper"]) == 0
+    out = capsys.readouterr().out
+    assert "KIM" in out and out == out.upper()
+    assert saved_formats()[-1] == ("upper", "Capitals")
+    (written,) = write_export(seed, "upper", tmp_path / "out")
+    assert written.name.endswith("-upper.txt") and written.read_text() == seed.article.text.upper()
+    with pytest.raises(ValueError, match="unknown export format"):
+        write_export(seed, "jsonl", tmp_path / "out")  # printed, never saved

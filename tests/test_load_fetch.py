@@ -9,8 +9,8 @@ import pytest
 from http_server import ARTICLE_TITLE, closed_port, serve
 
 from reader.errors import LoadError
-from reader.load import load
-from reader.load.fetch import fetch, is_url, load_url
+from reader.load import load, load_url
+from reader.load.fetch import fetch, is_url
 
 # Small limits keep the hostile cases fast; the module constants are the real defaults.
 FAST = {"connect_timeout": 2.0, "read_timeout": 2.0, "deadline": 5.0}
@@ -159,6 +159,7 @@ def test_unknown_host() -> None:
 # ---------------------------------------------------------------- hostile servers
 
 
+@pytest.mark.timing
 def test_gzip_bomb_stops_at_the_cap_after_decompression(base: str) -> None:
     started = time.monotonic()
     message = load_error(f"{base}/bomb", max_bytes=1024 * 1024)
@@ -170,6 +171,7 @@ def test_size_cap_applies_to_plain_bodies(base: str) -> None:
     assert "larger than 100,000 bytes" in load_error(f"{base}/big", max_bytes=100_000)
 
 
+@pytest.mark.timing
 def test_a_trickling_body_hits_the_total_deadline(base: str) -> None:
     started = time.monotonic()
     message = load_error(f"{base}/trickle", deadline=1.5, read_timeout=5.0)
@@ -178,6 +180,7 @@ def test_a_trickling_body_hits_the_total_deadline(base: str) -> None:
     assert 1.4 < elapsed < 3.0
 
 
+@pytest.mark.timing
 def test_trickling_headers_hit_the_total_deadline(base: str) -> None:
     started = time.monotonic()
     message = load_error(f"{base}/slow-headers", deadline=1.5, read_timeout=5.0)
@@ -185,6 +188,7 @@ def test_trickling_headers_hit_the_total_deadline(base: str) -> None:
     assert time.monotonic() - started < 3.0
 
 
+@pytest.mark.timing
 def test_a_host_name_lookup_that_hangs_hits_the_total_deadline(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -211,6 +215,7 @@ def test_a_host_name_lookup_that_hangs_hits_the_total_deadline(
     assert time.monotonic() - started < 3.0
 
 
+@pytest.mark.timing
 def test_a_silent_server_hits_the_read_timeout(base: str) -> None:
     started = time.monotonic()
     message = load_error(f"{base}/stall", read_timeout=0.5, deadline=5.0)

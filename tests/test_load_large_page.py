@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from reader.load.content import DENSITY_ONLY_CHARS, extract_blocks
+from reader.load.page.combine import DENSITY_ONLY_CHARS, extract_blocks
 
 CLYDE = Path(__file__).resolve().parent.parent / "sample_articles" / "clyde-ferry-strike.html"
 

@@ -13,8 +13,11 @@ import re
 import pytest
 from lxml import html as lxml_html
 
-from reader.load.content import WholeTextLengths, _cleaned, squash
-from reader.load.html import _key, place_captions
+from reader.load.page.blocks import key as _key
+from reader.load.page.blocks import squash
+from reader.load.page.captions import place_captions
+from reader.load.page.combine import _cleaned
+from reader.load.page.density import WholeTextLengths
 from reader.model import BlockKind
 from reader.sanitize import clean_text
 

@@ -70,8 +70,14 @@ def test_gzipped_page_is_unpacked(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("name", "kind"),
-    [("a.html", "html"), ("a.HTM", "html"), ("a.txt", "text"), ("a.md", "markdown"),
-     ("a.pdf", None), ("a", None)],
+    [
+        ("a.html", "html"),
+        ("a.HTM", "html"),
+        ("a.txt", "text"),
+        ("a.md", "markdown"),
+        ("a.pdf", None),
+        ("a", None),
+    ],
 )
 def test_kind_for_name(name: str, kind: str | None) -> None:
     assert kind_for_name(name) == kind
@@ -182,3 +188,16 @@ def test_import_is_cheap() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_declared_charset_is_read_from_meta_tags_and_the_xml_declaration() -> None:
+    from reader.load.decode import declared_html_charset
+
+    assert declared_html_charset(b'<html><head><meta charset="latin-1">') == "cp1252"
+    assert (
+        declared_html_charset(b"<meta http-equiv=Content-Type content='text/html; charset=koi8-r'>")
+        == "koi8-r"
+    )
+    xhtml = b'<?xml version="1.0" encoding="ISO-8859-15"?>\n<html><head><title>x</title>'
+    assert declared_html_charset(xhtml) == "iso8859-15"
+    assert declared_html_charset(b"<html><head><title>no charset</title>") is None

@@ -7,8 +7,12 @@ from pathlib import Path
 
 from tui_seed import frozen_seed
 
+from reader.codec import encode_analysis
 from reader.model import Analysis, Article
-from reader.store.cache import AnalysisCache, article_key, cache_dir, encode_analysis
+from reader.pipeline import analysis_for
+from reader.store import db
+from reader.store.cache import SCHEMA_VERSION, AnalysisCache, article_key
+from reader.store.dirs import cache_dir
 
 
 def test_an_analysis_comes_back_whole(tmp_path: Path) -> None:
@@ -72,7 +76,53 @@ def test_a_truncated_database_is_survived(tmp_path: Path) -> None:
     for number in range(30):
         fresh.get(_variant(seed, number).article)  # each finds it, misses, or moves aside
     fresh.put(seed)
-    assert fresh.get(seed.article) is not None or fresh.disabled_reason is not None
+    # Opened as the library is (`db.open_database`): the quick check finds the damage, the
+    # file is moved aside and rebuilt, and the cache works again in the same run.
+    assert fresh.disabled_reason is None
+    assert fresh.get(seed.article) is not None
+    assert [p.name for p in tmp_path.glob("cache.sqlite3.corrupt-*")]
+
+
+def test_the_cache_shares_the_library_s_opener(tmp_path: Path, monkeypatch) -> None:
+    """One opener for both databases: a cache file of an unknown schema version is moved
+    aside by `open_database`, and the cache's connections come from it."""
+    path = tmp_path / "cache.sqlite3"
+    with sqlite3.connect(path) as connection:
+        connection.execute(f"PRAGMA user_version={SCHEMA_VERSION + 7}")
+    opened: list[Path] = []
+    real_open = db.open_database
+
+    def counting_open(where: Path, *args, **kwargs) -> sqlite3.Connection:
+        opened.append(where)
+        return real_open(where, *args, **kwargs)
+
+    monkeypatch.setattr("reader.store.cache.open_database", counting_open)
+    seed = frozen_seed()
+    cache = AnalysisCache(path)
+    cache.put(seed)
+    assert cache.get(seed.article) is not None
+    assert opened and set(opened) == {path}
+    assert [p.name for p in tmp_path.glob("cache.sqlite3.corrupt-*")]
+
+
+def test_analysis_for_takes_the_cached_analysis(tmp_path: Path) -> None:
+    """A stored analysis comes back from the cache as it was stored (no analysis runs: the
+    frozen seed's entity list is what the cache holds, not what spaCy would find now)."""
+    seed = frozen_seed()
+    cache = AnalysisCache(tmp_path / "cache.sqlite3")
+    marked = Analysis(seed.article, seed.entities[:1], seed.quotes[:2])
+    cache.put(marked)
+    found = analysis_for(seed.article, cache)
+    assert found.entities == marked.entities and found.quotes == marked.quotes
+
+
+def test_analysis_for_analyses_and_stores_a_miss(nlp, seed_article: Article, tmp_path) -> None:
+    cache = AnalysisCache(tmp_path / "cache.sqlite3")
+    analysis = analysis_for(seed_article, cache)
+    assert analysis.quotes and analysis.entities
+    stored = cache.get(seed_article)
+    assert stored is not None and stored.quotes == analysis.quotes
+    assert analysis_for(seed_article, None).quotes == analysis.quotes  # --no-cache: analyses
 
 
 def test_a_locked_cache_is_bypassed(tmp_path: Path) -> None:

@@ -14,10 +14,10 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.entities_pane import EntitiesPane, EntityList
-from reader.tui.help_screen import HelpScreen
-from reader.tui.quotes_pane import QuoteList, QuotesPane
+from reader.tui.dialogs.help import HelpScreen
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntitiesPane, EntityList
+from reader.tui.widgets.quotes_pane import QuoteList, QuotesPane
 
 SIZE = (120, 40)
 
@@ -91,7 +91,7 @@ async def test_enter_on_a_quote_makes_it_current() -> None:
         # `enter` also opens the quote's card (see test_tui_quote_card.py); escape closes it.
         await pilot.press("3", "j", "j", "enter", "escape")
         third = app.screen.analysis.quotes[2]
-        assert app.screen.current_quote == third
+        assert app.screen.selection.quote == third
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 3/5"
         assert span_lines_visible(app.screen.query_one(ArticleView), third.start, third.end)
 
@@ -132,7 +132,7 @@ async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
         await pilot.press("enter")
         newsham = screen.analysis.entity("person-grant-newsham")
         assert screen.selected == newsham
-        assert len(view._mentions) == len(newsham.mentions) == 2
+        assert len(view._spans.mentions) == len(newsham.mentions) == 2
         first = newsham.mentions[0]
         assert view.current_mention == (first.start, first.end)
         assert span_lines_visible(view, first.start, first.end)
@@ -152,7 +152,7 @@ async def test_selecting_an_entity_marks_mentions_and_filters_quotes() -> None:
         await pilot.press("escape")
         assert screen.selected is None
         assert view.current_mention is None
-        assert not view._mentions
+        assert not view._spans.mentions
         assert quotes.border_title == "Quotes 2/5"
         assert len(quotes.quotes) == 5
 
@@ -220,7 +220,7 @@ async def test_an_article_without_quotes_or_entities_says_so() -> None:
         assert "Nothing anyone said today." in text
         assert "─ Quotes ─" in text and "Quotes 0" not in text  # no count of nothing
         await pilot.press("n")
-        assert app.screen.current_quote is None
+        assert app.screen.selection.quote is None
 
 
 @pytest.mark.parametrize("size", [(80, 24), (100, 30), (120, 40)])

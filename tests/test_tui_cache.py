@@ -7,13 +7,14 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tui_seed import SAMPLES, SEED, frozen_seed, screen_text
 
 from reader.load import load
 from reader.model import Article
 from reader.store.cache import AnalysisCache
-from reader.tui.analysis_messages import AnalysisProgress
 from reader.tui.app import ReaderApp
+from reader.tui.messages import AnalysisProgress
 
 SIZE = (120, 40)
 
@@ -62,6 +63,7 @@ async def test_without_a_cache_every_open_analyses(nlp: Any, tmp_path: Path) -> 
     assert app.cache is None
 
 
+@pytest.mark.timing
 async def test_quitting_mid_analysis_is_immediate_and_stops_the_analysis(nlp: Any) -> None:
     long_read = load(str(SAMPLES / "ebro-delta-long-read.txt"))
     parts = [(block.kind, long_read.block_text(block)) for block in long_read.blocks] * 4
@@ -107,7 +109,7 @@ def _analysis_children() -> list[int]:
         if (
             fields.get("PPid", "").strip() == str(os.getpid())
             and fields.get("State", "").strip()[:1] != "Z"
-            and b"reader.tui.analysis_process" in command
+            and b"reader.analyze.worker" in command
         ):
             found.append(int(status.parent.name))
     return found

@@ -28,7 +28,7 @@ async def test_the_analysis_is_frozen_while_open_and_released_on_close() -> None
 async def test_a_partial_result_waiting_for_the_keys_to_pause_is_frozen() -> None:
     """Partial results held back while keys come are kept out of full collections too."""
     from reader.model import Analysis
-    from reader.tui.analysis_messages import AnalysisPartial
+    from reader.tui.messages import AnalysisPartial
 
     article = many_quotes(3_000).article
     gc.unfreeze()

@@ -6,8 +6,8 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Article, Block
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.focus_filter import blocks_touching
+from reader.tui.text.focus_filter import blocks_touching
+from reader.tui.widgets.article_view import ArticleView
 
 SIZE = (100, 30)
 

@@ -9,17 +9,19 @@ from pathlib import Path
 import pytest
 from tui_seed import SEED, frozen_seed, screen_text
 
+from reader.keep.correction_log import CorrectionLog
+from reader.keep.corrections import rename
 from reader.model import Analysis
 from reader.store.config import Settings
 from reader.store.library import Library
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.choice_prompt import ChoicePrompt
-from reader.tui.entities_pane import EntityList
-from reader.tui.library_screen import ArticleTable, LibraryScreen
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.reader_screen import ReaderScreen
-from reader.tui.text_prompt import TextPrompt
+from reader.tui.dialogs.choice_prompt import ChoicePrompt
+from reader.tui.dialogs.text_prompt import TextPrompt
+from reader.tui.screens.library import ArticleTable, LibraryScreen
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntityList
+from reader.tui.widgets.quotes_pane import QuotesPane
 
 SIZE = (120, 40)
 
@@ -310,3 +312,21 @@ async def test_a_theme_chosen_in_the_app_is_remembered_until_the_config_changes(
     edited = ReaderApp(seed.article, analysis=seed, library=library, settings=Settings("nord"))
     async with edited.run_test(size=SIZE):
         assert edited.theme == "nord"
+
+
+# -- the correction log, without a screen ----------------------------------------------------
+
+
+def test_the_correction_log_keeps_corrections_in_the_library(
+    seed: Analysis, library: Library
+) -> None:
+    entity = seed.entities[0]
+    log = CorrectionLog(seed.article, library)
+    assert not log.undo()  # nothing read yet, nothing to undo
+    assert log.corrected(seed) == seed and log.loaded and log.raw is seed
+    assert log.add(rename(entity, "Someone Else"))
+    assert log.corrected(seed).entity(entity.id).name == "Someone Else"  # type: ignore[union-attr]
+    again = CorrectionLog(seed.article, library)  # the article opened again
+    assert again.corrected(seed).entity(entity.id).name == "Someone Else"  # type: ignore[union-attr]
+    assert again.undo() and not again.undo()
+    assert CorrectionLog(seed.article, library).corrected(seed) == seed

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reader.tui.keymap import key_rows, key_sections, markdown_table, readme_section
+from reader.tui.keys import key_rows, key_sections, markdown_table, readme_section
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 
@@ -46,13 +46,13 @@ def test_the_required_keys_are_bound() -> None:
 
 
 def test_readme_key_table_is_the_generated_one() -> None:
-    # Regenerate with: python -m reader.tui.keymap (between the keys markers in README.md).
+    # Regenerate with: python -m reader.tui.keys (between the keys markers in README.md).
     assert readme_section(README.read_text(encoding="utf-8")) == markdown_table()
 
 
 def test_keymap_module_prints_the_table() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "reader.tui.keymap"], capture_output=True, text=True, check=True
+        [sys.executable, "-m", "reader.tui.keys"], capture_output=True, text=True, check=True
     )
     assert result.stdout == markdown_table()
     assert "| Anywhere | n | Next quote | `reader.next-quote` |" in result.stdout

@@ -6,8 +6,8 @@ from rich.cells import cell_len
 from tui_seed import frozen_seed
 
 from reader.model import Article
-from reader.tui.line_index import wrap_article, wrap_offsets
-from reader.tui.spans import SpanIndex
+from reader.tui.text.line_index import LineIndex, wrap_article, wrap_offsets
+from reader.tui.text.spans import SpanIndex
 
 
 def test_wrap_offsets_fit_the_width_and_keep_every_word() -> None:
@@ -69,7 +69,7 @@ def test_span_index_finds_overlapping_spans_only() -> None:
 
 
 def test_the_fast_wrap_matches_the_word_by_word_wrap() -> None:
-    from reader.tui.line_index import _wrap_single_cells, _wrap_words
+    from reader.tui.text.line_index import _wrap_single_cells, _wrap_words
 
     words = ["a", "to", "the", "delta", "sinking,", "“Ebro”", "café—", "x" * 45, "I"]
     for number in range(400):
@@ -77,3 +77,16 @@ def test_the_fast_wrap_matches_the_word_by_word_wrap() -> None:
         text = (" " if number % 3 == 0 else "") + text + (" " if number % 4 == 0 else "")
         for width in (2, 5, 12, 40, 79):
             assert _wrap_single_cells(text, width) == _wrap_words(text, width), (text, width)
+
+
+def test_is_empty_does_not_wrap_a_long_article() -> None:
+    # A long article is wrapped lazily; asking whether it has lines must not wrap it all
+    # (`len` does: it needs the count), nor must the offset at the top of the view.
+    paragraph = "Officials said the talks would go on through the winter. " * 12
+    article = Article.from_blocks("long.txt", [("paragraph", paragraph)] * 2_000)
+    index = LineIndex.lazy(article, 60)
+    assert not index.is_empty
+    wrapped_by_is_empty = index.wrapped
+    assert not index.complete
+    assert len(index) > 100 * wrapped_by_is_empty  # `len` wrapped everything
+    assert LineIndex.lazy(Article.from_blocks("empty.txt", []), 60).is_empty

@@ -8,9 +8,9 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.quote_card import QuoteCard
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.dialogs.quote_card import QuoteCard
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
 
 SIZE = (120, 40)
 
@@ -55,7 +55,7 @@ async def test_clicking_a_quote_in_the_list_goes_to_it_and_shows_its_card() -> N
         await pilot.click(offset=where_on_screen(app, "Grant Newsham: “It's"))
         assert isinstance(app.screen, QuoteCard)
         assert app.screen.quote == analysis.quotes[3]
-        assert isinstance(reader, ReaderScreen) and reader.current_quote == analysis.quotes[3]
+        assert isinstance(reader, ReaderScreen) and reader.selection.quote == analysis.quotes[3]
 
 
 async def test_clicking_a_mention_in_the_article_selects_that_entity_there() -> None:
@@ -87,4 +87,4 @@ async def test_clicking_a_quote_in_the_article_goes_to_it_and_shows_its_card() -
         first = analysis.quotes[0]
         await pilot.click(offset=cell_of(view, first.start + 10))
         assert isinstance(app.screen, QuoteCard) and app.screen.quote == first
-        assert isinstance(reader, ReaderScreen) and reader.current_quote == first
+        assert isinstance(reader, ReaderScreen) and reader.selection.quote == first

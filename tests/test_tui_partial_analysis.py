@@ -8,10 +8,10 @@ from typing import Any
 
 from tui_seed import frozen_seed, screen_text
 
+from reader.analyze.worker import PARTIAL_FIRST_CHARS, analyse_in_child
 from reader.model import Analysis, Article, Mention
-from reader.tui.analysis_messages import AnalysisPartial, AnalysisProgress, AnalysisReady
-from reader.tui.analysis_process import PARTIAL_FIRST_CHARS, analyse_in_child
 from reader.tui.app import ReaderApp
+from reader.tui.messages import AnalysisPartial, AnalysisProgress, AnalysisReady
 
 SIZE = (120, 40)
 
@@ -82,17 +82,46 @@ async def test_partial_results_are_listed_and_the_selection_survives_the_whole(n
         assert again is not None and again.name == chosen.name and again in seed.entities
         assert screen.entities_pane.selected_id == again.id
         assert screen.article_view.current_mention == mention
-        assert mention is None or Mention(*mention) == again.mentions[screen.mention_index]
+        assert mention is None or Mention(*mention) == again.mentions[screen.selection.mention]
         spoken = [q for q in seed.quotes if q.speaker_id == again.id]
         assert list(screen.quotes_pane.quotes) == [
             q for q in spoken if screen.quotes_pane.show_reported or q.kind != "indirect"
         ]
 
 
+async def test_new_results_list_the_quotes_once_with_the_selection_kept() -> None:
+    # With an entity selected, the whole analysis replaces the partial one: the quote list is
+    # filled once, with the entity's quotes (not with every quote, then again with its own).
+    seed = frozen_seed()
+    app = ReaderApp(seed.article)
+    async with app.run_test(size=SIZE) as pilot:
+        app.workers.cancel_all()  # the messages below stand for the child's
+        screen = app.screen
+        screen.post_message(AnalysisPartial(_first_part(seed)))
+        await pilot.pause()
+        await pilot.press("2", "enter")  # select the first entity listed
+        await pilot.pause()
+        chosen = screen.selected
+        assert chosen is not None
+        pane = screen.quotes_pane
+        listed: list[str | None] = []
+        show_quotes = pane.show_quotes
+
+        def counted(quotes: Any, *, speaker: str | None = None) -> None:
+            listed.append(speaker)
+            show_quotes(quotes, speaker=speaker)
+
+        pane.show_quotes = counted  # type: ignore[method-assign]
+        screen.post_message(AnalysisReady(seed))
+        await pilot.pause()
+        assert listed == [chosen.name]
+        assert pane.speaker == chosen.name
+
+
 def test_partial_results_keep_coming_as_the_parse_doubles() -> None:
     """For a 2 MB article: at 20k characters parsed, then each time the parse has doubled,
     until three quarters are parsed (the whole analysis is near then)."""
-    from reader.tui.analysis_process import PartialResults
+    from reader.analyze.worker import PartialResults
 
     article = Article.from_blocks("big.txt", [("paragraph", "word " * 400_000)], title="Big")
     schedule = PartialResults(article, lambda found: None)
@@ -110,10 +139,10 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
     import time
     from pathlib import Path
 
-    from reader.tui.analysis_process import NICENESS
+    from reader.analyze.worker import NICENESS
 
     child = subprocess.Popen(
-        [sys.executable, "-m", "reader.tui.analysis_process"],
+        [sys.executable, "-m", "reader.analyze.worker"],
         stdin=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -140,7 +169,7 @@ def test_the_analysis_runs_at_a_lower_priority_than_the_reader() -> None:
 async def test_partial_results_wait_for_a_pause_in_the_keys(nlp: Any) -> None:
     """A partial result that arrives while the reader is pressing keys is shown once the
     keys pause, so that no key waits behind the few frames it takes."""
-    from reader.tui.reader_screen import KEYS_QUIET_SECONDS
+    from reader.tui.screens.analysis_feed import KEYS_QUIET_SECONDS
 
     seed = frozen_seed()
     first = _first_part(seed)

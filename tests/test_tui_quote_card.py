@@ -6,9 +6,9 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Quote
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.quote_card import QuoteCard, place_in_article, same_speaker
-from reader.tui.reader_screen import ReaderScreen
+from reader.tui.dialogs.quote_card import QuoteCard, place_in_article, same_speaker
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.widgets.article_view import ArticleView
 
 SIZE = (100, 30)
 
@@ -36,7 +36,7 @@ async def test_enter_on_a_quote_goes_to_it_and_shows_it_whole() -> None:
         await pilot.pause()
         assert isinstance(app.screen, QuoteCard)
         second = analysis.quotes[1]
-        assert reader.current_quote == second
+        assert reader.selection.quote == second
         text = screen_text(app)
         assert "Quote 2 of 5" in text
         assert "“somehow reaching a deal”" in text
@@ -79,4 +79,4 @@ async def test_space_goes_to_the_quote_without_the_card() -> None:
         reader = app.screen
         await pilot.press("3", "j", "j", "space")
         assert app.screen is reader
-        assert reader.current_quote == analysis.quotes[2]
+        assert reader.selection.quote == analysis.quotes[2]

@@ -5,12 +5,13 @@ The app gets the seed's frozen real analysis (see `tui_seed.py`) and is driven b
 
 from __future__ import annotations
 
+import pytest
 from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.header import ArticleHeader
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.header import ArticleHeader
 
 SIZE = (120, 40)
 
@@ -109,6 +110,7 @@ async def test_plus_and_minus_change_the_reading_measure_and_keep_the_place() ->
         assert view.line_index.line_at(top) == int(view.scroll_y)
 
 
+@pytest.mark.slow
 async def test_the_reading_measure_stays_between_40_and_160() -> None:
     app = preset_app()
     async with app.run_test(size=(240, 40), notifications=True) as pilot:

@@ -7,7 +7,7 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
+from reader.tui.widgets.article_view import ArticleView
 
 
 def long_article(seed: Article) -> Article:

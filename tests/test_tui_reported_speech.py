@@ -10,7 +10,7 @@ from typing import Any
 
 from reader.model import Analysis
 from reader.tui.app import ReaderApp
-from reader.tui.quotes_pane import QuoteList, QuotesPane
+from reader.tui.widgets.quotes_pane import QuoteList, QuotesPane
 
 SIZE = (120, 40)
 
@@ -54,7 +54,7 @@ async def test_reported_speech_stays_hidden_for_an_entity_filter(seed_analysis: 
 async def test_the_article_tints_reported_speech_only_while_the_list_shows_it(
     seed_analysis: Analysis,
 ) -> None:
-    from reader.tui.article_view import ArticleView
+    from reader.tui.widgets.article_view import ArticleView
 
     reported = next(q for q in seed_analysis.quotes if q.kind == "indirect")
     marked = next(q for q in seed_analysis.quotes if q.kind != "indirect")
@@ -63,7 +63,7 @@ async def test_the_article_tints_reported_speech_only_while_the_list_shows_it(
         view = app.screen.query_one(ArticleView)
 
         def tinted(start: int, end: int) -> bool:
-            return any(view._quotes.overlapping(start, end))
+            return any(view._spans.quotes.overlapping(start, end))
 
         assert tinted(marked.start, marked.end)
         assert not tinted(reported.start, reported.end)

@@ -11,8 +11,8 @@ from tui_seed import frozen_seed, screen_text
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
 from reader.tui.app import ReaderApp
-from reader.tui.quotes_pane import QUOTE_LINES, QuotesPane, quote_prompt, quote_prompt_lines
-from reader.tui.row_list import RowList, list_bindings
+from reader.tui.widgets.quotes_pane import QUOTE_LINES, QuotesPane, quote_prompt, quote_prompt_lines
+from reader.tui.widgets.row_list import RowList, list_bindings
 
 
 class CountingRows:
@@ -170,7 +170,7 @@ async def test_thousands_of_quotes_are_listed_without_drawing_them_all() -> None
         assert "Ben Okoro: “Point number 4999" in screen_text(app)
         assert len(quote_list._strips) <= 2 * quote_list.size.height
         # The article went to the last quote.
-        assert app.screen.current_quote == analysis.quotes[-1]
+        assert app.screen.selection.quote == analysis.quotes[-1]
 
 
 def test_a_quote_row_height_is_known_without_wrapping_it() -> None:
@@ -194,15 +194,15 @@ async def test_n_and_p_step_from_the_view_once_the_current_quote_is_scrolled_awa
         await pilot.pause()
         screen = app.screen
         await pilot.press("n")
-        assert screen.current_quote == analysis.quotes[0]
+        assert screen.selection.quote == analysis.quotes[0]
         await pilot.press("n")
-        assert screen.current_quote == analysis.quotes[1]  # on screen: from the current one
+        assert screen.selection.quote == analysis.quotes[1]  # on screen: from the current one
         await pilot.press("G")  # far from it now
         await pilot.pause()
         start, _ = screen.article_view.visible_span()
         await pilot.press("p")
         # The last quote above the view, not the quote before the first.
         before = [quote for quote in analysis.quotes if quote.start < start]
-        assert screen.current_quote == before[-1]
+        assert screen.selection.quote == before[-1]
         await pilot.press("g", "n")
-        assert screen.current_quote == analysis.quotes[0]
+        assert screen.selection.quote == analysis.quotes[0]

@@ -9,11 +9,12 @@ from textual.widgets import Input
 from tui_seed import frozen_seed, screen_text
 
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView, with_quote_marks
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.search import SearchResults, find_matches, next_scope, parse_query
-from reader.tui.search_bar import SearchBar
-from reader.tui.spans import SpanIndex
+from reader.tui.text.quote_marks import with_quote_marks
+from reader.tui.text.search import SearchResults, find_matches, next_scope, parse_query
+from reader.tui.text.spans import SpanIndex
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.quotes_pane import QuotesPane
+from reader.tui.widgets.search_bar import SearchBar
 
 SIZE = (120, 40)
 
@@ -65,11 +66,11 @@ async def test_slash_highlights_every_match_as_you_type_with_a_counter() -> None
         await pilot.pause()
         lines = view.line_index
         await pilot.press(*"nort")
-        assert view._matches.spans == spans_of("nort", text, re.IGNORECASE)
+        assert view._spans.matches.spans == spans_of("nort", text, re.IGNORECASE)
         await pilot.press("h")
         north = spans_of("north", text, re.IGNORECASE)
         assert len(north) == 10
-        assert view._matches.spans == north
+        assert view._spans.matches.spans == north
         assert view.current_match == north[0]
         # Highlighting is a span lookup: the text was not wrapped again.
         assert view.line_index is lines
@@ -118,16 +119,16 @@ async def test_escape_ends_the_search_and_n_goes_back_to_quotes() -> None:
         bar = app.screen.query_one(SearchBar)
         await pilot.press("slash", *"kim", "enter", "escape")
         assert not bar.display
-        assert not view._matches and view.current_match is None
+        assert not view._spans.matches and view.current_match is None
         await pilot.press("n")
         assert app.screen.query_one(QuotesPane).border_title == "Quotes 1/5"
         # `/` starts a new query; escape straight from the bar also ends the search.
         await pilot.press("slash")
-        assert bar.input.value == "" and not view._matches
+        assert bar.input.value == "" and not view._spans.matches
         await pilot.press(*"kim")
-        assert len(view._matches) == 6
+        assert len(view._spans.matches) == 6
         await pilot.press("escape")
-        assert not bar.display and not view._matches
+        assert not bar.display and not view._spans.matches
         assert isinstance(app.focused, ArticleView)
 
 
@@ -140,9 +141,9 @@ async def test_smart_case_and_scopes_in_the_bar() -> None:
         view = app.screen.query_one(ArticleView)
         bar = app.screen.query_one(SearchBar)
         await pilot.press("slash", *"the")
-        assert view._matches.spans == spans_of("the", text, re.IGNORECASE)
+        assert view._spans.matches.spans == spans_of("the", text, re.IGNORECASE)
         await pilot.press("ctrl+a", "ctrl+k", *"The")
-        assert view._matches.spans == spans_of("The", text)
+        assert view._spans.matches.spans == spans_of("The", text)
         assert len(spans_of("The", text)) < len(spans_of("the", text, re.IGNORECASE))
         # ctrl+t cycles the scope: quotes only, then entity mentions only, then everything.
         await pilot.press("ctrl+a", "ctrl+k", *"the", "ctrl+t")
@@ -154,13 +155,13 @@ async def test_smart_case_and_scopes_in_the_bar() -> None:
             if any(qs <= s and e <= qe for qs, qe in quotes)
         ]
         assert 0 < len(in_quotes) < len(spans_of("the", text, re.IGNORECASE))
-        assert view._matches.spans == in_quotes
+        assert view._spans.matches.spans == in_quotes
         await pilot.pause()
         assert f"quotes · 1/{len(in_quotes)}" in screen_text(app)
         await pilot.press("ctrl+a", "ctrl+k", *"e:kim")
         mentions = [(m.start, m.end) for e in analysis.entities for m in e.mentions]
-        assert len(view._matches) == 6
-        for start, end in view._matches.spans:
+        assert len(view._spans.matches) == 6
+        for start, end in view._spans.matches.spans:
             assert any(s <= start and end <= e for s, e in mentions)
         await pilot.press("ctrl+a", "ctrl+k", *"zzz")
         await pilot.pause()

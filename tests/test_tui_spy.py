@@ -8,10 +8,10 @@ from textual.pilot import Pilot
 from tui_seed import frozen_seed, screen_text
 
 from reader.tui.app import ReaderApp
-from reader.tui.article_view import ArticleView
-from reader.tui.entities_pane import EntitiesPane
-from reader.tui.quotes_pane import QuotesPane
-from reader.tui.scroll_spy import InView
+from reader.tui.text.scroll_spy import InView
+from reader.tui.widgets.article_view import ArticleView
+from reader.tui.widgets.entities_pane import EntitiesPane
+from reader.tui.widgets.quotes_pane import QuotesPane
 
 
 async def settle(pilot: Pilot[None], done: Callable[[], bool], seconds: float = 10.0) -> None:

@@ -1,8 +1,8 @@
 """Helpers for the TUI tests: the seed article with a frozen analysis, and the screen as text.
 
 `tui_seed_analysis.json` is the real `analyze()` output for the seed (the JSON contract of
-`Analysis.to_dict`), frozen so that layout snapshots and widget tests do not depend on the
-analyser's later changes or on timing. Regenerate it with `python tests/tui_seed.py`.
+`reader.codec.analysis_to_dict`), frozen so that layout snapshots and widget tests do not
+depend on the analyser's later changes or on timing. Regenerate it with `python tests/tui_seed.py`.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from typing import Any
 
 from textual.app import App
 
+from reader.codec import analysis_to_dict
 from reader.model import Analysis, Article, Block, Entity, Mention, Quote
 
 HERE = Path(__file__).resolve().parent
@@ -22,7 +23,7 @@ FROZEN = HERE / "tui_seed_analysis.json"
 
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
-    """Rebuild an `Analysis` from its JSON contract (`Analysis.to_dict`)."""
+    """Rebuild an `Analysis` from its JSON contract (`reader.codec.analysis_to_dict`)."""
     article = Article(
         source=data["source"],
         text=data["text"],
@@ -77,6 +78,7 @@ if __name__ == "__main__":
     # Loaded by its path from the repository root, so the frozen "source" names no machine.
     analysis = analyze(load(str(SEED.relative_to(SEED.parents[1]))))
     FROZEN.write_text(
-        json.dumps(analysis.to_dict(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8"
+        json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=1) + "\n",
+        encoding="utf-8",
     )
     print(f"wrote {FROZEN.name}: {len(analysis.entities)} entities, {len(analysis.quotes)} quotes")

@@ -1,30 +1,24 @@
 """Article -> Analysis: entities and quotes from one shared spaCy pass.
 
+This module only orchestrates: `nlp` parses, `entities` finds and merges the names,
+`quotes` finds the quotation marks, `speakers` attributes them, `speech` keeps the reported
+speech, `indirect` finds the unmarked quotes, and `assemble` gives the entities their ids.
 `import reader.analyze` does not import spaCy; the model loads on the first `analyze` call.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
+from reader.analyze.assemble import finish_entities, marked_quote
+from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
-from reader.analyze.quotes import (
-    QuoteSpan,
-    classify,
-    find_quote_spans,
-    has_first_person,
-    is_headline_case,
-    is_modifier,
-    is_naming,
-    looks_like_name_or_title,
-)
-from reader.analyze.speakers import Attribution, SpeakerFinder
-from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.analyze.quotes import classify, find_quote_spans
+from reader.analyze.speakers import SpeakerFinder
+from reader.analyze.speech import is_reported_speech
+from reader.model import Analysis, Article, Quote
 
 __all__ = [
     "ANALYZER_VERSION",
@@ -38,9 +32,6 @@ __all__ = [
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
 ANALYZER_VERSION = "3"
-
-SHORT_PARTIAL_WORDS = 3
-SLUG_JUNK = re.compile(r"[^a-z0-9]+")
 
 
 def analyze(
@@ -75,11 +66,11 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     kept = [
         (span, attribution)
         for span, attribution in zip(spans, attributions, strict=True)
-        if _is_reported_speech(article, span, attribution)
+        if is_reported_speech(article, span, attribution)
     ]
     reported = find_indirect(chunks, finder)
-    entities, id_of = _finish_entities(drafts, [a for _, a in kept])
-    marked = [_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
+    entities, id_of = finish_entities(drafts, [a for _, a in kept])
+    marked = [marked_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
     unmarked = [
         Quote(
             id="",
@@ -96,84 +87,3 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
-
-
-def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:
-    """Speech, not a title or a label; a fragment only when it reads as someone's words."""
-    inner = span.text(article)
-    spoken = attribution.governed and attribution.cue_in_sentence
-    if is_naming(article, span) or is_modifier(article, span):
-        return False
-    if looks_like_name_or_title(inner) or is_headline_case(inner):
-        return spoken and attribution.close  # chanted "Red for Ed," yes; a song's title, no
-    if span.kind == "direct":
-        return True
-    if span.words <= SHORT_PARTIAL_WORDS:
-        return (
-            attribution.close
-            or (has_first_person(inner) and attribution.cue_in_sentence)
-            or (spoken and attribution.speaker is not None)
-        )
-    return (
-        attribution.cue_in_sentence
-        or has_first_person(inner)
-        or (attribution.speaker is not None and attribution.cue is not None)
-    )
-
-
-def _quote(
-    article: Article,
-    span: QuoteSpan,
-    attribution: Attribution,
-    drafts: list[EntityDraft],
-    id_of: dict[int, str],
-) -> Quote:
-    speaker = drafts[attribution.speaker] if attribution.speaker is not None else None
-    return Quote(
-        id="",
-        text=span.text(article),
-        start=span.start,
-        end=span.end,
-        speaker=speaker.name if speaker is not None else None,
-        speaker_id=id_of.get(attribution.speaker) if attribution.speaker is not None else None,
-        kind="direct" if span.kind == "direct" else "partial",
-        cue=attribution.cue,
-    )
-
-
-def _finish_entities(
-    drafts: list[EntityDraft], attributions: list[Attribution]
-) -> tuple[tuple[Entity, ...], dict[int, str]]:
-    """Ids and salience order: mentions, being quoted, appearing early."""
-    spoken = Counter(a.speaker for a in attributions if a.speaker is not None)
-    order = sorted(
-        range(len(drafts)),
-        key=lambda i: (
-            -(len(drafts[i].mentions) + 2 * spoken.get(i, 0)),
-            drafts[i].first_position,
-        ),
-    )
-    used: set[str] = set()
-    id_of: dict[int, str] = {}
-    entities: list[Entity] = []
-    for index in order:
-        draft = drafts[index]
-        base = f"{draft.type.lower()}-{SLUG_JUNK.sub('-', draft.name.lower()).strip('-') or 'x'}"
-        entity_id = base
-        n = 2
-        while entity_id in used:
-            entity_id = f"{base}-{n}"
-            n += 1
-        used.add(entity_id)
-        id_of[index] = entity_id
-        entities.append(
-            Entity(
-                id=entity_id,
-                name=draft.name,
-                type=draft.type,
-                aliases=draft.aliases,
-                mentions=tuple(Mention(start, end) for start, end in sorted(set(draft.mentions))),
-                description=draft.description,
-            )
-        )
-    return tuple(entities), id_of

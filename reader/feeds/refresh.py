@@ -27,7 +27,9 @@ from reader.errors import LoadError
 from reader.feeds.discover import discover_feeds
 from reader.feeds.parse import FEED_TYPES, ParsedFeed, parse_feed, show
 from reader.feeds.store import Feed, FeedStore
-from reader.load.fetch import Fetched, StatusError, fetch
+from reader.load.fetch import FetchedPage as Fetched
+from reader.load.fetch import fetch
+from reader.load.fetch_errors import StatusError
 
 #: Hosts fetched from at the same time.
 MAX_HOSTS = 4

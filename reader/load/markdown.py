@@ -11,7 +11,7 @@ import re
 
 from reader.errors import LoadError
 from reader.load.decode import describe
-from reader.load.metadata import iso_date
+from reader.load.values import iso_date
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
 
@@ -32,8 +32,15 @@ _EMPHASIS = re.compile(
 )
 _CODE = re.compile(r"`([^`]+)`")
 _AUTOLINK = re.compile(r"<(https?://[^<>]+)>")
-_FRONT_KEYS = {"title": "title", "author": "byline", "byline": "byline", "date": "published",
-               "published": "published", "site": "site", "url": "url"}
+_FRONT_KEYS = {
+    "title": "title",
+    "author": "byline",
+    "byline": "byline",
+    "date": "published",
+    "published": "published",
+    "site": "site",
+    "url": "url",
+}
 
 
 def extract_markdown(text: str, source: str) -> Article:
@@ -55,8 +62,13 @@ def extract_markdown(text: str, source: str) -> Article:
         )
     published = iso_date(meta["published"]) if "published" in meta else None
     return Article.from_blocks(
-        source, blocks, title=title, byline=meta.get("byline"), site=meta.get("site"),
-        published=published, url=meta.get("url"),
+        source,
+        blocks,
+        title=title,
+        byline=meta.get("byline"),
+        site=meta.get("site"),
+        published=published,
+        url=meta.get("url"),
     )
 
 

@@ -1,14 +1,14 @@
 """Open the reader's SQLite databases so that a damaged or busy file never stops the reader.
 
-Every database is opened through `open_database`: WAL journal, a busy timeout, and a schema
-version in `PRAGMA user_version`. A database of an older version is upgraded in place, in one
-transaction, by the `migrations` its owner gives (the statements that take version N to N + 1),
-so its rows are kept; an upgrade that fails leaves the file as it was and the store unavailable.
-A file that is not a database, fails SQLite's quick check, or carries an unknown schema version
-(newer, or older with no path up) is moved aside (kept next to the original with a
-`.corrupt-<time>` suffix, so nothing is destroyed) and a fresh database is created. A database
-that stays locked longer than the timeout raises `StoreUnavailable`; callers then work without
-it for this run.
+Every database (the library and the analysis cache) is opened through `open_database`: WAL
+journal, a busy timeout, and a schema version in `PRAGMA user_version`. A database of an
+older version is upgraded in place, in one transaction, by the `migrations` its owner gives
+(the statements that take version N to N + 1), so its rows are kept; an upgrade that fails
+leaves the file as it was and the store unavailable. A file that is not a database, fails
+SQLite's quick check, or carries an unknown schema version (newer, or older with no path up)
+is moved aside (kept next to the original with a `.corrupt-<time>` suffix, so nothing is
+destroyed) and a fresh database is created. A database that stays locked longer than the
+timeout raises `StoreUnavailable`; callers then work without it for this run.
 """
 
 from __future__ import annotations
@@ -50,13 +50,18 @@ def _is_locked(error: sqlite3.OperationalError) -> bool:
 
 
 def _connect(
-    path: Path, schema: str, version: int, migrations: Mapping[int, str]
+    path: Path,
+    schema: str,
+    version: int,
+    busy_timeout: float,
+    quick_check: bool,
+    migrations: Mapping[int, str],
 ) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+    connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if quick_check and connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("quick check failed")
         found = connection.execute("PRAGMA user_version").fetchone()[0]
         if found == 0:
@@ -89,19 +94,30 @@ def _statements(schema: str) -> list[str]:
 
 
 def open_database(
-    path: Path, schema: str, *, version: int = 1, migrations: Mapping[int, str] | None = None
+    path: Path,
+    schema: str,
+    *,
+    version: int = 1,
+    busy_timeout: float | None = None,
+    quick_check: bool = True,
+    migrations: Mapping[int, str] | None = None,
 ) -> sqlite3.Connection:
     """Open or create the database at `path` with `schema` (statements separated by `;`).
 
     `migrations[n]` holds the statements that upgrade a database of version n to n + 1.
+
+    `busy_timeout` defaults to `BUSY_TIMEOUT_SECONDS`. `quick_check=False` skips SQLite's
+    quick check, for a caller that opens the same file again and again and has checked it
+    on its first open (the analysis cache).
     """
+    timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(f"cannot create {path.parent}: {error.strerror}") from error
     for attempt in range(2):
         try:
-            return _connect(path, schema, version, migrations or {})
+            return _connect(path, schema, version, timeout, quick_check, migrations or {})
         except sqlite3.OperationalError as error:
             if _is_locked(error):
                 raise StoreUnavailable(f"{path} is busy in another reader") from error
