@@ -97,8 +97,13 @@ def parse_feed(data: bytes, url: str, media_type: str | None = None) -> ParsedFe
     # No base address is given: feedparser would resolve GUIDs against it (a GUID is a
     # permalink unless marked otherwise), and they must not change when a feed moves.
     # Links are resolved here, against the feed's address.
+    # Its HTML sanitiser and relative-link rewriting are left off: every field is reduced
+    # to plain, clean text here, and links are resolved here (a third of the parse time).
     parsed = feedparser.parse(
-        io.BytesIO(data), response_headers={"content-type": media_type or "text/xml"}
+        io.BytesIO(data),
+        response_headers={"content-type": media_type or "text/xml"},
+        sanitize_html=False,
+        resolve_relative_uris=False,
     )
     feed = parsed.get("feed", {})
     entries = parsed.get("entries", [])
