@@ -177,25 +177,25 @@ def refresh_all(store: FeedStore, options: argparse.Namespace) -> int:
     return status
 
 
-def open_screen(config: str | None) -> int:
-    return list_feeds_or_hint()
-
-
-def list_feeds_or_hint() -> int:
+def open_screen(config: str | None, no_cache: bool = False) -> int:
+    """The feeds screen, in the terminal; with no feeds yet, one sentence saying how to add."""
     from reader.feeds.store import FeedStore
 
     try:
         store = FeedStore.open()
+        empty = not store.feeds()
+        store.close()
     except StoreUnavailable as error:
         return fail(f"The feeds cannot be kept this time ({error}).")
-    try:
-        if not store.feeds():
-            return fail(
-                "no feeds yet; subscribe with 'reader feeds add URL' or 'import FILE.opml'."
-            )
-        return list_feeds(store, argparse.Namespace())
-    finally:
-        store.close()
+    if empty:
+        return fail("no feeds yet; subscribe with 'reader feeds add URL' or 'import FILE.opml'.")
+    if not sys.stdin.isatty() or not sys.stdout.isatty():
+        return fail("the feeds screen needs a terminal; 'reader feeds list' prints the feeds.")
+    from reader.store.cache import AnalysisCache
+    from reader.tui.launch import Launch
+
+    Launch.prepare(config).run_feeds(cache=None if no_cache else AnalysisCache.default())
+    return 0
 
 
 COMMANDS = {
