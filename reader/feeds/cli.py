@@ -49,7 +49,14 @@ def build_parser() -> argparse.ArgumentParser:
     remove = commands.add_parser("remove", help="unsubscribe from a feed")
     remove.add_argument("feed", metavar="URL|TITLE")
     commands.add_parser("list", help="the feeds with their unread and total counts")
-    commands.add_parser("refresh", help="fetch every feed now")
+    refresh = commands.add_parser("refresh", help="fetch every feed now")
+    refresh.add_argument(
+        "--prefetch",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then fetch and analyse up to N new items' articles into the cache (default: 0)",
+    )
     parser.add_argument("--config", metavar="PATH", help=argparse.SUPPRESS)
     return parser
 
@@ -174,6 +181,13 @@ def refresh_all(store: FeedStore, options: argparse.Namespace) -> int:
     failed = sum(outcome.status == "problem" for outcome in outcomes)
     trouble = f", {failed} could not be refreshed" if failed else ""
     say(f"Refreshed {len(outcomes)} feeds: {new:,} new items{trouble}.")
+    if options.prefetch > 0 and new:
+        from reader.feeds.prefetch import prefetch
+        from reader.store.cache import AnalysisCache
+
+        fresh = [item_id for outcome in outcomes for item_id in outcome.new]
+        done = prefetch(store, fresh, AnalysisCache.default(), limit=options.prefetch)
+        say(f"Prefetched {done} of them: their articles open with their analysis.")
     return status
 
 

@@ -11,6 +11,7 @@ item read, `/` filters the items (see `reader.feeds.search`).
 from __future__ import annotations
 
 import contextlib
+import subprocess
 import threading
 from typing import TYPE_CHECKING, ClassVar
 
@@ -24,6 +25,8 @@ from textual.widgets import Footer, Input, Static
 from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
+from reader.feeds.prefetch import PER_REFRESH
+from reader.feeds.prefetch import command as prefetch_command
 from reader.feeds.search import analysis_summary, filtered
 from reader.feeds.store import FeedStore, Item
 from reader.pipeline import cached_analysis
@@ -79,6 +82,9 @@ class FeedsScreen(Screen[None]):
             self.done = done
             self.total = total
 
+    class PrefetchEnded(Message):
+        """The prefetch process finished: items may now show their quotes."""
+
     class RefreshEnded(Message):
         def __init__(self, problem: str | None = None) -> None:
             super().__init__()
@@ -95,6 +101,10 @@ class FeedsScreen(Screen[None]):
         self.refreshing = threading.Event()
         self.opened: tuple[int, Article] | None = None
         self.problems: list[str] = []
+        self.new_items: list[int] = []
+        self.prefetch_limit = PER_REFRESH
+        """Items prefetched after a refresh (0: none)."""
+        self.prefetching: subprocess.Popen[bytes] | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="feeds-status", markup=False)
@@ -291,6 +301,7 @@ class FeedsScreen(Screen[None]):
             return
         self.refreshing.set()
         self.problems = []
+        self.new_items = []
         self._status("Refreshing…")
         self.refresh_worker(self.store.path, feed_ids)
 
@@ -325,6 +336,7 @@ class FeedsScreen(Screen[None]):
         outcome = message.outcome
         if outcome.sentence and outcome.status == "problem":
             self.problems.append(outcome.sentence)
+        self.new_items += outcome.new
         self._status(
             f"Refreshing: {message.done} of {message.total} feeds · {outcome.feed.name}"
             + (f" · {len(outcome.new)} new" if outcome.new else "")
@@ -344,3 +356,37 @@ class FeedsScreen(Screen[None]):
             self._status(f"Refreshed; {len(self.problems)} could not be: {self.problems[0]}")
         else:
             self._status("Refreshed.")
+        self.start_prefetch()
+
+    # -- prefetch -----------------------------------------------------------------------
+
+    def start_prefetch(self) -> None:
+        """New items' articles, analysed into the cache by a low-priority process."""
+        cache = self.context.cache
+        if not self.new_items or cache is None or self.store is None or not self.prefetch_limit:
+            return
+        if self.prefetching is not None and self.prefetching.poll() is None:
+            return  # one at a time: the next refresh's items wait for the next refresh
+        args = prefetch_command(self.store.path, cache.path, self.new_items, self.prefetch_limit)
+        self.new_items = []
+        self.wait_for_prefetch(args)
+
+    @work(thread=True, exclusive=True, group="feeds-prefetch", exit_on_error=False)
+    def wait_for_prefetch(self, args: list[str]) -> None:
+        try:
+            process = subprocess.Popen(
+                args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
+        except OSError:
+            return
+        self.prefetching = process
+        process.wait()
+        self.post_message(self.PrefetchEnded())
+
+    def on_feeds_screen_prefetch_ended(self, message: PrefetchEnded) -> None:
+        self.load_items(keep=True)
+
+    def on_unmount(self) -> None:
+        process = self.prefetching
+        if process is not None and process.poll() is None:
+            process.terminate()
