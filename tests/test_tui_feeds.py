@@ -131,3 +131,37 @@ async def test_refresh_runs_in_the_background_with_a_progress_line(library: Libr
             await wait_for(pilot, lambda: not app.screen.refreshing.is_set())
             assert items.row_count == 2
             assert "could not be" in status(app) and "410 Gone" in status(app)
+
+
+async def test_ten_thousand_items_draw_only_the_rows_on_screen(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.feeds.parse import FeedItem, ParsedFeed
+    from reader.tui.widgets import feed_lists
+
+    store = FeedStore(library)
+    for number in range(20):
+        feed, _ = store.add(f"https://news{number}.example/feed.xml")
+        items = [
+            FeedItem(f"{number}-{n}", f"Story {n}", f"https://news{number}.example/{n}")
+            for n in range(500)
+        ]
+        parsed = ParsedFeed(f"Feed {number}", None, items, 500)
+        store.store_fetch(feed.id, parsed, etag=None, last_modified=None)
+    drawn: list[int] = []
+    original = feed_lists.ItemRows.row_lines
+
+    def counted(self, index: int, width: int):  # noqa: ANN001, ANN202
+        drawn.append(index)
+        return original(self, index, width)
+
+    monkeypatch.setattr(feed_lists.ItemRows, "row_lines", counted)
+    app = ReaderApp(library=library, feeds=True)
+    async with app.run_test(size=SIZE) as pilot:
+        items = app.screen.query_one(ItemList)
+        assert items.row_count == 10_000
+        await pilot.press(*["j"] * 20, "pagedown", "pagedown", "G")
+        await pilot.pause()
+        assert items.highlighted == 9_999
+    # a screen holds about 13 two-line rows: a few screens were drawn, not 10,000 rows
+    assert 0 < len(set(drawn)) < 200
