@@ -6,8 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from feed_server import Resource, feed_server, rss
-from http_server import ARTICLE_HTML, ARTICLE_TITLE
+from support.feed_server import Resource, feed_server, rss
+from support.http_server import ARTICLE_HTML, ARTICLE_TITLE
 
 from reader.feeds.refresh import subscribe
 from reader.feeds.store import FeedStore

@@ -21,11 +21,11 @@ import time
 from pathlib import Path
 
 import pytest
-from feed_server import Resource, feed_server
+from support.feed_server import Resource, feed_server
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX terminal")
 
-SEED = Path(__file__).resolve().parent.parent / "sample_articles" / "voa-korea-olympics-talks.txt"
+SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "voa-korea-olympics-talks.txt"
 
 
 def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:

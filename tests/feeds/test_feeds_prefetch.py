@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from feed_server import Resource, feed_server, rss
+from support.feed_server import Resource, feed_server, rss
 
 from reader.feeds.prefetch import prefetch
 from reader.feeds.refresh import subscribe
@@ -18,7 +18,7 @@ from reader.tui.app import ReaderApp
 from reader.tui.screens.feeds import FeedsScreen
 from reader.tui.widgets.feed_lists import ItemList
 
-SAMPLES = Path(__file__).resolve().parent.parent / "sample_articles"
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"
 VOA = (SAMPLES / "voa-korea-olympics-talks.txt").read_bytes()
 FERRY = (SAMPLES / "clyde-ferry-strike.html").read_bytes()
 

@@ -6,14 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from feed_server import Resource, feed_server, rss
-from http_server import ARTICLE_HTML, ARTICLE_TITLE
+from support.feed_server import Resource, feed_server, rss
+from support.http_server import ARTICLE_HTML, ARTICLE_TITLE
 
 from reader.cli import main
 from reader.feeds.opml import read_opml, write_opml
 from reader.feeds.store import FeedStore
 
-OPML = Path(__file__).parent / "data" / "feeds" / "subscriptions.opml"
+OPML = Path(__file__).resolve().parents[1] / "data" / "feeds" / "subscriptions.opml"
 
 
 def test_a_real_world_opml_file_is_read_with_its_folders() -> None:

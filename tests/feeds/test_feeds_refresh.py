@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from feed_server import Gauge, Resource, feed_server, rss
+from support.feed_server import Gauge, Resource, feed_server, rss
 
 from reader.errors import LoadError
 from reader.feeds.refresh import refresh, subscribe
