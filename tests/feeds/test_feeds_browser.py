@@ -83,3 +83,45 @@ def test_reader_url_returns_to_its_caller_on_q_with_the_terminal_restored(
     report = after.split(b"caller got 0", 1)[1]
     assert b" icanon" in report and b" echo" in report  # cooked mode, as the caller left it
     assert b"-icanon" not in report and b" -echo " not in report
+
+
+def test_reader_feeds_on_its_own_opens_the_feeds_screen(tmp_path: Path) -> None:
+    from reader.feeds.parse import FeedItem, ParsedFeed
+    from reader.feeds.store import FeedStore
+
+    store = FeedStore.open(tmp_path / "data" / "library.sqlite3")
+    feed, _ = store.add("https://wire.example/feed.xml", "Harbour Wire")
+    parsed = ParsedFeed("Harbour Wire", None, [FeedItem("1", "Ferry strike ends", None)], 1)
+    store.store_fetch(feed.id, parsed, etag=None, last_modified=None)
+    store.close()
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+    env = {
+        **os.environ,
+        "TERM": "xterm-256color",
+        "READER_DATA_DIR": str(tmp_path / "data"),
+        "READER_CONFIG_DIR": str(tmp_path / "config"),
+        "READER_CACHE_DIR": str(tmp_path / "cache"),
+    }
+    child = subprocess.Popen(
+        [sys.executable, "-m", "reader", "feeds"],
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(slave)
+    seen = bytearray()
+    try:
+        assert _read_until(master, b"Ferry strike ends", seen, 60), bytes(seen[-2000:])
+        assert b"Harbour Wire" in seen
+        os.write(master, b"q")
+        deadline = time.monotonic() + 20
+        while child.poll() is None and time.monotonic() < deadline:
+            _read_until(master, b"\0never", seen, 0.05)
+    finally:
+        if child.poll() is None:
+            child.kill()
+        os.close(master)
+    assert child.wait(timeout=10) == 0

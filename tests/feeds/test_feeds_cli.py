@@ -115,3 +115,10 @@ def test_extract_feed_that_fails_is_one_sentence(capsys: pytest.CaptureFixture[s
         assert main(["extract", "--feed", server.url("/gone"), "--format", "jsonl"]) == 1
     error = capsys.readouterr().err
     assert error.startswith("reader: ") and "410" in error and error.count("\n") == 1
+
+
+def test_reader_feeds_with_no_feeds_says_how_to_add_one(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["feeds"]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("reader: no feeds yet") and "reader feeds add URL" in error
+    assert error.count("\n") == 1
