@@ -16,6 +16,7 @@ subscription to the new address, and says so once. No Textual here.
 from __future__ import annotations
 
 import queue
+import re
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -42,6 +43,8 @@ _ACCEPT = (
     " text/xml;q=0.9, application/json;q=0.8, text/html;q=0.5, */*;q=0.1"
 )
 _HTML = {"text/html", "application/xhtml+xml"}
+#: What a feed served as text/html (servers do) starts with, where a page has <html>.
+_FEED_START = re.compile(rb"^\s*(?:<\?xml|<rss[\s>]|<feed[\s>]|<rdf:RDF[\s>])", re.IGNORECASE)
 
 Status = Literal["updated", "unchanged", "problem"]
 
@@ -89,7 +92,7 @@ def fetch_feed(
     )
     if page.status == 304:
         return page, None
-    if page.media_type in _HTML and not page.data.lstrip()[:5].lower().startswith(b"<?xml"):
+    if page.media_type in _HTML and not _FEED_START.search(page.data[:2048]):
         raise NotAFeed(
             f"{show(url)} is a web page, not a feed; give its feed's address, or add the page"
             " with 'reader feeds add' to find the feed it announces."

@@ -62,6 +62,14 @@ def test_an_rss_feed_is_stored_with_its_items(store: FeedStore) -> None:
     assert items[0].summary == "Summary of Story 2"
 
 
+def test_a_feed_served_as_html_is_still_read_as_a_feed(store: FeedStore) -> None:
+    body = rss("Mislabelled", [("1", "One", "https://x.example/1")])
+    with feed_server() as server:
+        server.routes["/rss"] = Resource(body.split(b"\n", 1)[1], "text/html")  # no <?xml
+        feed, _ = subscribe(store, server.url("/rss"))
+    assert feed.title == "Mislabelled" and feed.total == 1
+
+
 def test_an_atom_feed_is_read(store: FeedStore) -> None:
     with feed_server() as server:
         server.routes["/atom"] = Resource(ATOM, "application/atom+xml")
