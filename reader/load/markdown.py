@@ -32,15 +32,8 @@ _EMPHASIS = re.compile(
 )
 _CODE = re.compile(r"`([^`]+)`")
 _AUTOLINK = re.compile(r"<(https?://[^<>]+)>")
-_FRONT_KEYS = {
-    "title": "title",
-    "author": "byline",
-    "byline": "byline",
-    "date": "published",
-    "published": "published",
-    "site": "site",
-    "url": "url",
-}
+_FRONT_KEYS = {"title": "title", "author": "byline", "byline": "byline", "date": "published",
+               "published": "published", "site": "site", "url": "url"}
 
 
 def extract_markdown(text: str, source: str) -> Article:
@@ -62,13 +55,8 @@ def extract_markdown(text: str, source: str) -> Article:
         )
     published = iso_date(meta["published"]) if "published" in meta else None
     return Article.from_blocks(
-        source,
-        blocks,
-        title=title,
-        byline=meta.get("byline"),
-        site=meta.get("site"),
-        published=published,
-        url=meta.get("url"),
+        source, blocks, title=title, byline=meta.get("byline"), site=meta.get("site"),
+        published=published, url=meta.get("url"),
     )
 
 
