@@ -13,6 +13,7 @@ from typing import Any, Literal
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+MentionKind = Literal["name", "pronoun"]
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -88,6 +89,7 @@ class Article:
 class Mention:
     start: int
     end: int
+    kind: MentionKind = "name"  # "pronoun": a pronoun naming the entity as a quote's speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,11 @@ class Quote:
     speaker_id: str | None = None
     kind: QuoteKind = "direct"
     cue: str | None = None  # the reporting verb or phrase that attributes it: "said"
+    #: The words in `text` that name the speaker for this quote ("he" of "he said", the name
+    #: after "according to"), as offsets; None when no speaker was found or kept.
+    speaker_span: tuple[int, int] | None = None
+    #: How sure the speaker choice is, 0..1 (the model's probability that it is right).
+    confidence: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +162,9 @@ class Analysis:
                     "name": entity.name,
                     "type": entity.type,
                     "aliases": list(entity.aliases),
-                    "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
+                    "mentions": [
+                        {"start": m.start, "end": m.end, "kind": m.kind} for m in entity.mentions
+                    ],
                 }
                 for entity in self.entities
             ],
@@ -169,6 +178,12 @@ class Analysis:
                     "speaker_id": quote.speaker_id,
                     "kind": quote.kind,
                     "cue": quote.cue,
+                    "speaker_span": (
+                        {"start": quote.speaker_span[0], "end": quote.speaker_span[1]}
+                        if quote.speaker_span is not None
+                        else None
+                    ),
+                    "confidence": round(quote.confidence, 3),
                 }
                 for quote in self.quotes
             ],

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
@@ -61,8 +62,14 @@ def analyze(
     return analysis
 
 
-def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
-    """The rules on top of the parse: entities, quotes and speakers."""
+def analyze_parsed(
+    article: Article, chunks: list[ParsedChunk], *, model: Any = None
+) -> Analysis:
+    """The rules and the learned model on top of the parse: entities, quotes and speakers.
+
+    `model` is the attribution model (`reader.analyze.ranker`): None for the shipped one,
+    False for the hand-written rules alone (the benchmark's baseline).
+    """
     # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
     drafts = merge_candidates(collect_candidates(chunks), article.text)
     spans = find_quote_spans(article)
