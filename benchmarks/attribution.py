@@ -178,7 +178,8 @@ def kfold_reader(documents: list[Document], chunks: list[list[Any]], folds: int)
     for fold in range(folds):
         held = [i for i in range(len(documents)) if i % folds == fold]
         kept = [i for i in range(len(documents)) if i % folds != fold]
-        model = train.fit([documents[i] for i in kept], [chunks[i] for i in kept])
+        groups = [g for i in kept for g in train.groups_of(documents[i], chunks[i])]
+        model = train.fit(groups, c=train.DEFAULT_C)
         for i, found in zip(held, run_reader([documents[i] for i in held],
                                              [chunks[i] for i in held], model), strict=True):
             predicted[i] = found

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any
 
+from reader.analyze import ranker
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
@@ -70,23 +71,36 @@ def analyze_parsed(
     `model` is the attribution model (`reader.analyze.ranker`): None for the shipped one,
     False for the hand-written rules alone (the benchmark's baseline).
     """
-    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
-    drafts = merge_candidates(collect_candidates(chunks), article.text)
-    spans = find_quote_spans(article)
-    previous = None
-    for span in spans:
-        span.kind = classify(article, span, previous)
-        previous = span
-    finder = SpeakerFinder(article, chunks, spans, drafts)
-    attributions = finder.attribute_all(spans)
+    drafts, spans, finder, attributions = prepare(article, chunks)
+    if model is None:
+        model = ranker.shipped()
+    choices: list[ranker.Choice | None] = (
+        list(ranker.choose(model, finder, spans, attributions))
+        if model
+        else [None] * len(spans)
+    )
     kept = [
-        (span, attribution)
-        for span, attribution in zip(spans, attributions, strict=True)
+        (span, attribution, choice)
+        for span, attribution, choice in zip(spans, attributions, choices, strict=True)
         if _is_reported_speech(article, span, attribution)
     ]
     reported = find_indirect(chunks, finder)
-    entities, id_of = _finish_entities(drafts, [a for _, a in kept])
-    marked = [_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
+    speakers = [
+        choice.speaker if choice is not None else attribution.speaker
+        for _, attribution, choice in kept
+    ]
+    pronouns: dict[int, list[tuple[int, int]]] = {}
+    for _, _, choice in kept:
+        if choice is not None and choice.pronoun and choice.speaker is not None:
+            assert choice.speaker_span is not None
+            pronouns.setdefault(choice.speaker, []).append(choice.speaker_span)
+    entities, id_of = _finish_entities(drafts, speakers, pronouns)
+    marked = [
+        _quote(article, span, attribution, drafts, id_of)
+        if choice is None
+        else _chosen(article, span, choice, drafts, id_of)
+        for span, attribution, choice in kept
+    ]
     unmarked = [
         Quote(
             id="",
@@ -103,6 +117,21 @@ def analyze_parsed(
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def prepare(
+    article: Article, chunks: list[ParsedChunk]
+) -> tuple[list[EntityDraft], list[QuoteSpan], SpeakerFinder, list[Attribution]]:
+    """Entities, quote-mark spans and the hand-written rules' attributions of one parse."""
+    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
+    drafts = merge_candidates(collect_candidates(chunks), article.text)
+    spans = find_quote_spans(article)
+    previous = None
+    for span in spans:
+        span.kind = classify(article, span, previous)
+        previous = span
+    finder = SpeakerFinder(article, chunks, spans, drafts)
+    return drafts, spans, finder, finder.attribute_all(spans)
 
 
 def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:
@@ -148,11 +177,45 @@ def _quote(
     )
 
 
+def _chosen(
+    article: Article,
+    span: QuoteSpan,
+    choice: ranker.Choice,
+    drafts: list[EntityDraft],
+    id_of: dict[int, str],
+) -> Quote:
+    cue = choice.cue
+    if choice.description is not None and cue is not None:
+        cue = (
+            f"{cue} {choice.description}"
+            if cue == "according to"
+            else f"{choice.description} {cue}"
+        )
+    return Quote(
+        id="",
+        text=span.text(article),
+        start=span.start,
+        end=span.end,
+        speaker=drafts[choice.speaker].name if choice.speaker is not None else None,
+        speaker_id=id_of.get(choice.speaker) if choice.speaker is not None else None,
+        kind="direct" if span.kind == "direct" else "partial",
+        cue=cue,
+        speaker_span=choice.speaker_span,
+        confidence=choice.confidence,
+    )
+
+
 def _finish_entities(
-    drafts: list[EntityDraft], attributions: list[Attribution]
+    drafts: list[EntityDraft],
+    speakers: list[int | None],
+    pronouns: dict[int, list[tuple[int, int]]] | None = None,
 ) -> tuple[tuple[Entity, ...], dict[int, str]]:
-    """Ids and salience order: mentions, being quoted, appearing early."""
-    spoken = Counter(a.speaker for a in attributions if a.speaker is not None)
+    """Ids and salience order: mentions, being quoted, appearing early.
+
+    `pronouns`: the pronouns that name an entity as a quote's speaker, listed among its
+    mentions with the kind "pronoun"."""
+    spoken = Counter(s for s in speakers if s is not None)
+    pronouns = pronouns or {}
     order = sorted(
         range(len(drafts)),
         key=lambda i: (
@@ -179,8 +242,17 @@ def _finish_entities(
                 name=draft.name,
                 type=draft.type,
                 aliases=draft.aliases,
-                mentions=tuple(Mention(start, end) for start, end in sorted(set(draft.mentions))),
+                mentions=_mentions(draft.mentions, pronouns.get(index, ())),
                 description=draft.description,
             )
         )
     return tuple(entities), id_of
+
+
+def _mentions(
+    names: Iterable[tuple[int, int]], pronouns: Iterable[tuple[int, int]]
+) -> tuple[Mention, ...]:
+    named = set(names)
+    found = [Mention(start, end) for start, end in named]
+    found += [Mention(start, end, "pronoun") for start, end in set(pronouns) - named]
+    return tuple(sorted(found, key=lambda m: (m.start, m.end)))
