@@ -175,11 +175,11 @@ def kfold_reader(documents: list[Document], chunks: list[list[Any]], folds: int)
     from reader.analyze import train
 
     predicted: list[Any] = [None] * len(documents)
+    examples = [train.examples_of(d, c) for d, c in zip(documents, chunks, strict=True)]
     for fold in range(folds):
         held = [i for i in range(len(documents)) if i % folds == fold]
         kept = [i for i in range(len(documents)) if i % folds != fold]
-        groups = [g for i in kept for g in train.groups_of(documents[i], chunks[i])]
-        model = train.fit(groups, c=train.DEFAULT_C)
+        model = train.fit([examples[i] for i in kept], c=train.DEFAULT_C)
         for i, found in zip(held, run_reader([documents[i] for i in held],
                                              [chunks[i] for i in held], model), strict=True):
             predicted[i] = found
@@ -194,6 +194,8 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="the reader without its model")
     parser.add_argument("--no-textacy", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--threshold", type=float, default=None,
+                        help="speaker confidence threshold instead of the model's own")
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
     from reader.analyze import load_model
@@ -217,6 +219,12 @@ def main() -> None:
 
         label = "reader (rules)" if args.rules else "reader"
         model = None if args.rules else ranker.shipped()
+        if model is not None and args.threshold is not None:
+            import copy
+
+            model = copy.deepcopy(model)
+            model.speaker.threshold = args.threshold
+            label = f"reader (threshold {args.threshold})"
         predicted = run_reader(documents, chunks, model if model is not None else False)
     reader = tally(documents, predicted, args.errors)
     print(row(label, reader), f"  {time.perf_counter() - started:.1f} s")

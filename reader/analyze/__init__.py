@@ -74,15 +74,27 @@ def analyze_parsed(
     drafts, spans, finder, attributions = prepare(article, chunks)
     if model is None:
         model = ranker.shipped()
-    choices: list[ranker.Choice | None] = (
-        list(ranker.choose(model, finder, spans, attributions))
-        if model
-        else [None] * len(spans)
-    )
+    choices: list[ranker.Choice | None] = [None] * len(spans)
+    keep = [
+        _is_reported_speech(article, span, a)
+        for span, a in zip(spans, attributions, strict=True)
+    ]
+    if model:
+        collected = ranker.collect(finder, spans, attributions)
+        choices = list(ranker.choose(model, finder, spans, attributions, collected))
+        if model.quote is not None:
+            quote_model = model.quote
+            keep = [
+                quote_model.score(ranker.quote_features(article, span, a, candidates))
+                >= quote_model.threshold
+                for span, a, candidates in zip(spans, attributions, collected, strict=True)
+            ]
     kept = [
         (span, attribution, choice)
-        for span, attribution, choice in zip(spans, attributions, choices, strict=True)
-        if _is_reported_speech(article, span, attribution)
+        for span, attribution, choice, keep_it in zip(
+            spans, attributions, choices, keep, strict=True
+        )
+        if keep_it
     ]
     reported = find_indirect(chunks, finder)
     speakers = [

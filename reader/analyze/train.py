@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from reader.analyze.polnear import Document, load_split
-from reader.analyze.ranker import WEIGHTS, Model, collect
+from reader.analyze.ranker import (
+    WEIGHTS,
+    Linear,
+    Model,
+    collect,
+    confidence_of,
+    quote_features,
+)
 from reader.model import Article, Block
 
 PRECISION = 0.95
@@ -41,28 +48,49 @@ class Group:
     labels: list[bool]
 
 
+@dataclass(slots=True)
+class Examples:
+    """What one article teaches: speaker groups, and (features, is a gold quote) per span."""
+
+    groups: list[Group]
+    quotes: list[tuple[list[str], bool]]
+
+
 def article_of(document: Document) -> Article:
     """The document as an Article: one paragraph block a line, the offsets unchanged."""
     blocks = tuple(Block("paragraph", start, end) for start, end in document.paragraphs)
     return Article(source=document.name, text=document.text, blocks=blocks)
 
 
-def groups_of(document: Document, chunks: list[Any]) -> list[Group]:
+def examples_of(document: Document, chunks: list[Any]) -> Examples:
     from reader.analyze import prepare
 
     article = article_of(document)
     _, spans, finder, rules = prepare(article, chunks)
-    gold = {segment.start: segment for segment in document.segments if segment.gold}
-    found = []
-    for span, candidates in zip(spans, collect(finder, spans, rules), strict=True):
-        segment = gold.get(span.open_mark)
-        if segment is None or not segment.sources or not candidates:
+    segments = {segment.start: segment for segment in document.segments}
+    groups, quotes = [], []
+    collected = collect(finder, spans, rules)
+    for span, rule, candidates in zip(spans, rules, collected, strict=True):
+        segment = segments.get(span.open_mark)
+        gold = (
+            segment is not None
+            and segment.gold
+            and _iou((segment.start, segment.end), (span.start, span.end)) >= 0.5
+        )
+        quotes.append((quote_features(article, span, rule, candidates), gold))
+        if not gold or segment is None or not segment.sources or not candidates:
             continue
         labels = [
             any(c.start < b and a < c.end for a, b in segment.sources) for c in candidates
         ]
-        found.append(Group([c.features for c in candidates], labels))
-    return found
+        groups.append(Group([c.features for c in candidates], labels))
+    return Examples(groups, quotes)
+
+
+def _iou(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = max(0, min(a[1], b[1]) - max(a[0], b[0]))
+    union = max(a[1], b[1]) - min(a[0], b[0])
+    return inter / union if union else 0.0
 
 
 def parse(documents: Sequence[Document]) -> list[list[Any]]:
@@ -72,35 +100,25 @@ def parse(documents: Sequence[Document]) -> list[list[Any]]:
     return [parse_article(article_of(document)) for document in documents]
 
 
-def _matrix(groups: Sequence[Group], vocabulary: dict[str, int]) -> tuple[Any, list[int]]:
+def _fit(rows: Sequence[tuple[list[str], bool]], c: float) -> Linear:
     from scipy.sparse import csr_matrix
-
-    rows, cols, labels = [], [], []
-    row = 0
-    for group in groups:
-        for features, label in zip(group.features, group.labels, strict=True):
-            for feature in sorted(set(features)):
-                column = vocabulary.get(feature)
-                if column is not None:
-                    rows.append(row)
-                    cols.append(column)
-            labels.append(int(label))
-            row += 1
-    data = [1.0] * len(rows)
-    return csr_matrix((data, (rows, cols)), shape=(row, len(vocabulary))), labels
-
-
-def _fit(groups: Sequence[Group], c: float) -> Model:
     from sklearn.linear_model import LogisticRegression
 
     counts: dict[str, int] = {}
-    for group in groups:
-        for features in group.features:
-            for feature in set(features):
-                counts[feature] = counts.get(feature, 0) + 1
+    for features, _ in rows:
+        for feature in set(features):
+            counts[feature] = counts.get(feature, 0) + 1
     names = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
     vocabulary = {name: i for i, name in enumerate(names)}
-    matrix, labels = _matrix(groups, vocabulary)
+    ii, jj, labels = [], [], []
+    for n, (features, label) in enumerate(rows):
+        for feature in sorted(set(features)):
+            column = vocabulary.get(feature)
+            if column is not None:
+                ii.append(n)
+                jj.append(column)
+        labels.append(int(label))
+    matrix = csr_matrix(([1.0] * len(ii), (ii, jj)), shape=(len(rows), len(names)))
     learner = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
     learner.fit(matrix, labels)
     weights = {
@@ -108,22 +126,45 @@ def _fit(groups: Sequence[Group], c: float) -> Model:
         for name, w in zip(names, learner.coef_[0], strict=True)
         if abs(w) >= 1e-5
     }
-    return Model(round(float(learner.intercept_[0]), 5), weights, 0.0)
+    return Linear(round(float(learner.intercept_[0]), 5), weights)
 
 
-def _top(model: Model, group: Group) -> tuple[float, bool]:
+def _rows(groups: Sequence[Group]) -> list[tuple[list[str], bool]]:
+    return [
+        (features, label)
+        for group in groups
+        for features, label in zip(group.features, group.labels, strict=True)
+    ]
+
+
+def _top(model: Linear, group: Group) -> tuple[float, bool]:
+    """The confidence of the group's top candidate, and whether it is right."""
     scores = [model.score(features) for features in group.features]
     best = max(range(len(scores)), key=lambda i: (scores[i], -i))
-    return scores[best], group.labels[best]
+    second = max((s for i, s in enumerate(scores) if i != best), default=0.0)
+    return confidence_of(scores[best], second), group.labels[best]
 
 
-def held_out(groups: Sequence[Group], folds: int, c: float) -> list[tuple[float, bool]]:
+def held_out_speakers(groups: Sequence[Group], folds: int, c: float) -> list[tuple[float, bool]]:
     """(top score, right) of every group, each scored by a model that did not see its fold."""
     result: list[tuple[float, bool]] = []
     for fold in range(folds):
-        train = [g for i, g in enumerate(groups) if i % folds != fold]
-        model = _fit(train, c)
+        model = _fit(_rows([g for i, g in enumerate(groups) if i % folds != fold]), c)
         result.extend(_top(model, g) for i, g in enumerate(groups) if i % folds == fold)
+    return result
+
+
+def held_out_quotes(
+    rows: Sequence[tuple[list[str], bool]], folds: int, c: float
+) -> list[tuple[float, bool]]:
+    result: list[tuple[float, bool]] = []
+    for fold in range(folds):
+        model = _fit([r for i, r in enumerate(rows) if i % folds != fold], c)
+        result.extend(
+            (model.score(features), label)
+            for i, (features, label) in enumerate(rows)
+            if i % folds == fold
+        )
     return result
 
 
@@ -139,33 +180,58 @@ def threshold_for(tops: list[tuple[float, bool]], precision: float = PRECISION) 
     return round(best, 4)
 
 
+def f1_threshold(scored: list[tuple[float, bool]]) -> tuple[float, float]:
+    """The score above which keeping a span gives the best F1, and that F1."""
+    ordered = sorted(scored, key=lambda t: -t[0])
+    positives = sum(ok for _, ok in ordered)
+    best, best_f1, right = 1.0, 0.0, 0
+    for n, (score, ok) in enumerate(ordered, start=1):
+        right += ok
+        value = 2 * right / (n + positives)
+        if value > best_f1:
+            best, best_f1 = score, value
+    return round(best, 4), best_f1
+
+
 def fit(
-    groups: Sequence[Group],
+    examples: Sequence[Examples],
     *,
     folds: int = 5,
     c: float | None = None,
     report: bool = False,
 ) -> Model:
-    """The model on `groups`: C and the threshold by k-fold, then a fit on them all."""
+    """The model on `examples`: C and the thresholds by k-fold, then a fit on them all."""
+    groups = [g for e in examples for g in e.groups]
+    rows = [r for e in examples for r in e.quotes]
     grid = C_GRID if c is None else (c,)
     best_c, best_tops, best_accuracy = grid[0], [], -1.0
     for value in grid:
-        tops = held_out(groups, folds, value)
+        tops = held_out_speakers(groups, folds, value)
         accuracy = sum(ok for _, ok in tops) / max(1, len(tops))
         if report:
-            print(f"C={value}: {folds}-fold top-1 accuracy {accuracy:.4f}", file=sys.stderr)
+            print(f"speaker C={value}: {folds}-fold top-1 accuracy {accuracy:.4f}",
+                  file=sys.stderr)
         if accuracy > best_accuracy:
             best_c, best_tops, best_accuracy = value, tops, accuracy
-    model = _fit(groups, best_c)
-    model.threshold = threshold_for(best_tops)
+    speaker = _fit(_rows(groups), best_c)
+    speaker.threshold = threshold_for(best_tops)
     if report:
-        kept = [ok for score, ok in best_tops if score >= model.threshold]
+        kept = [ok for score, ok in best_tops if score >= speaker.threshold]
         print(
-            f"C={best_c}; threshold {model.threshold}: {len(kept)}/{len(best_tops)} attributed, "
-            f"precision {sum(kept) / max(1, len(kept)):.4f}",
+            f"speaker C={best_c}; threshold {speaker.threshold}: {len(kept)}/{len(best_tops)} "
+            f"attributed, precision {sum(kept) / max(1, len(kept)):.4f}",
             file=sys.stderr,
         )
-    return model
+    best_qc, best_cut, best_f1 = grid[0], 0.5, -1.0
+    for value in grid:
+        cut, value_f1 = f1_threshold(held_out_quotes(rows, folds, value))
+        if report:
+            print(f"quote C={value}: {folds}-fold F1 {value_f1:.4f} at {cut}", file=sys.stderr)
+        if value_f1 > best_f1:
+            best_qc, best_cut, best_f1 = value, cut, value_f1
+    quote = _fit(rows, best_qc)
+    quote.threshold = best_cut
+    return Model(speaker, quote)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -181,13 +247,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(str(error)) from None
     if args.limit:
         documents = documents[: args.limit]
-    groups = [g for d, chunks in zip(documents, parse(documents), strict=True)
-              for g in groups_of(d, chunks)]
-    model = fit(groups, folds=args.folds, report=True)
+    examples = [examples_of(d, chunks) for d, chunks in zip(documents, parse(documents),
+                                                             strict=True)]
+    model = fit(examples, folds=args.folds, report=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(model.to_dict(), indent=0, sort_keys=True) + "\n",
                         encoding="utf-8")
-    print(f"{len(groups)} quotes, {len(model.weights)} weights -> {args.out}", file=sys.stderr)
+    print(f"{sum(len(e.groups) for e in examples)} quotes -> {args.out}", file=sys.stderr)
 
 
 if __name__ == "__main__":
