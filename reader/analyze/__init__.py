@@ -84,10 +84,16 @@ def analyze_parsed(
         choices = list(ranker.choose(model, finder, spans, attributions, collected))
         if model.quote is not None:
             quote_model = model.quote
+            # Names and titles keep the rules' verdict: the corpus counts a so-called "X" or
+            # a show's title inside an attributed sentence as words said, the reader does not.
             keep = [
-                quote_model.score(ranker.quote_features(article, span, a, candidates))
+                kept_by_rules
+                if _names_or_titles(article, span)
+                else quote_model.score(ranker.quote_features(article, span, a, candidates))
                 >= quote_model.threshold
-                for span, a, candidates in zip(spans, attributions, collected, strict=True)
+                for span, a, candidates, kept_by_rules in zip(
+                    spans, attributions, collected, keep, strict=True
+                )
             ]
     kept = [
         (span, attribution, choice)
@@ -144,6 +150,17 @@ def prepare(
         previous = span
     finder = SpeakerFinder(article, chunks, spans, drafts)
     return drafts, spans, finder, finder.attribute_all(spans)
+
+
+def _names_or_titles(article: Article, span: QuoteSpan) -> bool:
+    """so-called "X", the word "X", a "phase one" deal, a Title In Capitals."""
+    inner = span.text(article)
+    return (
+        is_naming(article, span)
+        or is_modifier(article, span)
+        or looks_like_name_or_title(inner)
+        or is_headline_case(inner)
+    )
 
 
 def _is_reported_speech(article: Article, span: QuoteSpan, attribution: Attribution) -> bool:

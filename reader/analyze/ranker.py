@@ -425,13 +425,16 @@ def choose(
             "according"
         ):
             cue = "according to"
-        if confidence < model.threshold:
-            choices.append(Choice(None, None, confidence, cue))
-            continue
         speaker = best.entity
         pronoun = token.pos_ == "PRON"
         if speaker is None:
             speaker = finder.resolve(best.chunk, token)
+        if speaker is None and pronoun:
+            speaker = rule.speaker  # the rules read the paragraphs before more widely
+        agrees = speaker is not None and speaker == rule.speaker
+        if confidence < model.threshold and not agrees:
+            choices.append(Choice(None, None, confidence, cue))
+            continue
         description = None
         if speaker is None and token.pos_ == "NOUN":
             description = finder.article.text[best.start : best.end]
