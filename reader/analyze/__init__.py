@@ -85,10 +85,11 @@ def analyze_parsed(
         if model.quote is not None:
             quote_model = model.quote
             # Names and titles keep the rules' verdict: the corpus counts a so-called "X" or
-            # a show's title inside an attributed sentence as words said, the reader does not.
+            # a show's title inside an attributed sentence as words said, the reader does not;
+            # so do quotes over several paragraphs (the corpus scores paragraph by paragraph).
             keep = [
                 kept_by_rules
-                if _names_or_titles(article, span)
+                if len(span.blocks) > 1 or _names_or_titles(article, span)
                 else quote_model.score(ranker.quote_features(article, span, a, candidates))
                 >= quote_model.threshold
                 for span, a, candidates, kept_by_rules in zip(

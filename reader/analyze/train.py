@@ -77,7 +77,8 @@ def examples_of(document: Document, chunks: list[Any]) -> Examples:
             and segment.gold
             and _iou((segment.start, segment.end), (span.start, span.end)) >= 0.5
         )
-        quotes.append((quote_features(article, span, rule, candidates), gold))
+        if len(span.blocks) == 1:  # the corpus scores a quote paragraph by paragraph
+            quotes.append((quote_features(article, span, rule, candidates), gold))
         if not gold or segment is None or not segment.sources or not candidates:
             continue
         labels = [
