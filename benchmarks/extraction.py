@@ -133,9 +133,9 @@ def load_pages(data_dir: Path) -> list[Page]:
 
 def extract_ours(data: bytes, url: str) -> str:
     try:
-        from reader.load.html import extract_html
+        from reader.load.page import extract_html
     except ImportError:  # the loader is not there yet: the content step on its own
-        from reader.load.content import extract_blocks
+        from reader.load.page.combine import extract_blocks
 
         blocks = extract_blocks(data.decode("utf-8", "replace"), url=url)
         return "\n\n".join(text for kind, text in blocks if kind != "caption")
@@ -150,7 +150,7 @@ def extract_ours(data: bytes, url: str) -> str:
 
 def extract_ours_content_step(data: bytes, url: str) -> str:
     """Only the html -> blocks step of ours: no decoding, metadata or caption placing."""
-    from reader.load.content import extract_blocks
+    from reader.load.page.combine import extract_blocks
 
     blocks = extract_blocks(data.decode("utf-8", "replace"), url=url or None)
     return "\n\n".join(text for kind, text in blocks if kind != "caption")

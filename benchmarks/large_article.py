@@ -54,7 +54,7 @@ PAGE_LINES = 34
 def first_words(path: Path) -> tuple[str, str, float, int]:
     """The first paragraph, its first words, the load time, and the wrapped line count."""
     from reader.load import load
-    from reader.tui.line_index import wrap_article
+    from reader.tui.text.line_index import wrap_article
 
     started = time.perf_counter()
     article = load(str(path))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -11,12 +10,11 @@ from typing import TYPE_CHECKING
 
 from reader import __version__
 from reader.errors import ReaderError
+from reader.keep.export import FORMATS, PrintOptions
 
 if TYPE_CHECKING:
     from reader.model import Analysis, Article
     from reader.store.cache import AnalysisCache
-
-FORMATS = ("json", "jsonl", "markdown", "csv", "text")
 
 DESCRIPTION = """\
 Read a news article in the terminal: the clean text, the people, organisations, places and
@@ -25,9 +23,9 @@ dates it names, and every quotation with its speaker.
 SOURCE is a saved web page (.html, .htm), a text file (.txt, plain or scraped from a page),
 a Markdown file (.md), a web address (https://...), or - for standard input."""
 
-EPILOG = """\
+EPILOG = f"""\
 commands:
-  reader extract SOURCE... --format json|jsonl|markdown|csv|text
+  reader extract SOURCE... --format {"|".join(FORMATS)}
                         print the article and its analysis without opening the reader;
                         a folder SOURCE means every article file directly inside it
                         (see: reader extract --help)
@@ -69,17 +67,23 @@ def analysis_cache(disabled: bool) -> AnalysisCache | None:
     return AnalysisCache.default()
 
 
+def _format_lines() -> str:
+    """The formats of `FORMATS` for `reader extract --help`, one entry per line or two."""
+    lines = []
+    for entry in FORMATS.values():
+        first, *more = entry.printed_as.split("\n")
+        lines.append(f"  {entry.name:<10}{first}")
+        lines += [" " * 12 + line for line in more]
+    return "".join(line + "\n" for line in lines)
+
+
 def build_extract_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="reader extract",
         description=(
             "Print each article and its analysis without the terminal UI.\n\n"
-            "  json      one JSON object (a list of them for several sources)\n"
-            "  jsonl     one JSON object per line, one line per source\n"
-            "  markdown  title, metadata, the body, then entities and quotes\n"
-            "  csv       one table of every quote with its citation (--what entities:\n"
-            "            one table of every entity); several sources share one table\n"
-            "  text      the clean body only, no title or captions (fast: no analysis)\n\n"
+            + _format_lines()
+            + "\n"
             'Offsets in JSON are Python string indices into its "text".\n\n'
             "A folder stands for every article file directly inside it (.html, .htm, .txt,\n"
             ".md; sorted by name, sub-folders not searched). A source that fails prints one\n"
@@ -91,7 +95,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
         "sources", nargs="+", metavar="SOURCE", help="files, folders, URLs, or - for stdin"
     )
     parser.add_argument(
-        "--format", "-f", choices=FORMATS, default="json", help="output format (default: json)"
+        "--format",
+        "-f",
+        choices=list(FORMATS),
+        default="json",
+        help="output format (default: json)",
     )
     parser.add_argument(
         "--what",
@@ -251,35 +259,29 @@ def reattach_terminal() -> bool:
     return True
 
 
-def extract_one(source: str, format: str, use_cache: bool) -> Analysis | str:
+def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | str:
     """`source` loaded and, unless only its text is wanted, analysed (the cache looked in
     first); a source that fails gives its one-sentence error instead."""
     from reader.model import Analysis
 
     try:
         article = load_article(source)
-        if format == "text":
+        if not FORMATS[format_name].analysed:
             return Analysis(article)
+        from reader.pipeline import analysis_for
+
         cache = None
         if use_cache:
             from reader.store.cache import AnalysisCache
 
             cache = AnalysisCache.default()
-            found = cache.get(article)
-            if found is not None:
-                return found
-        from reader.analyze import analyze
-
-        analysis = analyze(article)
+        return analysis_for(article, cache)
     except ReaderError as error:
         return str(error)
-    if cache is not None:
-        cache.put(analysis)
-    return analysis
 
 
 def extracted(
-    sources: Sequence[tuple[str, str | None]], format: str, use_cache: bool, jobs: int
+    sources: Sequence[tuple[str, str | None]], format_name: str, use_cache: bool, jobs: int
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -289,7 +291,7 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield problem if problem is not None else extract_one(source, format, use_cache)
+            yield problem if problem is not None else extract_one(source, format_name, use_cache)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -297,7 +299,7 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format, use_cache)
+            number: pool.submit(extract_one, work[number], format_name, use_cache)
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -315,45 +317,18 @@ def _size(source: str) -> int:
 
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
-    results: list[dict[str, object]] = []
-    tables: list[Analysis] = []
+    chosen = FORMATS[options.format]
+    held: list[Analysis] = []
     sources = expand_sources(options.sources)
+    single = len(sources) == 1 and [source for source, _ in sources] == options.sources
+    print_options = PrintOptions(what=options.what, single=single)
     for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
         if isinstance(outcome, str):
             status = fail(outcome)
-            continue
-        if options.format == "text":
-            sys.stdout.write(body_text(outcome.article) + "\n")
-            continue
-        analysis = outcome
-        if options.format == "jsonl":
-            sys.stdout.write(json.dumps(analysis.to_dict(), ensure_ascii=False) + "\n")
-        elif options.format == "markdown":
-            sys.stdout.write(to_markdown(analysis))
-        elif options.format == "csv":
-            tables.append(analysis)
+        elif chosen.streamed:
+            sys.stdout.write(chosen.render([outcome], print_options))
         else:
-            results.append(analysis.to_dict())
-    if options.format == "csv" and tables:
-        from reader.export_csv import entities_csv, quotes_csv
-
-        to_csv = entities_csv if options.what == "entities" else quotes_csv
-        sys.stdout.write(to_csv(tables))
-    if options.format == "json" and results:
-        single = len(sources) == 1 and [source for source, _ in sources] == options.sources
-        payload: object = results[0] if single else results
-        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+            held.append(outcome)
+    if held:
+        sys.stdout.write(chosen.render(held, print_options))
     return status
-
-
-def body_text(article: Article) -> str:
-    """The body a reader reads: every block but captions, joined by blank lines."""
-    return "\n\n".join(
-        article.block_text(block) for block in article.blocks if block.kind != "caption"
-    )
-
-
-def to_markdown(analysis: Analysis) -> str:
-    from reader.export import analysis_to_markdown
-
-    return analysis_to_markdown(analysis)

@@ -97,7 +97,7 @@ class QuoteSpan:
 
 def find_quote_spans(article: Article) -> list[QuoteSpan]:
     """Every double-quoted stretch in the article's quote-bearing blocks, in text order."""
-    spans: list[QuoteSpan] = []
+    spans: list[QuoteSpan | None] = []
     blocks = article.blocks
     carried: tuple[int, str, list[int]] | None = None  # (start, opener, block indices)
     for index, block in enumerate(blocks):
@@ -166,7 +166,7 @@ def _next_quote_block(article: Article, index: int) -> int | None:
     return None
 
 
-def _close_open(article: Article, state: tuple[int, str, list[int]]) -> QuoteSpan:
+def _close_open(article: Article, state: tuple[int, str, list[int]]) -> QuoteSpan | None:
     start, opener, indices = state
     block = article.blocks[indices[-1]]
     return _make_span(article, start, block.end, start - len(opener), None, indices)

@@ -520,3 +520,37 @@ def quote_features(
                 seen.add(f"c:{where}&according")
     feats.extend(sorted(seen))
     return feats
+
+
+def names_or_titles(article: Article, span: QuoteSpan) -> bool:
+    """so-called "X", the word "X", a "phase one" deal, a Title In Capitals."""
+    from reader.analyze import quotes
+
+    inner = span.text(article)
+    return (
+        quotes.is_naming(article, span)
+        or quotes.is_modifier(article, span)
+        or quotes.looks_like_name_or_title(inner)
+        or quotes.is_headline_case(inner)
+    )
+
+
+def keep_quotes(
+    model: Linear,
+    article: Article,
+    spans: list[QuoteSpan],
+    rules: list[Attribution],
+    collected: list[list[Candidate]],
+    by_rules: list[bool],
+) -> list[bool]:
+    """Which spans are someone's words, by the quote model.
+
+    Names and titles keep the rules' verdict: the corpus counts a so-called "X" or a show's
+    title inside an attributed sentence as words said, the reader does not; so do quotes over
+    several paragraphs (the corpus scores paragraph by paragraph, so it cannot teach them)."""
+    return [
+        kept
+        if len(span.blocks) > 1 or names_or_titles(article, span)
+        else model.score(quote_features(article, span, rule, candidates)) >= model.threshold
+        for span, rule, candidates, kept in zip(spans, rules, collected, by_rules, strict=True)
+    ]

@@ -1,16 +1,18 @@
 """Source -> Article: saved web pages, scraped or plain text, Markdown, standard input, URLs.
 
-`load` reads a path ("-" for stdin; an http(s) address goes to `fetch`) and hands the bytes
-to `extract_bytes`, which URLs and other byte sources reuse. Every failure is a `LoadError`
-whose message is one sentence naming the source and what to do. Heavy libraries
-(trafilatura, lxml, charset-normalizer, httpx) are imported only when they are needed.
+`load` reads a path ("-" for stdin; an http(s) address goes to `load_url`, which has `fetch`
+get the page) and hands the bytes to `extract_bytes`, which URLs and other byte sources
+reuse. Every failure is a `LoadError` whose message is one sentence naming the source and
+what to do. Heavy libraries (trafilatura, lxml, charset-normalizer, httpx) are imported
+only when they are needed.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO, Unpack
 
 from reader.errors import LoadError
 from reader.load.decode import (
@@ -24,7 +26,10 @@ from reader.load.decode import (
 )
 from reader.model import Article
 
-__all__ = ["LoadError", "article_files", "extract_bytes", "kind_for_name", "load"]
+if TYPE_CHECKING:
+    from reader.load.fetch import FetchLimits
+
+__all__ = ["LoadError", "article_files", "extract_bytes", "kind_for_name", "load", "load_url"]
 
 _SUFFIX_KINDS: dict[str, DocumentKind] = {
     ".html": "html",
@@ -49,7 +54,7 @@ def kind_for_name(name: str) -> DocumentKind | None:
 def load(source: str, *, stdin: BinaryIO | None = None) -> Article:
     """Read `source` (a file path, "-" for standard input, or a URL) and extract its article."""
     if "://" in source:
-        from reader.load.fetch import is_url, load_url
+        from reader.load.fetch import is_url
 
         if is_url(source):
             return load_url(source)
@@ -66,6 +71,18 @@ def load(source: str, *, stdin: BinaryIO | None = None) -> Article:
             raise _too_large(source)
         return extract_bytes(data, source, kind_hint=None)
     return extract_bytes(_read_file(source), source, kind_hint=kind_for_name(source))
+
+
+def load_url(url: str, **limits: Unpack[FetchLimits]) -> Article:
+    """Fetch `url` and extract its article; `Article.url` is the address after redirects.
+
+    `limits` override the fetch's bounds (`reader.load.fetch.FetchLimits`).
+    """
+    from reader.load.fetch import fetch
+
+    page = fetch(url, **limits)
+    article = extract_bytes(page.data, url, kind_hint=page.kind, charset=page.charset, url=page.url)
+    return dataclasses.replace(article, url=page.url)
 
 
 def extract_bytes(
@@ -86,13 +103,13 @@ def extract_bytes(
     if kind is None:
         kind = sniff_bytes(data)
     if kind == "html":
-        from reader.load.html import article_from_html
+        from reader.load.page import article_from_html
 
         page = decode(data, source, charset=charset, html=True)
         return article_from_html(page, source, url=url)
     text = decode(data, source, charset=charset)
     if kind_hint is None and sniff_kind(text) == "html":
-        from reader.load.html import article_from_html
+        from reader.load.page import article_from_html
 
         return article_from_html(text, source, url=url)
     if kind == "markdown":

@@ -1,4 +1,5 @@
-"""URL -> Article: fetch a web page with httpx, defensively, then extract it like a saved page.
+"""URL -> FetchedPage: fetch a web page with httpx, defensively (`reader.load.load_url` then
+extracts it like a saved page).
 
 A web server is a stranger, so every resource the fetch spends is bounded:
 
@@ -18,26 +19,27 @@ A web server is a stranger, so every resource the fetch spends is bounded:
 The charset from the Content-Type header is passed on to the decoder (it outranks the
 page's own `<meta charset>`), and the final URL after redirects becomes `Article.url`.
 Every failure is a `LoadError` whose message is one sentence naming the address and what
-to do. httpx is imported inside the functions that use it.
+to do (`fetch_errors`); the deadline and the body cap are in `fetch_limits`. httpx is
+imported inside the functions that use it.
 """
 
 from __future__ import annotations
 
-import contextlib
-import dataclasses
 import re
-import socket
 import threading
-import time
 import zlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypedDict, Unpack
+from typing import Any, Literal, TypedDict
 
 from reader.errors import LoadError
-from reader.sanitize import clean_text
-
-if TYPE_CHECKING:
-    from reader.model import Article
+from reader.load.fetch_errors import (
+    WHAT_TO_DO,
+    deadline_error,
+    network_error,
+    show,
+    status_error,
+)
+from reader.load.fetch_limits import Watchdog, read_body
 
 #: Redirects followed before giving up.
 MAX_REDIRECTS = 5
@@ -53,23 +55,31 @@ DEADLINE_GRACE = 1.0
 #: Largest page accepted, counted after decompression.
 MAX_BYTES = 16 * 1024 * 1024
 
-_CHUNK = 64 * 1024
 _URL_PREFIX = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _MARKDOWN_TYPES = {"text/markdown", "text/x-markdown"}
 _TEXT_TYPES = {"text/plain"}
 _REDIRECTS = {301, 302, 303, 307, 308}
-_WHAT_TO_DO = "save the page from a browser and open the file instead"
 
 
 @dataclass(frozen=True, slots=True)
-class Fetched:
+class FetchedPage:
     """A page as the server sent it: decoded body bytes and what the headers said of it."""
 
     data: bytes
+    #: The address after redirects.
     url: str
     media_type: str | None
     charset: str | None
+
+    @property
+    def kind(self) -> Literal["html", "markdown"] | None:
+        """The document kind the Content-Type promises; None: let the content decide."""
+        if self.media_type in _HTML_TYPES:
+            return "html"
+        if self.media_type in _MARKDOWN_TYPES:
+            return "markdown"
+        return None
 
 
 def is_url(source: str) -> bool:
@@ -87,20 +97,6 @@ class FetchLimits(TypedDict, total=False):
     max_redirects: int | None
 
 
-def load_url(url: str, **limits: Unpack[FetchLimits]) -> Article:
-    """Fetch `url` and extract its article; `Article.url` is the address after redirects."""
-    from reader.load import extract_bytes
-
-    page = fetch(url, **limits)
-    kind: str | None = None
-    if page.media_type in _HTML_TYPES:
-        kind = "html"
-    elif page.media_type in _MARKDOWN_TYPES:
-        kind = "markdown"
-    article = extract_bytes(page.data, url, kind_hint=kind, charset=page.charset, url=page.url)
-    return dataclasses.replace(article, url=page.url)
-
-
 def fetch(
     url: str,
     *,
@@ -109,7 +105,7 @@ def fetch(
     read_timeout: float | None = None,
     deadline: float | None = None,
     max_redirects: int | None = None,
-) -> Fetched:
+) -> FetchedPage:
     """GET `url` within every limit above; raises LoadError with one sentence.
 
     A limit left as None is the module constant of the same name, read at call time.
@@ -121,7 +117,7 @@ def fetch(
     """
     seconds = DEADLINE if deadline is None else deadline
     _check_scheme(url, url)
-    outcome: list[Fetched | BaseException] = []
+    outcome: list[FetchedPage | BaseException] = []
 
     def fetch_into_outcome() -> None:
         try:
@@ -134,14 +130,14 @@ def fetch(
                 max_redirects=MAX_REDIRECTS if max_redirects is None else max_redirects,
             )
             outcome.append(fetched)
-        except BaseException as error:  # noqa: BLE001 - raised again in the caller's thread
+        except BaseException as error:  # raised again in the caller's thread
             outcome.append(error)
 
     worker = threading.Thread(target=fetch_into_outcome, name="fetch", daemon=True)
     worker.start()
     worker.join(seconds + DEADLINE_GRACE)
     if not outcome:
-        raise _deadline_error(url, seconds)
+        raise deadline_error(url, seconds)
     if isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome[0]
@@ -155,10 +151,10 @@ def _fetch(
     read_timeout: float,
     deadline: float,
     max_redirects: int,
-) -> Fetched:
+) -> FetchedPage:
     import httpx
 
-    watchdog = _Watchdog(deadline)
+    watchdog = Watchdog(deadline)
     timeout = httpx.Timeout(connect=connect_timeout, read=read_timeout, write=read_timeout, pool=5)
     headers = {
         "User-Agent": _user_agent(),
@@ -172,17 +168,17 @@ def _fetch(
         raise
     except httpx.InvalidURL:
         raise LoadError(
-            f"{_show(url)} is not a valid web address; check it and try again."
+            f"{show(url)} is not a valid web address; check it and try again."
         ) from None
     except (httpx.HTTPError, OSError, zlib.error) as error:
         if watchdog.fired:
-            raise _deadline_error(url, deadline) from None
-        raise _network_error(url, error) from None
+            raise deadline_error(url, deadline) from None
+        raise network_error(url, error) from None
 
 
 def _fetch_following(
-    client: Any, url: str, watchdog: _Watchdog, max_bytes: int, max_redirects: int
-) -> Fetched:
+    client: Any, url: str, watchdog: Watchdog, max_bytes: int, max_redirects: int
+) -> FetchedPage:
     import httpx
 
     seen = {url}
@@ -197,137 +193,24 @@ def _fetch_following(
                 _check_scheme(str(target), url)
                 if str(target) in seen:
                     raise LoadError(
-                        f"{_show(url)} redirects in a loop; check the address in a browser."
+                        f"{show(url)} redirects in a loop; check the address in a browser."
                     )
                 seen.add(str(target))
                 current = target
                 continue
             if response.status_code >= 400:
-                raise _status_error(url, response.status_code, response.reason_phrase)
+                raise status_error(url, response.status_code, response.reason_phrase)
             media_type, charset = _content_type(response.headers.get("content-type"))
             _check_type(url, media_type)
-            data = _read_body(response, url, watchdog, max_bytes)
+            data = read_body(response, url, watchdog, max_bytes)
             watchdog.check(url)
-            return Fetched(data, str(response.url), media_type, charset)
+            return FetchedPage(data, str(response.url), media_type, charset)
         finally:
             response.close()
     raise LoadError(
-        f"{_show(url)} redirects more than {max_redirects} times; "
+        f"{show(url)} redirects more than {max_redirects} times; "
         "open the final address directly, or save the page from a browser."
     )
-
-
-# ---------------------------------------------------------------- limits
-
-
-class _Watchdog:
-    """Enforces the total deadline: past it, every socket the fetch opened is shut down.
-
-    httpx bounds each operation (connect, one read) but not their sum. The sockets are
-    collected through httpcore's trace hook; shutting one down wakes a blocked `recv` at
-    once, and `fired` tells the fetch that the deadline, not the server, ended it.
-    """
-
-    def __init__(self, seconds: float) -> None:
-        self.seconds = seconds
-        self.fired = False
-        self._sockets: list[socket.socket] = []
-        self._lock = threading.Lock()
-        self._timer = threading.Timer(seconds, self._fire)
-        self._timer.daemon = True
-        self._started = time.monotonic()
-
-    def __enter__(self) -> _Watchdog:
-        self._started = time.monotonic()
-        self._timer.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
-
-    def trace(self, event: str, info: dict[str, Any]) -> None:
-        if event != "connection.connect_tcp.complete":
-            return
-        stream = info.get("return_value")
-        sock = stream.get_extra_info("socket") if stream is not None else None
-        if sock is None:
-            return
-        with self._lock:
-            self._sockets.append(sock)
-            fired = self.fired
-        if fired:
-            _shutdown(sock)
-
-    def check(self, url: str) -> None:
-        if self.fired or time.monotonic() - self._started > self.seconds:
-            self.fired = True
-            raise _deadline_error(url, self.seconds)
-
-    def _fire(self) -> None:
-        with self._lock:
-            self.fired = True
-            sockets = list(self._sockets)
-        for sock in sockets:
-            _shutdown(sock)
-
-
-def _shutdown(sock: socket.socket) -> None:
-    with contextlib.suppress(OSError):  # already closed
-        sock.shutdown(socket.SHUT_RDWR)
-
-
-def _read_body(response: Any, url: str, watchdog: _Watchdog, max_bytes: int) -> bytes:
-    """The body, decompressed here so the cap counts decoded bytes (see the docstring)."""
-    encoding = response.headers.get("content-encoding", "identity").strip().lower()
-    decoder = _Decoder(encoding, url)
-    length = response.headers.get("content-length", "")
-    if encoding == "identity" and length.isdigit() and int(length) > max_bytes:
-        raise _too_large(url, max_bytes)
-    parts: list[bytes] = []
-    size = 0
-    for chunk in response.iter_raw(_CHUNK):
-        watchdog.check(url)
-        for piece in decoder.feed(chunk, max_bytes - size + 1):
-            size += len(piece)
-            if size > max_bytes:
-                raise _too_large(url, max_bytes)
-            parts.append(piece)
-    return b"".join(parts)
-
-
-class _Decoder:
-    """Content-Encoding undone chunk by chunk, never inflating more than asked for."""
-
-    def __init__(self, encoding: str, url: str) -> None:
-        self.encoding = encoding
-        self._zlib: Any = None
-        if encoding in ("gzip", "x-gzip"):
-            self._zlib = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        elif encoding == "deflate":
-            self._zlib = None  # zlib-wrapped or raw: decided by the first bytes
-        elif encoding not in ("identity", ""):
-            raise LoadError(
-                f"{_show(url)} came compressed as {_show(encoding)}, which the reader does "
-                f"not unpack; {_WHAT_TO_DO}."
-            )
-
-    def feed(self, chunk: bytes, room: int):  # noqa: ANN201 - a generator of bytes
-        if self.encoding in ("identity", ""):
-            yield chunk
-            return
-        if self._zlib is None:
-            # RFC 1950 header: compression method 8 and a check value divisible by 31.
-            wrapped = len(chunk) >= 2 and chunk[0] & 0x0F == 8
-            raw = not (wrapped and (chunk[0] << 8 | chunk[1]) % 31 == 0)
-            self._zlib = zlib.decompressobj(-zlib.MAX_WBITS if raw else zlib.MAX_WBITS)
-        data = chunk
-        while data and room > 0:
-            piece = self._zlib.decompress(data, room)
-            room -= len(piece)
-            yield piece
-            data = self._zlib.unconsumed_tail
-            if self._zlib.eof:
-                return
 
 
 # ---------------------------------------------------------------- checks and sentences
@@ -339,12 +222,12 @@ def _check_scheme(target: str, url: str) -> None:
         return
     if target == url:
         raise LoadError(
-            f"{_show(url)} is not a web address the reader fetches (only http and https); "
+            f"{show(url)} is not a web address the reader fetches (only http and https); "
             "give an http(s) address or a file path."
         )
     raise LoadError(
-        f"{_show(url)} redirects to a {_show(scheme) or 'non-web'} address, which the reader "
-        f"does not follow; {_WHAT_TO_DO}."
+        f"{show(url)} redirects to a {show(scheme) or 'non-web'} address, which the reader "
+        f"does not follow; {WHAT_TO_DO}."
     )
 
 
@@ -364,88 +247,9 @@ def _check_type(url: str, media_type: str | None) -> None:
     if media_type is None or media_type in _HTML_TYPES | _TEXT_TYPES | _MARKDOWN_TYPES:
         return
     raise LoadError(
-        f"{_show(url)} is {_show(media_type)}, not an article page; give the address of a web "
+        f"{show(url)} is {show(media_type)}, not an article page; give the address of a web "
         "page, or download the file and open it with the program it is for."
     )
-
-
-def _status_error(url: str, status: int, reason: str) -> LoadError:
-    said = f"{status} {_show(reason)}".strip()
-    if status in (401, 403, 407, 451):
-        advice = f"the page may need a login or block programs: {_WHAT_TO_DO}"
-    elif status in (404, 410):
-        advice = "check the address"
-    elif status == 429:
-        advice = "wait a while and try again"
-    elif status >= 500:
-        advice = "the server failed: try again later"
-    else:
-        advice = f"check the address, or {_WHAT_TO_DO}"
-    return LoadError(f"{_show(url)} answered {said}; {advice}.")
-
-
-def _network_error(url: str, error: BaseException) -> LoadError:
-    import httpx
-
-    causes = _causes(error)
-    if isinstance(error, httpx.TimeoutException) or any(
-        isinstance(cause, TimeoutError) for cause in causes
-    ):
-        if isinstance(error, httpx.ConnectTimeout):
-            return LoadError(
-                f"{_show(url)} did not accept a connection in time; "
-                "check your network and try again later."
-            )
-        return LoadError(
-            f"{_show(url)} stopped answering (timed out); try again later, or {_WHAT_TO_DO}."
-        )
-    if any(isinstance(cause, socket.gaierror) for cause in causes):
-        return LoadError(
-            f"{_show(url)}: the host name could not be found; check the address and your network."
-        )
-    if any(isinstance(cause, ConnectionRefusedError) for cause in causes):
-        return LoadError(
-            f"{_show(url)} refused the connection; check the address (and port), "
-            "or try again later."
-        )
-    if any("ssl" in f"{type(cause).__name__} {cause}".lower() for cause in causes):
-        return LoadError(
-            f"{_show(url)} failed the secure (TLS) handshake; check the address, or {_WHAT_TO_DO}."
-        )
-    if isinstance(error, zlib.error):
-        return LoadError(f"{_show(url)} sent a damaged compressed page; try again later.")
-    return LoadError(
-        f"{_show(url)} could not be fetched ({_show(type(error).__name__)}); "
-        "check the address and your network, and try again."
-    )
-
-
-def _causes(error: BaseException) -> list[BaseException]:
-    found: list[BaseException] = []
-    current: BaseException | None = error
-    while current is not None and len(found) < 10:
-        found.append(current)
-        current = current.__cause__ or current.__context__
-    return found
-
-
-def _deadline_error(url: str, seconds: float) -> LoadError:
-    unit = "second" if seconds == 1 else "seconds"
-    return LoadError(
-        f"{_show(url)} took longer than {seconds:g} {unit} to send the page; "
-        f"try again later, or {_WHAT_TO_DO}."
-    )
-
-
-def _too_large(url: str, max_bytes: int) -> LoadError:
-    size = f"{max_bytes // 2**20} MB" if max_bytes >= 2**20 else f"{max_bytes:,} bytes"
-    return LoadError(f"{_show(url)} is larger than {size}; give the address of a single article.")
-
-
-def _show(text: str) -> str:
-    """Server- or user-supplied text made safe for a message: no control, bounded length."""
-    text = " ".join(clean_text(text).split())
-    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def _user_agent() -> str:

@@ -11,7 +11,7 @@ import re
 
 from reader.errors import LoadError
 from reader.load.decode import describe
-from reader.load.metadata import iso_date
+from reader.load.values import iso_date
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
 

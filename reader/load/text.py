@@ -18,168 +18,46 @@ paragraph, inside the body, after the last one), not by a list of one site's str
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from reader.errors import LoadError
 from reader.load.decode import describe
-from reader.load.metadata import iso_date
+from reader.load.page.blocks import key as _key
+from reader.load.page.captions import strip_credit
+from reader.load.text_lines import (
+    ABOUT,
+    BOILERPLATE,
+    BYLINE,
+    COPYRIGHT_OWNER,
+    DATE_LINE,
+    PERSON_BLURB,
+    PERSON_INTRO,
+    Line,
+    ends_sentence,
+    is_body,
+    is_caption,
+    is_chrome,
+    is_heading,
+    split_lines,
+)
+from reader.load.values import iso_date
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
-
-_TERMINAL = ".!?…\"”’'):;"
-_BULLET = re.compile(r"^(?:[•·▪◦●‣∙*+–-]|\d{1,2}[.)])\s+")
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-)
-_DATE_TEXT = (
-    rf"(?:{_MONTH}\.?\s+\d{{1,2}},?\s+\d{{4}}"
-    rf"|\d{{1,2}}\s+{_MONTH}\.?\s+\d{{4}}"
-    r"|\d{4}-\d{2}-\d{2})"
-)
-# "…, in Seoul, South Korea, Jan. 1, 2018." — a caption ends with a place and a date.
-_PLACE_DATE_END = re.compile(
-    rf",\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)*,\s+{_DATE_TEXT}\.?\s*(?:\([^)]*\))?$"
-)
-_FILE_PHOTO = re.compile(r"^(?:FILE(?:\s+PHOTO)?|PHOTO|IMAGE)\s*[-–—:]\s+\S")
-# (?<!\s): a run of spaces is tried from its first space only (from every one, a long run
-# was quadratic).
-_TRAILING_CREDIT = re.compile(
-    r"(?<!\s)\s*(?:\((?:[^()]*\b(?:Photo|Photograph|Image|Picture|Credit|Illustration)\b[^()]*"
-    r"|(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*"
-    r"|[A-Z][\w.'’ -]{1,40}\s/\s[A-Z][\w.'’ -]{1,40})\)"
-    r"|(?<=[.!?])\s+(?:Photo(?:graph)?s?|Image|Picture|Credit|Illustration)\s*(?:by\s|:)\s*"
-    r"[^.!?]{1,80})\s*$"
-)
-_CREDIT_LINE = re.compile(
-    r"^(?:\(?\s*(?:photo(?:graph)?s?|image|picture|credit|illustration|video|source)"
-    r"(?:\s+(?:by|credit|courtesy))?\s*[:/|–—-]|photo(?:graph)?s?\s+by\s|courtesy of\s)"
-    r"|^\(?(?:AP|AFP|EPA|Reuters|Getty Images|Shutterstock)(?:\s+Photo)?\s*/[^.]*\)?$",
-    re.IGNORECASE,
-)
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|\bcopyright\b|all rights reserved)", re.IGNORECASE)
-_COPYRIGHT_OWNER = re.compile(
-    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?"
-    r"(?P<owner>[A-Z][\w&'’. -]{1,60}?)\s*(?:\.|,|$|all rights)",
-    re.IGNORECASE,
-)
-_LINK_LEAD = re.compile(
-    r"^(?:read more|read next|read also|also read|see also|related|more|watch|listen|"
-    r"recommended|continue reading|click here|sign up|subscribe)\b\s*[:>»|–—-]",
-    re.IGNORECASE,
-)
-_BOILERPLATE = re.compile(
-    r"\b(?:all rights reserved|copyright|byline|provides news|is the work of|"
-    r"newsletter|subscribe|sign up|privacy policy|terms of (?:use|service)|cookies?|"
-    r"registered trademark|follow us|download (?:our|the) app|support us|donate|"
-    r"funded by (?:our )?readers|reader-funded)\b",
-    re.IGNORECASE,
-)
-_PERSON_BLURB = re.compile(
-    r"\b(?:reporter|correspondent|writer|editor|journalist|columnist|photographer|"
-    r"contributor|author|producer|analyst|fellow)s?\b",
-    re.IGNORECASE,
-)
-_COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
-_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b.*\b(?:image|video|photo|gallery)\b", re.I)
-_DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
-    rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_TEXT})"
-    rf"(?:,?\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}.*)?$",
-    re.IGNORECASE,
-)
-_BYLINE = re.compile(r"^by\s+(?P<name>[A-Z][^.!?]{1,80})$", re.IGNORECASE)
-# "Jane Doe is an environment correspondent for …": an author's card after the article.
-_PERSON_INTRO = re.compile(
-    r"^(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s+(?:is|was)\s+(?:a|an|the)\b"
-)
-_ABOUT = re.compile(r"^about(?:\s+us)?\b\s*(?P<name>.*)$", re.IGNORECASE)
-# "World | Environment | Science": a menu flattened into one line.
-_MENU_LINE = re.compile(r"^[^|•·/]{1,30}(?:\s+[|•·/]\s+[^|•·/]{1,30}){2,}$")
-
-# Interface words of web pages (not any one site's): a whole line made of one of these,
-# in any case, is chrome wherever it stands.
-_CHROME_PHRASES = frozenset(
-    """
-    accessibility links|skip to main content|skip to content|skip navigation|jump to content
-    |main menu|menu|navigation|toggle navigation|search|home|close|open|back to top|top
-    |breaking news|breaking|update|updated|live|just in|developing story|exclusive
-    |advertisement|advertising|ad|sponsored|sponsored content|paid content|promoted
-    |share|share this|share this article|share this story|share article|share via|shares
-    |share on facebook|share on twitter|share on x|share on whatsapp|share on linkedin
-    |facebook|twitter|x|whatsapp|linkedin|reddit|telegram|pinterest|email|e-mail|print|copy link
-    |link copied|copy|save|save article|save for later|bookmark
-    |comments|comment|view comments|leave a comment
-    |listen|listen to this article|listen to article|play|pause|watch|embed|download
-    |subscribe|sign in|log in|login|sign up|register|follow|follow us|newsletter
-    |related|related stories|related articles|related content|related topics|more stories
-    |more on this story|more from|most read|most popular|trending|trending now|recommended
-    |read more|read next|see more|show more|load more|continue reading|next article
-    |previous article|next|previous|image|images|photo|photos|video|videos|gallery|audio
-    |graphic|font size|text size|accept|accept all|reject all|manage preferences|got it
-    |cookie settings|topics|tags|loading
-    """.replace("\n", "").split("|")
-)
-_CHROME_PHRASES = frozenset(phrase.strip() for phrase in _CHROME_PHRASES)
-_LONGEST_PHRASE = max(len(phrase) for phrase in _CHROME_PHRASES)
-#: Characters of a line cleaned first to tell whether it could be a chrome phrase at all.
-_PLAIN_PREFIX = _LONGEST_PHRASE + 16
-#: Characters of a line whose key is worked out up front (see `_Line.prefix_key`).
-_KEY_PREFIX = 48
-_SMALL_WORDS = frozenset(
-    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on"}
-    | {"or", "over", "the", "to", "up", "via", "vs", "with"}
-)
-
-
-@dataclass(slots=True)
-class _Line:
-    """One line and what its shape says, each worked out once (a long text has many lines)."""
-
-    text: str
-    repeated: bool = False
-    bullet: bool = False
-    words: int = field(init=False)
-    #: The key of the line's first characters: a prefix of its full key (`_key`), which
-    #: tells most different lines apart without folding a whole paragraph.
-    prefix_key: str = field(init=False)
-    full_key: str | None = field(default=None, init=False)
-    chrome: bool | None = field(default=None, init=False)
-    body: bool | None = field(default=None, init=False)
-    caption: bool | None = field(default=None, init=False)
-
-    def __post_init__(self) -> None:
-        self.words = len(self.text.split())
-        self.prefix_key = _key(self.text[:_KEY_PREFIX])
-
-    @property
-    def key(self) -> str:
-        if self.full_key is None:
-            self.full_key = _key(self.text)
-        return self.full_key
-
-    def same_as(self, other: _Line) -> bool:
-        """The same words (punctuation and case aside): a line printed twice, say."""
-        mine, theirs = self.prefix_key, other.prefix_key
-        if not (mine.startswith(theirs) or theirs.startswith(mine)):
-            return False  # the keys differ in their first characters already
-        return self.key == other.key and len(self.key) > 0
 
 
 def extract_text(text: str, source: str) -> Article:
     """Scraped or plain text as an Article (see the module docstring)."""
-    lines = _lines(clean_text(text))
+    lines = split_lines(clean_text(text))
     if not lines:
         raise LoadError(f"{describe(source)} holds no text; give a file with an article in it.")
     first_body = next(
-        (i for i, line in enumerate(lines) if _is_body(line) and not _is_caption(line)), None
+        (i for i, line in enumerate(lines) if is_body(line) and not is_caption(line)), None
     )
     if first_body is None:
         # No line reads like article prose: keep whatever is not chrome as paragraphs.
-        parts = [
+        parts: list[tuple[BlockKind, str]] = [
             ("paragraph", line.text)
             for line in lines
-            if not _is_chrome(line) and (line.words >= 5 or _ends_sentence(line.text))
+            if not is_chrome(line) and (line.words >= 5 or ends_sentence(line.text))
         ]
         if not parts:
             raise _no_article(source)
@@ -187,9 +65,9 @@ def extract_text(text: str, source: str) -> Article:
     end, site, author = _tail_start(lines, first_body)
     title, byline, published, head_parts = _read_head(lines[:first_body])
     for line in lines[first_body : first_body + 6]:
-        if byline is None and (match := _BYLINE.match(line.text)):
+        if byline is None and (match := BYLINE.match(line.text)):
             byline = match["name"].strip()
-        elif published is None and (match := _DATE_LINE.match(line.text)):
+        elif published is None and (match := DATE_LINE.match(line.text)):
             published = iso_date(match["date"])
     byline = byline or author
     body_parts = _read_body(lines[first_body:end])
@@ -208,188 +86,25 @@ def _no_article(source: str) -> LoadError:
     )
 
 
-# ---------------------------------------------------------------- lines
-
-
-def _lines(text: str) -> list[_Line]:
-    """Non-blank lines, hard-wrapped paragraphs joined, repeats folded into one line."""
-    groups: list[list[str]] = [[]]
-    for raw in text.split("\n"):
-        stripped = raw.strip()
-        if stripped:
-            groups[-1].append(stripped)
-        elif groups[-1]:
-            groups.append([])
-    groups = [group for group in groups if group]
-    if _hard_wrapped(groups):
-        groups = [_unwrap(group) for group in groups]
-    lines: list[_Line] = []
-    for group in groups:
-        for stripped in group:
-            bullet = bool(_BULLET.match(stripped)) and len(stripped) > 2
-            text_only = _BULLET.sub("", stripped) if bullet else stripped
-            line = _Line(text_only, bullet=bullet)
-            if lines and lines[-1].same_as(line):
-                lines[-1].repeated = True
-                continue
-            lines.append(line)
-    return lines
-
-
-def _hard_wrapped(groups: list[list[str]]) -> bool:
-    """Paragraphs broken into lines of at most ~100 characters, separated by blank lines."""
-    all_lines = [line for group in groups for line in group]
-    if not all_lines or max(len(line) for line in all_lines) > 100:
-        return False
-    multi = [group for group in groups if len(group) >= 2 and not _is_list(group)]
-    in_multi = sum(len(group) for group in multi)
-    return len(multi) >= 2 and in_multi * 2 >= len(all_lines)
-
-
-def _is_list(group: list[str]) -> bool:
-    return sum(1 for line in group if _BULLET.match(line)) * 2 >= len(group)
-
-
-def _unwrap(group: list[str]) -> list[str]:
-    joined: list[str] = []
-    for line in group:
-        if joined and not _BULLET.match(line) and not _same(joined[-1], line):
-            joined[-1] = f"{joined[-1]} {line}"
-        else:
-            joined.append(line)
-    return joined
-
-
-def _same(a: str, b: str) -> bool:
-    return _key(a) == _key(b) and len(_key(a)) > 0
-
-
-def _key(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
-
-
-# ---------------------------------------------------------------- line shapes
-
-
-def _ends_sentence(text: str) -> bool:
-    return text[-1] in _TERMINAL
-
-
-def _is_body(line: _Line) -> bool:
-    """Reads like article prose: long, or a full sentence, with lowercase words."""
-    if line.body is None:
-        line.body = _reads_as_body(line)
-    return line.body
-
-
-def _reads_as_body(line: _Line) -> bool:
-    if _is_chrome(line) or not re.search(r"[a-z]", line.text):
-        return False
-    if _BYLINE.match(line.text) or _DATE_LINE.match(line.text):
-        return False
-    if not _ends_sentence(line.text) and _capitalised(line.text) >= 0.6:
-        return False  # a headline, however long
-    return line.words >= 12 or (line.words >= 5 and _ends_sentence(line.text))
-
-
-def _capitalised(text: str) -> float:
-    """Share of words that start with a capital, small function words not counted."""
-    words = [word for word in text.split() if word.casefold() not in _SMALL_WORDS]
-    words = [word for word in words if word[:1].isalpha()]
-    if not words:
-        return 0.0
-    return sum(1 for word in words if word[:1].isupper()) / len(words)
-
-
-def _is_caption(line: _Line) -> bool:
-    if line.caption is None:
-        line.caption = _reads_as_caption(line)
-    return line.caption
-
-
-def _reads_as_caption(line: _Line) -> bool:
-    text = line.text
-    if line.repeated and line.words >= 4:
-        return True
-    if _FILE_PHOTO.match(text):
-        return True
-    # The cheap tests first: a long paragraph is not scanned for a place and a date.
-    if line.words > 60 or not _PLACE_DATE_END.search(text):
-        return False
-    return not re.search(r"[.!?]\s+[A-Z][a-z]", text.rstrip(".")[:-20] or "")
-
-
-def _is_chrome(line: _Line) -> bool:
-    """Interface text: widgets, menus, credits, copyright, 'Read more' links, cookie banners."""
-    if line.chrome is None:
-        line.chrome = _reads_as_chrome(line)
-    return line.chrome
-
-
-def _plain(text: str) -> str:
-    """`text` without punctuation, spaces collapsed, case folded: how a phrase is compared."""
-    return re.sub(r"\s+", " ", re.sub(r"[^\w\s-]", "", text).strip().casefold())
-
-
-def _reads_as_chrome(line: _Line) -> bool:
-    text = line.text
-    # The plain form of a prefix is a prefix of the plain form (up to a trailing space), so a
-    # long plain prefix rules out every phrase without cleaning a whole long paragraph.
-    plain = _plain(text[:_PLAIN_PREFIX])
-    if len(text) > _PLAIN_PREFIX and (len(plain) <= _LONGEST_PHRASE or plain[:1].isdigit()):
-        plain = _plain(text)
-    if plain in _CHROME_PHRASES or not plain:
-        return True
-    if len(text) <= 3 and not _ends_sentence(text):
-        return True  # size buttons (XS, MD), stray letters, arrows
-    tokens = text.split()
-    if len(tokens) >= 2 and all(len(token) <= 3 and not token.islower() for token in tokens):
-        return True  # "XS SM MD LG", "A A A"
-    # The word counts before the searches: a long paragraph is not scanned for widgets.
-    if line.words <= 5 and _ASPECT_WIDGET.search(text):
-        return True
-    if plain[:1].isdigit() and re.fullmatch(
-        r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain
-    ):
-        return True
-    if line.words <= 15 and _CREDIT_LINE.search(text):
-        return True
-    if line.words <= 25 and _COPYRIGHT.search(text):
-        return True
-    if _LINK_LEAD.match(text) or _MENU_LINE.match(text):
-        return True
-    if line.words <= 80 and _COOKIE.search(text):
-        return True
-    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
-
-
-def _is_heading(line: _Line) -> bool:
-    """A short headline-shaped line: 2–14 words, starts with a capital, no full stop."""
-    text = line.text
-    if _is_chrome(line) or not 2 <= line.words <= 14 or not text[0].isupper():
-        return False
-    return not text.endswith((".", ",", ";", ":")) or text.endswith("?")
-
-
 # ---------------------------------------------------------------- regions
 
 
 def _read_head(
-    head: list[_Line],
+    head: list[Line],
 ) -> tuple[str | None, str | None, str | None, list[tuple[BlockKind, str]]]:
     """Title, byline, date and captions from the lines above the first body paragraph."""
     byline: str | None = None
     published: str | None = None
     parts: list[tuple[BlockKind, str]] = []
-    candidates: list[_Line] = []
+    candidates: list[Line] = []
     for line in head:
-        if byline is None and (match := _BYLINE.match(line.text)):
+        if byline is None and (match := BYLINE.match(line.text)):
             byline = match["name"].strip()
-        elif published is None and (match := _DATE_LINE.match(line.text)):
+        elif published is None and (match := DATE_LINE.match(line.text)):
             published = iso_date(match["date"])
-        elif _is_caption(line):
-            parts.append(("caption", _caption_text(line.text)))
-        elif not _is_chrome(line) and 3 <= line.words <= 30:
+        elif is_caption(line):
+            parts.append(("caption", strip_credit(line.text)))
+        elif not is_chrome(line) and 3 <= line.words <= 30:
             candidates.append(line)
     title = None
     if candidates:
@@ -399,7 +114,7 @@ def _read_head(
     return title, byline, published, parts
 
 
-def _title_score(line: _Line) -> float:
+def _title_score(line: Line) -> float:
     """Headlines are several words long, mostly capitalised or sentence-like, no full stop."""
     words = line.text.split()
     capitalised = sum(1 for word in words if word[:1].isupper()) / len(words)
@@ -409,35 +124,35 @@ def _title_score(line: _Line) -> float:
     return score
 
 
-def _read_body(lines: list[_Line]) -> list[tuple[BlockKind, str]]:
+def _read_body(lines: list[Line]) -> list[tuple[BlockKind, str]]:
     parts: list[tuple[BlockKind, str]] = []
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else None
-        if _is_caption(line) and not (line.bullet and not line.repeated):
-            parts.append(("caption", _caption_text(line.text)))
-        elif _is_chrome(line):
+        if is_caption(line) and not (line.bullet and not line.repeated):
+            parts.append(("caption", strip_credit(line.text)))
+        elif is_chrome(line):
             continue
         elif line.bullet:
             parts.append(("list_item", line.text))
-        elif _is_body(line) or _starts_quote(line):
+        elif is_body(line) or _starts_quote(line):
             parts.append(("paragraph", line.text))
         elif (
-            _is_heading(line)
+            is_heading(line)
             and following is not None
-            and _is_body(following)
-            and not _is_caption(following)
+            and is_body(following)
+            and not is_caption(following)
         ):
             parts.append(("heading", line.text))
-        elif _ends_sentence(line.text) and re.search(r"[a-z]", line.text):
+        elif ends_sentence(line.text) and re.search(r"[a-z]", line.text):
             parts.append(("paragraph", line.text))
     return parts
 
 
-def _starts_quote(line: _Line) -> bool:
+def _starts_quote(line: Line) -> bool:
     return line.text[0] in "\"“‘'" and bool(re.search(r"[a-z]", line.text))
 
 
-def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, str | None]:
+def _tail_start(lines: list[Line], first_body: int) -> tuple[int, str | None, str | None]:
     """Where the footer begins (after the last body paragraph), the outlet and author named."""
     site: str | None = None
     author: str | None = None
@@ -447,9 +162,9 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, s
         line = lines[index]
         previous = lines[index - 1]
         # The article's last paragraph ends a sentence; link lists and teasers do not.
-        if _is_body(line) and _ends_sentence(line.text) and not _is_caption(line):
-            if _ABOUT.match(previous.text) and previous.words <= 6:
-                named = _ABOUT.match(previous.text)["name"]  # type: ignore[index]
+        if is_body(line) and ends_sentence(line.text) and not is_caption(line):
+            if ABOUT.match(previous.text) and previous.words <= 6:
+                named = ABOUT.match(previous.text)["name"]  # type: ignore[index]
                 site = site or (named.strip() or None)
                 index -= 2
                 end = index + 1
@@ -463,18 +178,18 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, s
                 index -= 2
                 end = index + 1
                 continue
-            intro = _PERSON_INTRO.match(line.text)
-            if intro and _PERSON_BLURB.search(line.text[:200]):
+            intro = PERSON_INTRO.match(line.text)
+            if intro and PERSON_BLURB.search(line.text[:200]):
                 author = author or intro["name"]
                 end = index
                 index -= 1
                 continue
-            if _BOILERPLATE.search(line.text):
+            if BOILERPLATE.search(line.text):
                 end = index
                 index -= 1
                 continue
             break
-        if site is None and (match := _COPYRIGHT_OWNER.search(line.text)):
+        if site is None and (match := COPYRIGHT_OWNER.search(line.text)):
             site = match["owner"].strip() or None
         end = index
         index -= 1
@@ -484,35 +199,27 @@ def _tail_start(lines: list[_Line], first_body: int) -> tuple[int, str | None, s
 def _is_person_card(name: str, blurb: str) -> bool:
     """'Jane Doe is a reporter covering …' describes a person, not an outlet."""
     opens_with_name = re.match(rf"{re.escape(name)}\s+(?:is|was|writes|covers|reports)\b", blurb)
-    return bool(opens_with_name) and bool(_PERSON_BLURB.search(blurb))
+    return bool(opens_with_name) and bool(PERSON_BLURB.search(blurb))
 
 
-def _card_name(name_line: _Line, blurb: _Line) -> str | None:
+def _card_name(name_line: Line, blurb: Line) -> str | None:
     """An outlet or author card: a short name line, then a blurb that names it."""
     name = re.sub(r"^about\s+(?:us\b)?\s*", "", name_line.text, flags=re.IGNORECASE)
     if not name:
         return None
-    if not 1 <= name_line.words <= 5 or _ends_sentence(name) or not name[0].isupper():
+    if not 1 <= name_line.words <= 5 or ends_sentence(name) or not name[0].isupper():
         return None
-    if _is_body(name_line) or (name_line.words > 1 and _is_chrome(name_line)):
+    if is_body(name_line) or (name_line.words > 1 and is_chrome(name_line)):
         return None
     if _key(name) not in _key(blurb.text):
         return None
     describes = re.search(r"\b(?:is|are|was)\s+(?:a|an|the)\b", blurb.text[: len(name) + 60])
-    if _BOILERPLATE.search(blurb.text) or describes or _key(blurb.text).startswith(_key(name)):
+    if BOILERPLATE.search(blurb.text) or describes or _key(blurb.text).startswith(_key(name)):
         return name
     return None
 
 
 # ---------------------------------------------------------------- helpers
-
-
-def strip_credit(caption: str) -> str:
-    """A caption without its trailing photo credit: '(AP Photo/…)', 'Photo: …', '(A / B)'."""
-    return _TRAILING_CREDIT.sub("", caption).strip() or caption
-
-
-_caption_text = strip_credit
 
 
 def _once_per_caption(parts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
@@ -526,9 +233,3 @@ def _once_per_caption(parts: list[tuple[BlockKind, str]]) -> list[tuple[BlockKin
             seen.add(key)
         result.append((kind, text))
     return result
-
-
-def _iso(text: str) -> str | None:
-    from reader.load.metadata import _iso_date
-
-    return _iso_date(text)

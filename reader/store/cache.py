@@ -1,7 +1,7 @@
 """The analysis cache: an article analysed once opens with its entities and quotes at once.
 
 One SQLite file (stdlib `sqlite3`, WAL journal, a busy timeout, one short transaction per
-write) in the user cache directory (`platformdirs.user_cache_dir("article-reader")`, or
+write) in the user cache directory (`store.dirs.cache_dir`: platformdirs, or
 `READER_CACHE_DIR`). The key is a hash of the article's clean text and block layout together
 with the analyser's version and a fingerprint of its rules, so a changed analyser never shows
 an old result. The value is the entities and quotes as compressed JSON.
@@ -18,23 +18,23 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
-import json
-import os
 import sqlite3
 import threading
 import time
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
-from reader.model import Analysis, Article, Entity, Mention, Quote
-from reader.store.db import move_aside
+from reader.codec import decode_analysis, encode_analysis
+from reader.model import Analysis, Article
+from reader.store.db import StoreUnavailable, move_aside, open_database
+from reader.store.dirs import cache_dir
 
-APP_NAME = "article-reader"
+__all__ = ["AnalysisCache", "analyzer_fingerprint", "article_key"]
+
 CACHE_FILE = "analyses.sqlite3"
 #: Total bytes of stored analyses kept; the least recently used go first beyond it.
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+#: Shorter than the library's: the cache is looked in before the article's first paint.
 BUSY_TIMEOUT_SECONDS = 1.0
 SCHEMA_VERSION = 1
 SCHEMA = """
@@ -46,16 +46,6 @@ CREATE TABLE IF NOT EXISTS analyses (
 );
 CREATE INDEX IF NOT EXISTS analyses_by_use ON analyses (used)
 """
-
-
-def cache_dir() -> Path:
-    """Where the cache lives: `READER_CACHE_DIR`, else the user cache directory."""
-    override = os.environ.get("READER_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_cache_dir
-
-    return Path(user_cache_dir(APP_NAME))
 
 
 @functools.cache
@@ -70,9 +60,10 @@ def analyzer_fingerprint() -> str:
     folders = spec.submodule_search_locations if spec is not None else None
     digest = hashlib.sha256(b"reader.analyze;")
     for folder in folders or ():
-        for path in sorted(Path(folder).glob("*.py")):
+        for path in sorted(Path(folder).rglob("*.py")):  # sub-packages too (entities/)
             stat = path.stat()
-            digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+            name = path.relative_to(folder).as_posix()
+            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     return digest.hexdigest()[:16]
 
 
@@ -86,54 +77,6 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()
 
 
-def encode_analysis(analysis: Analysis) -> bytes:
-    """The entities and quotes of `analysis` (not the article: the key stands for it)."""
-    data = {
-        "entities": [
-            [
-                entity.id,
-                entity.name,
-                entity.type,
-                list(entity.aliases),
-                [[mention.start, mention.end] for mention in entity.mentions],
-                entity.description,
-            ]
-            for entity in analysis.entities
-        ],
-        "quotes": [
-            [q.id, q.text, q.start, q.end, q.speaker, q.speaker_id, q.kind, q.cue]
-            for q in analysis.quotes
-        ],
-    }
-    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
-
-
-def decode_analysis(article: Article, payload: bytes) -> Analysis:
-    """The inverse of `encode_analysis`, for `article`; raises ValueError on a bad payload."""
-    try:
-        data: dict[str, Any] = json.loads(zlib.decompress(payload))
-        entities = tuple(
-            Entity(
-                id=entity_id,
-                name=name,
-                type=kind,
-                aliases=tuple(aliases),
-                mentions=tuple(Mention(start, end) for start, end in mentions),
-                description=description,
-            )
-            for entity_id, name, kind, aliases, mentions, description in data["entities"]
-        )
-        quotes = tuple(Quote(*fields) for fields in data["quotes"])
-    except (zlib.error, ValueError, KeyError, TypeError) as error:
-        raise ValueError(f"unreadable cache entry: {error}") from error
-    length = len(article.text)
-    spans = [(m.start, m.end) for e in entities for m in e.mentions]
-    spans += [(q.start, q.end) for q in quotes]
-    if any(not 0 <= start <= end <= length for start, end in spans):
-        raise ValueError("cache entry does not fit the article")
-    return Analysis(article=article, entities=entities, quotes=quotes)
-
-
 class AnalysisCache:
     """Analyses stored by article; every method returns quietly when the cache is unusable."""
 
@@ -142,6 +85,7 @@ class AnalysisCache:
         self.max_bytes = max_bytes
         self.disabled_reason: str | None = None
         self._lock = threading.Lock()
+        self._checked = False  # SQLite's quick check has passed on this file in this run
 
     @classmethod
     def default(cls) -> AnalysisCache:
@@ -244,34 +188,21 @@ class AnalysisCache:
                 connection.close()
 
     def _open_or_rebuild(self) -> sqlite3.Connection | None:
-        for attempt in range(2):
-            try:
-                return self._open()
-            except sqlite3.DatabaseError as error:
-                self._give_up_or_rebuild(error)
-                if attempt:
-                    self.disabled_reason = f"cannot rebuild {self.path}: {error}"
-            except OSError as error:
-                self.disabled_reason = f"cannot use {self.path}: {error}"
-            if self.disabled_reason is not None:
-                return None
-        return None  # pragma: no cover - the loop returns
-
-    def _open(self) -> sqlite3.Connection:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+        """Open through `open_database`, as the library is: a damaged file is moved aside
+        and rebuilt, a busy or unwritable one is bypassed for the run. The quick check runs
+        on the first open only (every operation opens a connection of its own)."""
         try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute("PRAGMA synchronous=NORMAL")
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0:  # a new file (creating twice at once is harmless)
-                connection.executescript(SCHEMA)
-                connection.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
-            elif version != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"schema version {version}, expected {SCHEMA_VERSION}")
-        except BaseException:
-            connection.close()
-            raise
+            connection = open_database(
+                self.path,
+                SCHEMA,
+                version=SCHEMA_VERSION,
+                busy_timeout=BUSY_TIMEOUT_SECONDS,
+                quick_check=not self._checked,
+            )
+        except StoreUnavailable as error:
+            self.disabled_reason = str(error)
+            return None
+        self._checked = True
         return connection
 
     def _give_up_or_rebuild(self, error: sqlite3.DatabaseError) -> None:
@@ -287,4 +218,3 @@ class AnalysisCache:
             move_aside(self.path)
         except OSError as move_error:
             self.disabled_reason = f"{self.path} is damaged and cannot be moved: {move_error}"
-

@@ -16,7 +16,7 @@ from typing import Any
 from reader.store.dirs import config_path
 
 #: The narrowest and widest reading column a config may ask for, in cells (the reader's
-#: own limits for `+` / `-`, in `reader.tui.measure`).
+#: own limits for `+` / `-`, in `reader.tui.text.measure`).
 READING_WIDTH_RANGE = (40, 160)
 
 

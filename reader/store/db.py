@@ -1,11 +1,11 @@
 """Open the reader's SQLite databases so that a damaged or busy file never stops the reader.
 
-Every database is opened through `open_database`: WAL journal, a busy timeout, and a schema
-version in `PRAGMA user_version`. A file that is not a database, fails SQLite's quick check,
-or carries an unknown schema version is moved aside (kept next to the original with a
-`.corrupt-<time>` suffix, so nothing is destroyed) and a fresh database is created. A database
-that stays locked longer than the timeout raises `StoreUnavailable`; callers then work without
-it for this run.
+Every database (the library and the analysis cache) is opened through `open_database`: WAL
+journal, a busy timeout, and a schema version in `PRAGMA user_version`. A file that is not a
+database, fails SQLite's quick check, or carries an unknown schema version is moved aside
+(kept next to the original with a `.corrupt-<time>` suffix, so nothing is destroyed) and a
+fresh database is created. A database that stays locked longer than the timeout raises
+`StoreUnavailable`; callers then work without it for this run.
 """
 
 from __future__ import annotations
@@ -46,12 +46,14 @@ def _is_locked(error: sqlite3.OperationalError) -> bool:
     return "locked" in message or "busy" in message
 
 
-def _connect(path: Path, schema: str, version: int) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
+def _connect(
+    path: Path, schema: str, version: int, busy_timeout: float, quick_check: bool
+) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
         connection.execute("PRAGMA synchronous=NORMAL")
-        if connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        if quick_check and connection.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             raise sqlite3.DatabaseError("quick check failed")
         found = connection.execute("PRAGMA user_version").fetchone()[0]
         if found == 0:
@@ -71,15 +73,28 @@ def _statements(schema: str) -> list[str]:
     return [part.strip() for part in schema.split(";") if part.strip()]
 
 
-def open_database(path: Path, schema: str, *, version: int = 1) -> sqlite3.Connection:
-    """Open or create the database at `path` with `schema` (statements separated by `;`)."""
+def open_database(
+    path: Path,
+    schema: str,
+    *,
+    version: int = 1,
+    busy_timeout: float | None = None,
+    quick_check: bool = True,
+) -> sqlite3.Connection:
+    """Open or create the database at `path` with `schema` (statements separated by `;`).
+
+    `busy_timeout` defaults to `BUSY_TIMEOUT_SECONDS`. `quick_check=False` skips SQLite's
+    quick check, for a caller that opens the same file again and again and has checked it
+    on its first open (the analysis cache).
+    """
+    timeout = BUSY_TIMEOUT_SECONDS if busy_timeout is None else busy_timeout
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreUnavailable(f"cannot create {path.parent}: {error.strerror}") from error
     for attempt in range(2):
         try:
-            return _connect(path, schema, version)
+            return _connect(path, schema, version, timeout, quick_check)
         except sqlite3.OperationalError as error:
             if _is_locked(error):
                 raise StoreUnavailable(f"{path} is busy in another reader") from error

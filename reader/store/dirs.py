@@ -1,7 +1,8 @@
-"""Where the reader keeps its files: the user data and config directories (platformdirs).
+"""Where the reader keeps its files: the user data, config and cache directories (platformdirs).
 
-`READER_DATA_DIR` and `READER_CONFIG_DIR` override them (tests point them at temporary
-folders; a user can point them anywhere). Read at call time, never at import.
+`READER_DATA_DIR`, `READER_CONFIG_DIR` and `READER_CACHE_DIR` override them (tests point
+them at temporary folders; a user can point them anywhere). Read at call time, never at
+import.
 """
 
 from __future__ import annotations
@@ -32,6 +33,16 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME))
+
+
+def cache_dir() -> Path:
+    """Where the analysis cache lives: `READER_CACHE_DIR`, else the user cache directory."""
+    override = os.environ.get("READER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir(APP_NAME))
 
 
 def library_path() -> Path:

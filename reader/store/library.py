@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from reader.corrections import Correction, text_key
+from reader.keep.corrections import Correction, text_key
 from reader.model import Article
 from reader.store.db import StoreUnavailable, open_database, transaction
 from reader.store.dirs import library_path

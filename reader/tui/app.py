@@ -14,21 +14,23 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.app import App, SystemCommand
-from textual.message import Message
 from textual.reactive import var
 from textual.screen import Screen
 
 from reader.model import Analysis, Article
+from reader.pipeline import cached_analysis
 from reader.store.config import Settings
-from reader.tui.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
-from reader.tui.reader_screen import ReaderScreen
-from reader.tui.reading_session import ReadingSession
+from reader.tui.context import ReaderContext
+from reader.tui.screens.reader import ReaderScreen
+from reader.tui.session import ReadingSession
+from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 
 if TYPE_CHECKING:
     from textual.driver import Driver
 
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
+    from reader.tui.screens.library import LibraryScreen
 
 
 class ReaderApp(App[None]):
@@ -85,33 +87,42 @@ class ReaderApp(App[None]):
         self.article = article
         self.cache = cache
         """Where a finished analysis is stored, and looked up first (None: no cache)."""
-        if article is not None and analysis is None and cache is not None:
-            analysis = cache.get(article)
+        if article is not None and analysis is None:
+            analysis = cached_analysis(article, cache)
         self.analysis = analysis
         self.folder = folder
         self.notices = list(notices)
-        self.session = ReadingSession(self, settings or Settings(), library)
+        settings = settings or Settings()
+        self.session = ReadingSession(self, settings, library)
+        self.context = ReaderContext(
+            cache=cache,
+            library=library,
+            export_dir=settings.export_dir,
+            keymap=dict(settings.keymap),
+            note_quote_count=self.session.save_quote_count,
+        )
+        """What the screens are handed: they read the stores and settings here."""
         if article is not None:
             self.title = article.title or article.source
 
     @property
     def library(self) -> Library | None:
-        return self.session.library
+        return self.context.library
 
     @property
     def export_folder(self) -> Path:
-        return self.session.export_folder
+        return self.context.export_folder
 
     def get_default_screen(self) -> Screen:
         if self.article is None:
-            from reader.tui.library_screen import LibraryScreen
+            from reader.tui.screens.library import LibraryScreen
 
-            return LibraryScreen(self.folder)
-        return ReaderScreen(self.article, analysis=self.analysis)
+            return LibraryScreen(self.folder, self.context)
+        return ReaderScreen(self.article, self.context, analysis=self.analysis)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
-            self.last_key_at = time.monotonic()
+            self.context.last_key_at = time.monotonic()
         await super().on_event(event)
 
     def on_mount(self) -> None:
@@ -123,24 +134,31 @@ class ReaderApp(App[None]):
 
     # -- the library ----------------------------------------------------------------------
 
-    def on_library_screen_article_opened(self, message: Message) -> None:
+    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
         """An article chosen in the library: read it; `escape` goes back to the list."""
-        screen = ReaderScreen(message.article, analysis=message.analysis)  # type: ignore[attr-defined]
+        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
         self.push_screen(screen)
         self.call_after_refresh(self.session.begin_reading, screen)
 
-    def action_back(self) -> None:
+    async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
         self.session.save_place()
         self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            from reader.tui.library_screen import LibraryScreen
+            from reader.tui.screens.library import LibraryScreen
 
             stack = self.screen_stack
             return len(stack) > 1 and isinstance(stack[-2], LibraryScreen)
         return True
+
+    def action_help(self) -> None:
+        """Every key, in a dialog: built here from the bindings, with the user's keymap."""
+        from reader.tui.dialogs.help import HelpScreen
+        from reader.tui.keys import key_sections
+
+        self.push_screen(HelpScreen(key_sections(self.context.keymap)))
 
     async def action_quit(self) -> None:
         self.session.save_place()
@@ -150,6 +168,7 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
+        from reader.keep.export import FORMATS, saved_formats
         from reader.tui.palette import binding_commands
 
         commands = list(super().get_system_commands(screen))
@@ -158,9 +177,9 @@ class ReaderApp(App[None]):
                 SystemCommand(
                     f"Export as {label}",
                     f"write the quotes and entities as {label} in {self.export_folder}",
-                    lambda format=format: screen.action_export(format),
+                    lambda name=name: screen.action_export(name),
                 )
-                for label, format in [("Markdown", "markdown"), ("JSON", "json"), ("CSV", "csv")]
+                for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
             ]
         commands += binding_commands(screen)
         seen: set[str] = set()
@@ -172,12 +191,13 @@ class ReaderApp(App[None]):
 
 def _quick_exit_driver() -> type[Driver] | None:
     """On POSIX terminals, Textual's driver with an input thread that stops at once (quitting
-    no longer waits for its 100 ms polls); elsewhere Textual's own choice."""
+    no longer waits for its 100 ms polls); elsewhere, or when the Textual internals it builds
+    on are not there, Textual's own choice (None)."""
     if sys.platform == "win32":
         return None
-    from reader.tui.quick_exit_driver import QuickExitDriver
+    from reader.tui.runtime.quick_exit_driver import quick_exit_driver
 
-    return QuickExitDriver
+    return quick_exit_driver()
 
 
 def main(argv: list[str] | None = None) -> int:

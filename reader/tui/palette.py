@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.dom import DOMNode
 from textual.screen import Screen
 
-from reader.tui.keymap import key_display
+from reader.tui.keys import key_display
 
 #: Actions the palette already offers, or that only make sense as keys.
 _LEFT_OUT = {"command_palette", "app.command_palette"}

@@ -1,0 +1,271 @@
+"""Type evidence: votes for PERSON, ORG, PLACE or DATE from the words around a name, and
+the weighted vote that types each name."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from reader.analyze import lexicon
+from reader.analyze.entities.types import DASHES, Candidate, name_key
+from reader.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Vote weights: each is added to a type's count of NER labels (one vote per mention).
+#: A PERSON label in a platform context ("said on Twitter"): an organisation.
+PLATFORM_VOTE = 3
+#: "told Reuters": the one word after "told" is an outlet.
+OUTLET_VOTE = 3
+#: A title or role noun before the name ("Minister Kim", "spokesman Lee"), or a gendered one.
+ROLE_VOTE = 3
+#: An apposition noun of a person, an organisation or a place ("Newsham, a senior fellow").
+APPOSITION_VOTE = 3
+#: A relative "who" ("Llop, who is 63").
+RELATIVE_WHO_VOTE = 2
+#: A name that modifies a noun of places ("the Graca neighbourhood") or organisations.
+MODIFIER_PLACE_VOTE = 2
+MODIFIER_ORG_VOTE = 1
+#: A name ending with an organisation word ("... Institute") or a building word ("... Hall").
+NAME_WORD_VOTE = 3
+#: A single word that is a date word ("Monday", "yesterday").
+DATE_WORD_VOTE = 5
+#: A dateline at the start of a paragraph ("GDANSK, June 19 -").
+DATELINE_VOTE = 3
+#: Several words, all capitals ("CBS DFW").
+CAPITALS_VOTE = 3
+#: "Amritsar-based": where something is based.
+BASED_IN_VOTE = 3
+#: PERSON votes from which a one-word name counts as a person's name, and what its full
+#: names then gain ("Llop said" / "Ferran Llop").
+PERSON_EVIDENCE = 3
+SURNAME_OF_PERSON_VOTE = 3
+#: The rules that spot names the NER missed (`candidates`): a surname that speaks as a
+#: person, "named as ...", "... -based".
+SPOTTED_VOTE = 3
+#: An organisation after a preposition counts as a place only from this preposition weight
+#: (`lexicon.PLACE_PREPOSITIONS`): "to Netflix", "at Google" are no evidence of a place.
+ORG_PLACE_PREPOSITION = 2
+
+
+def _title_before(doc: Doc, first: int) -> tuple[str | None, str | None]:
+    """A title or role written before a person's name: description and the gender it tells."""
+    i = first
+    while i > 0:
+        token = doc[i - 1]
+        if token.is_punct and token.text != ".":
+            break
+        if token.dep_ in {"compound", "amod", "nmod"} and i - 1 < _head_index(token) < first + 8:
+            i -= 1
+            continue
+        if token.text in lexicon.TITLE_WORDS:
+            i -= 1
+            continue
+        break
+    if i == first:
+        return None, None
+    words = [doc[t].text for t in range(i, first)]
+    gender = None
+    for word in words:
+        if word in lexicon.MALE_TITLES:
+            gender = "male"
+        elif word in lexicon.FEMALE_TITLES:
+            gender = "female"
+    has_role = any(w in lexicon.TITLE_WORDS or w.islower() for w in words)
+    return (doc[i:first].text if has_role else None), gender
+
+
+def _head_index(token: Token) -> int:
+    return token.head.i
+
+
+def is_speech_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in lexicon.SPEECH_VERBS
+
+
+def _platform_context(doc: Doc, first: int) -> bool:
+    """ "said on Twitter", "wrote on Facebook": the name after on/via a verb is a platform."""
+    if first == 0:
+        return False
+    prep = doc[first - 1]
+    return (
+        prep.text.lower() in lexicon.PLATFORM_PREPOSITIONS
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and prep.head.lemma_ in lexicon.SPEECH_VERBS | {"post", "publish", "appear", "announce"}
+    )
+
+
+def _told_outlet(doc: Doc, first: int, last: int) -> bool:
+    """ "tells VOA", "told CNN": an all-capitals object of "tell" is an outlet, not a person."""
+    if first == 0 or last - first != 1:
+        return False
+    return doc[first - 1].lemma_ in lexicon.TELL_VERBS and doc[first].is_upper
+
+
+def _name_with_compounds(token: Token) -> str:
+    """ "Sierra Nevada" for the token "Nevada": the proper nouns compounded onto it."""
+    start = token.i
+    doc = token.doc
+    while (
+        start > 0
+        and doc[start - 1].dep_ == "compound"
+        and doc[start - 1].pos_ == "PROPN"
+        and start - 1 < doc[start - 1].head.i <= token.i
+    ):
+        start -= 1
+    return doc[start : token.i + 1].text
+
+
+def _peers(token: Token) -> tuple[str, ...]:
+    """Names listed with this one ("Lisbon, Porto and Coimbra") or in parallel clauses
+    ("If Lisbon can do it, Porto can do it")."""
+    peers: list[Token] = []
+    if token.dep_ == "conj":
+        peers.append(token.head)
+    peers.extend(child for child in token.children if child.dep_ == "conj")
+    if token.dep_ == "nsubj":
+        verb = token.head
+        related = [verb.head] if verb.dep_ in {"conj", "ccomp", "advcl"} else []
+        related += [c for c in verb.children if c.dep_ in {"conj", "ccomp", "advcl"}]
+        for other in related:
+            if other.lemma_ == verb.lemma_:
+                peers.extend(c for c in other.children if c.dep_ == "nsubj")
+    return tuple(
+        key
+        for p in peers
+        if p.pos_ == "PROPN"
+        for key in dict.fromkeys((name_key(p.text), name_key(_name_with_compounds(p))))
+    )
+
+
+def role_before(doc: Doc, first: int) -> bool:
+    if first == 0:
+        return False
+    return doc[first - 1].lower_ in lexicon.ROLE_NOUNS
+
+
+def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
+    """Votes for a type from the words around the name."""
+    first, last, label = candidate.first, candidate.last, candidate.type
+    votes = candidate.votes
+    single = last - first == 1
+    candidate.speech_subject = is_speech_subject(root)
+    if single:
+        candidate.peers = _peers(root)
+    before, gender = _title_before(doc, first)
+    if label == "PERSON":
+        candidate.description = candidate.description or before
+    candidate.gender = gender or (_gender_of_name(candidate.words) if label == "PERSON" else None)
+    if label == "PERSON" and _platform_context(doc, first):
+        votes["ORG"] += PLATFORM_VOTE
+    if single and _told_outlet(doc, first, last):
+        votes["ORG"] += OUTLET_VOTE
+    if role_before(doc, first) or gender:
+        votes["PERSON"] += ROLE_VOTE
+    # Apposition: "Grant Newsham, a senior fellow", "the operator, Lisboa Transportes".
+    nouns = [child for child in root.children if child.dep_ == "appos" and child.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        nouns.append(root.head)
+    for noun in nouns:
+        lemma = noun.lemma_.lower()
+        if lemma in lexicon.PERSON_NOUNS:
+            votes["PERSON"] += APPOSITION_VOTE
+        elif lemma in lexicon.ORG_NOUNS:
+            votes["ORG"] += APPOSITION_VOTE
+        elif lemma in lexicon.PLACE_NOUNS:
+            votes["PLACE"] += APPOSITION_VOTE
+    # "Llop, who is 63": a relative "who" is said of people.
+    for child in root.children:
+        if child.dep_ == "relcl" and any(
+            grand.lower_ == "who" and grand.dep_ in {"nsubj", "nsubjpass"}
+            for grand in child.children
+        ):
+            votes["PERSON"] += RELATIVE_WHO_VOTE
+    # "the Graca neighbourhood", "the Kustwerk team": a name used as a modifier of a noun.
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= last:
+        lemma = root.head.lemma_.lower()
+        if lemma in lexicon.PLACE_NOUNS:
+            votes["PLACE"] += MODIFIER_PLACE_VOTE
+        elif lemma in lexicon.ORG_NOUNS:
+            votes["ORG"] += MODIFIER_ORG_VOTE
+    # "in Gourock", "near Rotterdam": a place after a locative preposition.
+    if first > 0 and (single or label != "PERSON") and root.dep_ == "pobj":
+        weight = lexicon.PLACE_PREPOSITIONS.get(doc[first - 1].lower_, 0)
+        possessive = last < len(doc) and doc[last].tag_ == "POS"
+        if label == "ORG" and weight < ORG_PLACE_PREPOSITION:  # "to Netflix", "at Google"
+            weight = 0
+        if weight and not possessive:
+            votes["PLACE"] += weight
+    words = candidate.words
+    org_head = len(words) >= 3 and words[0] in lexicon.ORG_SUFFIXES and words[1] in {"of", "for"}
+    if org_head or (len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES):
+        votes["ORG"] += NAME_WORD_VOTE
+    elif len(words) >= 2 and words[-1].lower() in lexicon.BUILDING_WORDS:
+        votes["PLACE"] += NAME_WORD_VOTE
+    if single and candidate.surface.lower().strip(".") in lexicon.DATE_WORDS:
+        votes["DATE"] += DATE_WORD_VOTE
+    # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -", "Indianapolis – Several thousand".
+    if (
+        first <= 1
+        and doc[first].is_upper
+        and len(doc[first].text) > 2
+        and last < len(doc)
+        and doc[last].text in DASHES
+    ) or (first == 0 and last < len(doc) and doc[last].text in {"–", "—", "--"}):
+        votes["PLACE"] += DATELINE_VOTE
+    # "CBS DFW": capitals only, several words: an organisation's letters, not a person.
+    if len(words) >= 2 and all(w.isupper() for w in words):
+        votes["ORG"] += CAPITALS_VOTE
+    # "an Amritsar-based agent": where something is based is a place.
+    if (
+        last + 1 < len(doc)
+        and doc[last].text == "-"
+        and doc[last + 1].lower_ == "based"
+        and not doc[last - 1].whitespace_
+    ):
+        votes["PLACE"] += BASED_IN_VOTE
+
+
+def _gender_of_name(words: list[str]) -> str | None:
+    if len(words) < 2:
+        return None
+    if words[0] in lexicon.MALE_NAMES:
+        return "male"
+    if words[0] in lexicon.FEMALE_NAMES:
+        return "female"
+    return None
+
+
+def vote_types(candidates: list[Candidate]) -> tuple[dict[str, EntityType], set[str]]:
+    """The type of each name by weighted vote, and the names with evidence beyond the NER."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    mentions: Counter[str] = Counter()
+    surface_of: dict[str, str] = {}
+    for candidate in candidates:
+        votes[candidate.key].update(candidate.votes)
+        mentions[candidate.key] += 1
+        surface_of.setdefault(candidate.key, candidate.surface)
+    evidenced = {key for key, counter in votes.items() if sum(counter.values()) > mentions[key]}
+    # A surname that speaks or is described as a person makes its full name a person
+    # ("Llop said" / "Ferran Llop").
+    person_words = {
+        key
+        for key, counter in votes.items()
+        if " " not in key
+        and (
+            counter["PERSON"] >= PERSON_EVIDENCE
+            or any(c.speech_subject for c in candidates if c.key == key and c.type != "PLACE")
+        )
+    }
+    for key, counter in votes.items():
+        words = surface_of[key].split()
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        if words[-1].lower() in person_words and words[-1] not in lexicon.ORG_SUFFIXES:
+            counter["PERSON"] += SURNAME_OF_PERSON_VOTE
+    types: dict[str, EntityType] = {}
+    for key, counter in votes.items():
+        best = max(counter.items(), key=lambda item: (item[1], item[0] != "PERSON"))[0]
+        types[key] = best  # type: ignore[assignment]
+    return types, evidenced

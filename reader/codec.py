@@ -1,0 +1,176 @@
+"""The model's two serialisations: a JSON dict (the contract of `reader extract --format
+json`) and compressed bytes (the analysis cache, and the analysis process's wire).
+
+`analysis_to_dict` / `analysis_from_dict` carry the whole article; `encode_analysis` /
+`decode_analysis` carry only the entities and quotes, because whoever decodes them holds the
+article already (the cache's key stands for it, the reader sent it to the child).
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import replace
+from typing import Any
+
+from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+
+
+def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
+    """The JSON contract of `reader extract --format json`."""
+    article = analysis.article
+    return {
+        "source": article.source,
+        "title": article.title,
+        "byline": article.byline,
+        "site": article.site,
+        "published": article.published,
+        "url": article.url,
+        "text": article.text,
+        "blocks": [
+            {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
+        ],
+        "entities": [
+            {
+                "id": entity.id,
+                "name": entity.name,
+                "type": entity.type,
+                "aliases": list(entity.aliases),
+                "mentions": [
+                    {"start": m.start, "end": m.end, "kind": m.kind} for m in entity.mentions
+                ],
+            }
+            for entity in analysis.entities
+        ],
+        "quotes": [
+            {
+                "id": quote.id,
+                "text": quote.text,
+                "start": quote.start,
+                "end": quote.end,
+                "speaker": quote.speaker,
+                "speaker_id": quote.speaker_id,
+                "kind": quote.kind,
+                "cue": quote.cue,
+                "speaker_span": (
+                    {"start": quote.speaker_span[0], "end": quote.speaker_span[1]}
+                    if quote.speaker_span is not None
+                    else None
+                ),
+                "confidence": round(quote.confidence, 3),
+            }
+            for quote in analysis.quotes
+        ],
+    }
+
+
+def analysis_from_dict(data: dict[str, Any]) -> Analysis:
+    """The inverse of `analysis_to_dict`; raises ValueError on a dict that is not one."""
+    try:
+        article = Article(
+            source=data["source"],
+            text=data["text"],
+            blocks=tuple(
+                Block(block["kind"], block["start"], block["end"]) for block in data["blocks"]
+            ),
+            title=data["title"],
+            byline=data["byline"],
+            site=data["site"],
+            published=data["published"],
+            url=data["url"],
+        )
+        entities = tuple(
+            Entity(
+                id=entity["id"],
+                name=entity["name"],
+                type=entity["type"],
+                aliases=tuple(entity["aliases"]),
+                mentions=tuple(
+                    Mention(m["start"], m["end"], m.get("kind", "name"))
+                    for m in entity["mentions"]
+                ),
+            )
+            for entity in data["entities"]
+        )
+        quotes = tuple(_quote_from_dict(quote) for quote in data["quotes"])
+    except (KeyError, TypeError) as error:
+        raise ValueError(f"not an analysis: {error}") from error
+    return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_dict(quote: dict[str, Any]) -> Quote:
+    fields = dict(quote)
+    span = fields.pop("speaker_span", None)
+    fields["speaker_span"] = (span["start"], span["end"]) if span is not None else None
+    return Quote(**fields)
+
+
+def encode_analysis(analysis: Analysis) -> bytes:
+    """The entities and quotes of `analysis` (not the article: the key stands for it)."""
+    data = {
+        "entities": [
+            [
+                entity.id,
+                entity.name,
+                entity.type,
+                list(entity.aliases),
+                [
+                    [m.start, m.end] if m.kind == "name" else [m.start, m.end, m.kind]
+                    for m in entity.mentions
+                ],
+                entity.description,
+            ]
+            for entity in analysis.entities
+        ],
+        "quotes": [
+            [
+                q.id,
+                q.text,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_id,
+                q.kind,
+                q.cue,
+                list(q.speaker_span) if q.speaker_span is not None else None,
+                q.confidence,
+            ]
+            for q in analysis.quotes
+        ],
+    }
+    return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
+
+
+def decode_analysis(article: Article, payload: bytes) -> Analysis:
+    """The inverse of `encode_analysis`, for `article`; raises ValueError on a bad payload."""
+    try:
+        data: dict[str, Any] = json.loads(zlib.decompress(payload))
+        entities = tuple(
+            Entity(
+                id=entity_id,
+                name=name,
+                type=kind,
+                aliases=tuple(aliases),
+                mentions=tuple(Mention(*mention) for mention in mentions),
+                description=description,
+            )
+            for entity_id, name, kind, aliases, mentions, description in data["entities"]
+        )
+        quotes = tuple(_quote_from_fields(fields) for fields in data["quotes"])
+    except (zlib.error, ValueError, KeyError, TypeError) as error:
+        raise ValueError(f"unreadable cache entry: {error}") from error
+    length = len(article.text)
+    spans = [(m.start, m.end) for e in entities for m in e.mentions]
+    spans += [(q.start, q.end) for q in quotes]
+    spans += [q.speaker_span for q in quotes if q.speaker_span is not None]
+    if any(not 0 <= start <= end <= length for start, end in spans):
+        raise ValueError("cache entry does not fit the article")
+    return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_fields(fields: list[Any]) -> Quote:
+    quote = Quote(*fields)
+    if quote.speaker_span is not None:
+        start, end = quote.speaker_span
+        quote = replace(quote, speaker_span=(int(start), int(end)))
+    return quote

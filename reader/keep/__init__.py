@@ -1,0 +1,1 @@
+"""Keeping what you read: corrections and exports."""

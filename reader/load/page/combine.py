@@ -1,0 +1,167 @@
+"""Two opinions of where the article is, combined: trafilatura's blocks, confirmed by the
+density scorer's.
+
+trafilatura (fast mode) reads the page with its many hand-made rules and gives the blocks; a
+readability-style scorer (`density`) reads the same page by text density and structure
+(which container holds the most prose) and confirms them. The article is the run from the
+first to the last confirmed block; unconfirmed blocks outside that run (headline,
+standfirst, teasers, "more stories") are kept only when long enough to be prose. Short lines
+of page furniture (share, subscribe, copyright) are dropped by their shape, and a fast-mode
+result that is a menu or the whole page flattened is redone in full mode. Measured with
+`benchmarks/extraction.py`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+from reader.load.page.blocks import Blocks, normalise, squash
+from reader.load.page.density import density_blocks
+from reader.load.page.parse import parse_html
+from reader.load.page.trafilatura_blocks import trafilatura_blocks
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+# An unconfirmed block at the edge of the article is kept only from this many words.
+EDGE_KEEP_WORDS = 15
+# One or two blocks this long are the page flattened, not paragraphs.
+DUMP_WORDS = 400
+# A short line of page furniture, recognised anywhere in the body.
+FURNITURE_RE = re.compile(
+    r"^(?:comments?|\d+ comments?|up next|advertisement|advertising|related(?: articles| stories)?|"
+    r"you (?:may|might) also like|read more(?::.{0,150})?|more from .{0,40}|"
+    r"share(?: this)?(?: article| story)?|popular on .{0,40}|most popular(?: stories| now)?|"
+    r"tell us what you think|sign up.{0,40}|sign up:.{0,150}|subscribe.{0,40}|"
+    r"subscribe to .{0,80}(?:youtube|newsletter|channel|podcast).{0,80}|"
+    r"click here to (?:subscribe|sign up).{0,80}|follow us.{0,40}|"
+    r"(?:copyright|\(c\)|©).{0,80}|\S+@\S+\.\w+|_+|-+)$",
+    re.IGNORECASE,
+)
+FURNITURE_MAX_CHARS = 160
+# Pages longer than this (characters of HTML) are read by the density scorer alone. The
+# largest page of the extraction benchmark is 1.4 MB; a saved long read of several MB is
+# mostly its own text, which the scorer finds well.
+DENSITY_ONLY_CHARS = 2_000_000
+# Work bound for confirming blocks by substring search: characters scanned, as a multiple
+# of the text compared. Real pages need a few scans; a page of thousands of unconfirmed
+# blocks would otherwise cost blocks x text.
+SCAN_BUDGET_FACTOR = 32
+
+
+def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None = None) -> Blocks:
+    """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
+
+    Kinds: heading, paragraph, caption, blockquote, list_item. Empty when no article text
+    is found. Never raises on broken markup. `tree` is the page already parsed by
+    `parse_html` (it is read, never changed), so a caller that parsed it need not pay twice.
+    """
+    if tree is None:
+        try:
+            tree = parse_html(html)
+        except Exception:  # unparseable input has no article
+            tree = None
+    if tree is None:
+        return []
+    # A very large page: trafilatura's rules cost seconds there (its XPath pruning grows with
+    # the page), so the density scorer decides alone, and trafilatura is asked only if the
+    # scorer finds nothing.
+    large = len(html) > DENSITY_ONLY_CHARS
+    primary = [] if large else _trafilatura_opinion(tree, url)
+    try:
+        second = density_blocks(html, tree)
+    except Exception:
+        second = []
+    if large and not second:
+        primary = _trafilatura_opinion(tree, url)
+    blocks = combine(primary, second) if primary else second
+    return [(kind, text) for kind, text in _cleaned(blocks) if text and not _is_furniture(text)]
+
+
+def _cleaned(blocks: Blocks) -> Blocks:
+    """The blocks as `clean_text` leaves them, whitespace squashed again.
+
+    Most pages hold nothing to clean, and that is checked once over all the blocks (joined
+    by newlines, which neither `clean_text` nor NFC composition carries across): then
+    `clean_text` would return every block unchanged, and is not run block by block.
+    """
+    from reader.sanitize import clean_text, has_control
+
+    joined = "\n".join(text for _, text in blocks)
+    if "\r" in joined or has_control(joined) or not unicodedata.is_normalized("NFC", joined):
+        return [(kind, squash(clean_text(text))) for kind, text in blocks]
+    return [(kind, squash(text)) for kind, text in blocks]
+
+
+def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
+    """trafilatura's blocks (fast mode; full mode when fast mode grabbed a menu)."""
+    try:
+        primary = trafilatura_blocks(tree, url)
+        if _looks_like_menu(primary):  # fast mode grabbed a link list: ask again in full
+            primary = trafilatura_blocks(tree, url, fast=False)
+    except Exception:  # a parser failure means "no opinion", not a crash
+        primary = []
+    return primary
+
+
+def _is_furniture(text: str) -> bool:
+    """A short line of page furniture (a long text is never one, and is not scanned)."""
+    return len(text) <= FURNITURE_MAX_CHARS and FURNITURE_RE.match(text) is not None
+
+
+def _looks_like_menu(blocks: Blocks) -> bool:
+    """Many blocks, most of them one to three words: a navigation list, not an article.
+    Or the whole page flattened into one or two huge blocks (fast mode's last resort)."""
+    if len(blocks) <= 2:
+        return any(len(text.split()) > DUMP_WORDS for _, text in blocks)
+    if len(blocks) < 20:
+        return False
+    lengths = sorted(len(text.split()) for _, text in blocks)
+    return lengths[len(lengths) // 2] < 4
+
+
+def combine(primary: Blocks, second: Blocks) -> Blocks:
+    """Keep the primary opinion's blocks, trimming its unconfirmed edges.
+
+    The article is the run of primary blocks from the first to the last one the second
+    opinion also found; blocks outside that run that the second opinion did not find are
+    kept only when they are long enough to be prose (a teaser, a caption line, a "more
+    stories" heading are short).
+    """
+    if not second:
+        return primary
+    confirmed = _confirmed(primary, second)
+    if not any(confirmed):
+        return primary
+    first = confirmed.index(True)
+    last = len(confirmed) - 1 - confirmed[::-1].index(True)
+    return [
+        block
+        for index, block in enumerate(primary)
+        if confirmed[index] or first <= index <= last or len(block[1].split()) >= EDGE_KEEP_WORDS
+    ]
+
+
+def _confirmed(primary: Blocks, second: Blocks) -> list[bool]:
+    """For each primary block: does the second opinion hold its words (as one of its blocks
+    or inside one)? Exact matches are looked up; substring searches share a work budget
+    proportional to the text compared, so the time stays linear in the page."""
+    second_keys = [normalise(text) for _, text in second]
+    exact = set(second_keys)
+    second_text = " | ".join(second_keys)
+    keys = [normalise(text) for _, text in primary]
+    budget = SCAN_BUDGET_FACTOR * (len(second_text) + sum(len(key) for key in keys))
+    confirmed = []
+    for key in keys:
+        if not key:
+            confirmed.append(False)
+        elif key in exact:
+            confirmed.append(True)
+        elif budget >= len(second_text):
+            budget -= len(second_text)
+            confirmed.append(key in second_text)
+        else:
+            confirmed.append(False)
+    return confirmed

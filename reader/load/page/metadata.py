@@ -1,0 +1,329 @@
+"""Title, byline, site, date and URL of a web page.
+
+Sources in order of trust: JSON-LD (schema.org Article types), OpenGraph / Twitter / Dublin
+Core and other `<meta>` tags, microdata, `<time datetime>`, visible byline elements and
+"By …" lines, the date in the URL, then `<h1>` / `<title>`. A byline, date or title still
+missing comes from trafilatura's own finders, which are slow, so they run only then.
+Titles lose their site-name suffix ("Title | Site").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from reader.load.page.markup import (
+    absolute,
+    authors,
+    canonical,
+    class_xpath,
+    first,
+    first_element_text,
+    first_of,
+    gather,
+    id_of,
+    jsonld_article,
+    meta_tags,
+    name_of,
+)
+from reader.load.values import clean, iso_date, text_value
+
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
+_BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class PageMetadata:
+    title: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    published: str | None = None
+    url: str | None = None
+
+
+def read_metadata(
+    tree: Any, *, url: str | None = None, page: str | None = None, fill: bool = True
+) -> PageMetadata:
+    """Metadata of a parsed page (`lxml.html` tree), cheapest sources first.
+
+    Each field stops at the first source that answers (the candidates are tried lazily,
+    so a page with JSON-LD never pays for an XPath over its body). trafilatura's own
+    byline and date finders are slow (a copy of the tree, a search of the whole text), so
+    they run only for a field every cheap source left empty.
+
+    The elements most sources read (meta, script, link, time, h1, title) are gathered in
+    one pass over the tree; `page`, the markup the tree was parsed from, lets the lookups
+    by attribute skip pages that never mention the attribute. With `fill=False` the slow
+    finders are left to the caller (`fill_missing`), who may let them change the tree.
+    """
+    parts = gather(tree)
+
+    def mentions(*words: str) -> bool:
+        return page is None or any(word in page for word in words)
+
+    jsonld = jsonld_article(parts["script"])
+    metas = meta_tags(parts["meta"])
+
+    site = first(
+        metas.get("og:site_name"),
+        name_of(jsonld.get("publisher")),
+        metas.get("application-name"),
+        metas.get("al:android:app_name"),
+    )
+    raw_title = first(
+        text_value(jsonld.get("headline")),
+        metas.get("og:title"),
+        metas.get("twitter:title"),
+        metas.get("dc.title"),
+        metas.get("title"),
+    ) or first_of(
+        lambda: first_element_text(parts["h1"]),
+        lambda: first_element_text(parts["title"]),
+    )
+    byline = _clean_byline(authors(jsonld.get("author")) or _person_meta(metas)) or first_of(
+        lambda: (
+            mentions("itemprop")
+            and _byline_text(tree, "//*[@itemprop='author']//*[@itemprop='name']")
+        ),
+        lambda: mentions("itemprop") and _byline_text(tree, "//*[@itemprop='author']"),
+        lambda: mentions("author") and _byline_text(tree, "//*[@rel='author']"),
+        lambda: mentions("byline") and _byline_text(tree, class_xpath("byline")),
+        lambda: mentions("By ", "by ", "BY ") and _visible_byline(tree),
+    )
+    published = first(
+        iso_date(jsonld.get("datePublished")),
+        *(iso_date(metas.get(name)) for name in _DATE_METAS),
+    ) or first_of(
+        lambda: mentions("datePublished") and _microdata_date(tree),
+        lambda: _time_element_date(parts["time"]),
+        lambda: iso_date(jsonld.get("dateCreated")),
+    )
+    page_url = first(
+        canonical(parts["link"]),
+        metas.get("og:url"),
+        absolute(text_value(jsonld.get("url"))),
+        absolute(text_value(jsonld.get("mainEntityOfPage"))),
+        absolute(id_of(jsonld.get("mainEntityOfPage"))),
+        url,
+    )
+    published = published or _url_date(page_url) or _url_date(url)
+    published = published or first(
+        iso_date(jsonld.get("dateModified")),
+        iso_date(metas.get("article:modified_time")),
+        iso_date(metas.get("og:updated_time")),
+    )
+    result = PageMetadata(
+        title=raw_title, byline=byline, site=site, published=published, url=page_url
+    )
+    _tidy_title(result)
+    if fill:
+        fill_missing(result, tree)
+    return result
+
+
+def _tidy_title(result: PageMetadata) -> None:
+    if result.title:
+        if result.site is None:
+            result.site = _pipe_suffix(result.title)
+        result.title = strip_site_suffix(result.title, result.site)
+
+
+_DATE_METAS = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "dc.date",
+    "date",
+)
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
+
+
+def _url_date(url: str | None) -> str | None:
+    """News sites put the day in the path: /2019/11/19/slug or /2019-11-19-slug."""
+    match = _URL_DATE.search(url or "")
+    return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
+
+
+def fill_missing(result: PageMetadata, tree: Any) -> None:
+    """trafilatura's slower finders, only for the fields the cheap sources left empty."""
+    try:
+        if not result.title:
+            from trafilatura.metadata import extract_title
+
+            result.title = clean(extract_title(tree))
+            _tidy_title(result)
+        if not result.published:
+            from htmldate import find_date
+            from trafilatura.settings import set_date_params
+
+            found = find_date(tree, **set_date_params(True), url=result.url)
+            result.published = iso_date(found)
+        if not result.byline:
+            from trafilatura.metadata import extract_author
+
+            result.byline = _plausible_name(_clean_byline(extract_author(tree)))
+    except Exception:  # a third-party heuristic must never sink a load
+        return
+
+
+def _plausible_name(byline: str | None) -> str | None:
+    """trafilatura's author finder also returns handles ("admin") and trailing labels."""
+    if not byline:
+        return None
+    byline = re.sub(r"\s+(?:Published|Updated|Posted)\b.*$", "", byline).strip()
+    if len(byline.split()) < 2 or re.search(r"\d|@|https?:", byline):
+        return None
+    return byline
+
+
+# ---------------------------------------------------------------- title
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site'."""
+    title = clean(title) or title
+    site_key = _site_key(site) if site else ""
+    for separator in _TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        head, _, tail = title.rpartition(separator)
+        first, _, rest = title.partition(separator)
+        if site_key and _same_site(tail, site_key):
+            return head.strip()
+        if site_key and _same_site(first, site_key):
+            return rest.strip()
+        # Without a known site name, only a pipe-like separator with a short tail is a suffix.
+        if separator in (" | ", " :: ", " » ") and len(tail.split()) <= 4 and len(head) >= 15:
+            return head.strip()
+    return title
+
+
+def _pipe_suffix(title: str) -> str | None:
+    """'Title | Site' -> 'Site' when the tail is short enough to be a name."""
+    head, separator, tail = title.rpartition(" | ")
+    if separator and len(head) >= 15 and 1 <= len(tail.split()) <= 4:
+        return tail.strip()
+    return None
+
+
+def _same_site(part: str, site_key: str) -> bool:
+    part_key = _site_key(part)
+    return bool(part_key) and (part_key == site_key or part_key in site_key or site_key in part_key)
+
+
+def _site_key(text: str | None) -> str:
+    text = re.sub(r"^(?:www\.)|\.(?:com|org|net|co\.uk|co|news)$", "", (text or "").lower())
+    return re.sub(r"[^a-z0-9]", "", text)
+
+
+# ---------------------------------------------------------------- byline
+
+
+def _clean_byline(byline: str | None) -> str | None:
+    byline = clean(byline)
+    if not byline or byline.startswith(("http://", "https://")):
+        return None
+    byline = _BY_PREFIX.sub("", byline).strip(" ,;|")
+    if not byline or len(byline) > 120:
+        return None
+    return byline
+
+
+_VISIBLE_BY = re.compile(
+    r"^By\s+([A-Z][\w'’.-]+"
+    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)\b|&)){0,8})"
+)
+_BYLINE_CANDIDATES = (
+    "//*[self::p or self::span or self::div or self::address or self::li or self::a "
+    "or self::strong or self::em]"
+    "[starts-with(normalize-space(.), 'By ') or starts-with(normalize-space(.), 'by ')]"
+    "[string-length(normalize-space(.)) < 80]"
+)
+
+
+def _byline_text(tree: Any, query: str) -> str | None:
+    for element in tree.xpath(query):
+        text = clean(element.text_content())
+        found = _name_after_by(text) or _clean_byline(text)
+        if found and len(found.split()) <= 12:
+            return found
+    return None
+
+
+def _visible_byline(tree: Any) -> str | None:
+    """A short visible line "By Jane Doe" (and "By Jane Doe and John Roe, Reuters")."""
+    for element in tree.xpath(_BYLINE_CANDIDATES):
+        found = _name_after_by(clean(element.text_content()))
+        if found:
+            return found
+    return None
+
+
+def _name_after_by(text: str | None) -> str | None:
+    """'By Jane Doe, Reuters | Nov. 19' -> 'Jane Doe'; None unless the text starts with By."""
+    if not text or text[:3].lower() != "by ":
+        return None
+    match = _VISIBLE_BY.match("By " + text[3:])
+    if not match:
+        return None
+    words = match[1].split()
+    for index, word in enumerate(words):
+        if _NOT_A_NAME.match(word):
+            words = words[:index]
+            break
+    while words and words[-1].lower() in ("and", "&", ",", "van", "von", "de", "da", "di"):
+        words.pop()
+    return " ".join(words) or None
+
+
+_NOT_A_NAME = re.compile(
+    r"^(?:Updated|Published|Posted|Staff|Reporter|Correspondent|Editor|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|January|February|March|April|"
+    r"June|July|August|September|October|November|December)\b\.?$"
+)
+
+
+def _person_meta(metas: dict[str, str]) -> str | None:
+    keys = ("author", "byl", "dc.creator", "article:author", "parsely-author", "sailthru.author")
+    for key in keys:
+        value = metas.get(key)
+        if value and not value.startswith(("http://", "https://")):
+            return value
+    return None
+
+
+# ---------------------------------------------------------------- dates in the page
+
+
+def _microdata_date(tree: Any) -> str | None:
+    for query in (
+        "//*[@itemprop='datePublished']/@content",
+        "//*[@itemprop='datePublished']/@datetime",
+    ):
+        for value in tree.xpath(query):
+            found = iso_date(str(value))
+            if found:
+                return found
+    return None
+
+
+def _time_element_date(times: list[Any]) -> str | None:
+    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`."""
+    ranked = (
+        [time for time in times if time.get("pubdate") is not None],
+        [time for time in times if next(time.iterancestors("article"), None) is not None],
+        times,
+    )
+    for group in ranked:
+        for time in group:
+            found = iso_date(time.get("datetime"))
+            if found:
+                return found
+    return None

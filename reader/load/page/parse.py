@@ -1,0 +1,124 @@
+"""HTML text -> lxml tree: one parse per page, shared by the metadata, the content and the
+captions. lxml is imported inside functions (and trafilatura only for what lxml refuses).
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import TYPE_CHECKING, Any
+
+from reader.sanitize import clean_text
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+XML_DECLARATION_RE = re.compile(r"^\ufeff?\s*<\?xml[^>]{0,200}\?>", re.IGNORECASE)
+# libxml2 stops reading at 2048 levels of nesting, losing the rest of the page; a page that
+# deep is re-read with tags beyond this depth left out (their text kept).
+MAX_NESTING = 1000
+TAG_RE = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)[^<>]*?(/?)>")
+VOID_TAGS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param"}
+    | {"source", "track", "wbr"}
+)
+
+
+def parse_html(html: str) -> _Element | None:
+    """The page as an lxml document tree (always rooted at <html>), or None when empty.
+
+    Like trafilatura, input that does not start like HTML and parses to fewer than two
+    elements is not a page. The text goes to the parser as UTF-8 bytes with that encoding
+    stated: lxml refuses a str that carries an encoding declaration, and a leading
+    `<?xml ...?>` would make it read the page as a fragment. `huge_tree` lifts libxml2's
+    caps on text nodes (10 MB) and nesting (256 levels, now 2048); a page nested deeper is
+    flattened and read again.
+    """
+    from lxml import html as lxml_html
+
+    html = XML_DECLARATION_RE.sub("", html, count=1)
+    from trafilatura.utils import repair_faulty_html  # imported here: a tenth of a second
+
+    html = repair_faulty_html(html, html[:50].lower())
+    if not html.strip():
+        return None
+    parser = _html_parser()
+    try:
+        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        if any("Excessive depth" in error.message for error in parser.error_log):
+            flat = _flatten_nesting(html, MAX_NESTING).encode("utf-8", "replace")
+            tree = lxml_html.document_fromstring(flat, parser=parser)
+    except Exception:  # lxml: "Document is empty" and the like
+        return None
+    body = tree.find("body")
+    if "html" not in html[:50].lower() and (body is None or len(body) < 2):
+        return None  # no document and at most one element: text or junk, not a page
+    return tree
+
+
+def _flatten_nesting(html: str, limit: int) -> str:
+    """`html` without the start and end tags nested deeper than `limit` (counted from the
+    tags as written; one pass)."""
+    depth = 0
+
+    def keep_or_drop(match: re.Match[str]) -> str:
+        nonlocal depth
+        closing, name, self_closing = match.groups()
+        if self_closing or name.lower() in VOID_TAGS:
+            return match.group(0)
+        if closing:
+            kept = depth <= limit
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            kept = depth <= limit
+        return match.group(0) if kept else ""
+
+    return TAG_RE.sub(keep_or_drop, html)
+
+
+_PARSERS = threading.local()  # an lxml parser must not be shared between threads
+
+
+def _html_parser() -> Any:  # lxml's HTMLParser, imported lazily
+    parser = getattr(_PARSERS, "parser", None)
+    if parser is None:
+        from lxml import html as lxml_html
+
+        parser = lxml_html.HTMLParser(
+            encoding="utf-8", remove_comments=True, remove_pis=True,
+            collect_ids=False, default_doctype=False, huge_tree=True,
+        )  # fmt: skip
+        _PARSERS.parser = parser
+    return parser
+
+
+def clean_page(page: str) -> str:
+    """The page with terminal escapes and NULs removed before parsing, when it holds any.
+
+    Every string that leaves this module (blocks, captions, title, byline, site, URL) goes
+    through `clean_text` on its own, so the page itself is cleaned only of what could
+    hide in markup: an escape sequence split by tags, a NUL. Looking for four characters
+    is cheap; running `clean_text` over a whole page costs more than parsing it.
+    """
+    if any(mark in page for mark in ("\x1b", "\x00", "\x9b", "\x9d")):
+        return clean_text(page)
+    return page
+
+
+def parse_page(page: str) -> _Element | None:
+    """The page's lxml tree, parsed once for the metadata, the captions and the content
+    (`parse_html`: UTF-8 bytes, huge trees, deep nesting flattened); trafilatura's
+    more forgiving loader for what that refuses or empties."""
+    try:
+        tree = parse_html(page)
+        if tree is not None and len(tree):
+            return tree
+    except Exception:  # lxml raises many kinds on broken markup
+        pass
+    from trafilatura.utils import load_html
+
+    try:
+        return load_html(page)
+    except Exception:
+        return None

@@ -1,0 +1,1 @@
+"""Modal dialogs: help, the quote card, and the choice and text prompts."""

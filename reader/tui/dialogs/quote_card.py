@@ -1,0 +1,108 @@
+"""The quote card: one quote whole, who said it and how, where it is, and what else they said."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from reader.keep.export.citation import quote_citation
+from reader.model import Article, Quote
+
+
+def place_in_article(article: Article, quote: Quote) -> tuple[int, int, int]:
+    """`(paragraph number from 1, paragraphs in all, percent of the text before the quote)`."""
+    starts = [block.start for block in article.blocks]
+    number = max(1, bisect_right(starts, quote.start))
+    percent = round(100 * quote.start / len(article.text)) if article.text else 0
+    return number, len(article.blocks), percent
+
+
+def same_speaker(quote: Quote, other: Quote) -> bool:
+    """Whether `other` is by the speaker of `quote` (by entity, else by name)."""
+    if quote.speaker_id is not None:
+        return other.speaker_id == quote.speaker_id
+    return quote.speaker is not None and other.speaker == quote.speaker
+
+
+def card_body(article: Article, quote: Quote, quotes: Sequence[Quote]) -> RenderableType:
+    """The card's text: the quote, speaker and cue, place, and the speaker's other quotes."""
+    words = Text("“", style="italic")
+    words.append(" ".join(quote.text.split()))
+    words.append("”")
+    who = Text("— ", end="\n")
+    who.append(quote.speaker or "unattributed", style="bold" if quote.speaker else "dim italic")
+    if quote.cue:
+        who.append(f"  ({quote.cue})", style="dim")
+    number, blocks, percent = place_in_article(article, quote)
+    place = Text(f"Paragraph {number} of {blocks} · {percent}% into the article", style="dim")
+    parts: list[RenderableType] = [words, Text(), who, place]
+    others = [other for other in quotes if other.id != quote.id and same_speaker(quote, other)]
+    if quote.speaker:
+        parts.append(Text())
+        if others:
+            parts.append(Text(f"Also by {quote.speaker} ({len(others)}):", style="bold"))
+            for other in others:
+                line = Text("• “", no_wrap=True, overflow="ellipsis")
+                line.append(" ".join(other.text.split()))
+                line.append("”")
+                parts.append(line)
+        else:
+            parts.append(Text(f"No other quote by {quote.speaker}.", style="dim"))
+    return Group(*parts)
+
+
+class QuoteCard(ModalScreen[None]):
+    """One quote shown whole over the reader; `escape` or `enter` closes it, `y` copies it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,q", "dismiss", "Close the card", id="card.close"),
+        Binding("y", "copy", "Copy quote with citation", id="card.copy"),
+    ]
+
+    DEFAULT_CSS = """
+    QuoteCard {
+        align: center middle;
+        background: $background 60%;
+        & > #card {
+            width: 72;
+            max-width: 95%;
+            height: auto;
+            max-height: 90%;
+            padding: 1 2;
+            border: round $accent;
+            border-title-color: $text-accent;
+            border-subtitle-color: $text-muted;
+            background: $surface;
+            & > Static { width: 100%; }
+        }
+    }
+    """
+
+    def __init__(self, article: Article, quote: Quote, quotes: Sequence[Quote]) -> None:
+        super().__init__()
+        self.article = article
+        self.quote = quote
+        self.quotes = tuple(quotes)
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="card") as card:
+            position = next((n for n, q in enumerate(self.quotes) if q.id == self.quote.id), None)
+            card.border_title = Text(
+                f"Quote {position + 1} of {len(self.quotes)}" if position is not None else "Quote"
+            )
+            card.border_subtitle = Text("esc closes · y copies")
+            yield Static(card_body(self.article, self.quote, self.quotes), markup=False)
+
+    def action_copy(self) -> None:
+        self.app.copy_to_clipboard(quote_citation(self.quote, self.article))
+        who = self.quote.speaker or "an unattributed speaker"
+        self.notify(f"Copied the quote by {who}, with its citation.", title="Copied", markup=False)

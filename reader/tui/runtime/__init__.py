@@ -1,0 +1,1 @@
+"""Runtime adjustments: the quick-exit terminal driver and the garbage-collector helpers."""

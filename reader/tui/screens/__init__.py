@@ -1,0 +1,1 @@
+"""The screens: reading one article, and the library of articles."""

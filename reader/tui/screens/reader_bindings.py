@@ -1,0 +1,72 @@
+"""The reading screen's keys, as data (`ReaderScreen.BINDINGS`).
+
+Several keys are bound more than once (`escape`, `n`): the first binding whose action is enabled
+wins, and `ReaderScreen.check_action` says which are enabled (searching, filtered, selected).
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding, BindingType
+
+READER_BINDINGS: list[BindingType] = [
+    # A priority binding: the keys typed straight after `/` go into the search bar.
+    Binding("slash", "search", "Search", id="reader.search", priority=True),
+    Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
+    Binding(
+        "N,shift+enter",
+        "step_match(-1)",
+        "Previous match (searching)",
+        id="reader.previous-match",
+        show=False,
+    ),
+    Binding("escape", "end_search", "End search", id="reader.end-search"),
+    Binding(
+        "f",
+        "focus_filter",
+        "Focus: only paragraphs with the entity (or quotes)",
+        id="reader.focus-filter",
+        show=False,
+    ),
+    Binding("escape", "unfilter", "Whole article again", id="reader.unfilter", show=False),
+    Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
+    Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
+    Binding("right_square_bracket", "step_mention(1)", "Next mention", id="reader.next-mention"),
+    Binding(
+        "left_square_bracket",
+        "step_mention(-1)",
+        "Previous mention",
+        id="reader.previous-mention",
+        show=False,
+    ),
+    Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
+    Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
+    Binding("escape", "app.back", "Back to the list", id="reader.back", show=False),
+    Binding("tab", "app.focus_next", "Next pane", id="reader.focus-next", show=False),
+    Binding(
+        "shift+tab",
+        "app.focus_previous",
+        "Previous pane",
+        id="reader.focus-previous",
+        show=False,
+    ),
+    Binding("1", "focus_pane('article')", "Focus article", id="reader.focus-article", show=False),
+    Binding(
+        "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
+    ),
+    Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
+    Binding("plus", "app.change_reading_width(1)", "Wider text", id="reader.wider", show=False),
+    Binding(
+        "minus",
+        "app.change_reading_width(-1)",
+        "Narrower text",
+        id="reader.narrower",
+        show=False,
+    ),
+    Binding("e", "export", "Export quotes and entities", id="reader.export", show=False),
+    Binding("r", "rename_entity", "Rename entity", id="reader.rename-entity", show=False),
+    Binding("m", "merge_entity", "Merge entity into another", id="reader.merge-entity", show=False),
+    Binding("s", "fix_speaker", "Set the quote's speaker", id="reader.fix-speaker", show=False),
+    Binding("u", "undo_correction", "Undo the last correction", id="reader.undo", show=False),
+    Binding("question_mark", "app.help", "Help", id="reader.help"),
+    Binding("q", "app.quit", "Quit", id="reader.quit"),
+]

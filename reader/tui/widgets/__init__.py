@@ -1,0 +1,1 @@
+"""Widgets the screens are built of: the article view, the panes, lists, search bar and header."""

@@ -1,0 +1,94 @@
+"""One screen line of the article view, built as a strip: the margin, a gutter for quotes and
+list items, then the line's text styled by the spans it touches (the text is always data)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rich.console import Console
+from rich.segment import Segment
+from rich.style import Style
+from rich.text import Text
+from textual.strip import Strip
+
+from reader.tui.text.line_index import Line
+from reader.tui.text.spans import SpanIndex
+
+Span = tuple[int, int]
+
+#: The component class that styles each kind of block's text.
+KIND_STYLES = {
+    "heading": "article-view--heading",
+    "caption": "article-view--caption",
+    "blockquote": "article-view--blockquote",
+}
+
+
+@dataclass(slots=True)
+class SpanLayers:
+    """The spans the article view marks, drawn in this order (a later one over an earlier)."""
+
+    quotes: SpanIndex = field(default_factory=SpanIndex)
+    mentions: SpanIndex = field(default_factory=SpanIndex)
+    matches: SpanIndex = field(default_factory=SpanIndex)
+
+    def layers(
+        self, start: int, end: int, current: tuple[Span | None, Span | None, Span | None]
+    ) -> list[tuple[Iterable[Span], str]]:
+        """Per layer, the spans touching `[start, end)` and the component class they take;
+        `current` is the current quote, mention and match."""
+        quote, mention, match = current
+        return [
+            (self.quotes.overlapping(start, end), "article-view--quote"),
+            (_one(quote), "article-view--current-quote"),
+            (self.mentions.overlapping(start, end), "article-view--mention"),
+            (_one(mention), "article-view--current-mention"),
+            (self.matches.overlapping(start, end), "article-view--match"),
+            (_one(match), "article-view--current-match"),
+        ]
+
+
+def _one(span: Span | None) -> tuple[Span, ...]:
+    return () if span is None else (span,)
+
+
+def line_strip(
+    text: str,
+    line: Line,
+    margin: int,
+    base: Style,
+    style: Callable[[str], Style],
+    layers: list[tuple[Iterable[Span], str]],
+    console: Console,
+) -> Strip:
+    """The strip for `line` of `text`: `margin` cells, the gutter, the styled words.
+
+    `style` gives a component class's style; `layers` are the spans to mark, in order.
+    """
+    segments = [Segment(" " * margin, base)]
+    if line.kind == "blank":
+        return Strip(segments)
+    if line.kind == "blockquote":
+        segments.append(Segment("▎ ", base + style("article-view--gutter")))
+    elif line.kind == "list_item":
+        segments.append(Segment("• " if line.first else "  ", base + style("article-view--gutter")))
+    words = Text(text[line.start : line.end].replace("\t", " "), no_wrap=True, end="")
+    # `Text.render` ignores `Text.style`, so the base style goes in as the first span.
+    kind_style = KIND_STYLES.get(line.kind)
+    words.stylize(base + style(kind_style) if kind_style else base)
+    for spans, component in layers:
+        span_style: Style | None = None  # looked up only for a layer with spans on this line
+        for span in spans:
+            span_style = span_style or style(component)
+            stylize_span(words, line.start, line.end, span, span_style)
+    segments.extend(words.render(console))
+    return Strip(segments)
+
+
+def stylize_span(text: Text, line_start: int, line_end: int, span: Span, style: Style) -> None:
+    """Style the part of `span` (offsets in the article) that falls on this line's `text`."""
+    start, end = span
+    if end <= line_start or start >= line_end:
+        return
+    text.stylize(style, max(start, line_start) - line_start, min(end, line_end) - line_start)

@@ -1,0 +1,356 @@
+"""Bounded work on hostile input: time grows in proportion to the input, never with its square.
+
+Each test times the same work at size n and 4n and asserts the larger took less than 8
+times as long (linear work takes about 4 times; quadratic work, 16). Sizes are chosen so the
+small run is long enough to measure (tens of milliseconds) and the pair stays well under a
+few seconds. A few tests also run the sizes the issue names (100,000 levels of nesting, a
+30 MB line, 200,000 quote marks) against an absolute bound.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import itertools
+import re
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.analyze.quotes import (
+    classify,
+    find_quote_spans,
+    is_naming,
+    looks_like_name_or_title,
+)
+from reader.errors import ReaderError
+from reader.load.markdown import extract_markdown
+from reader.load.page import extract_html
+from reader.load.text import extract_text
+from reader.model import Article
+
+#: The largest allowed ratio of times at 4n and at n (linear: ~4; quadratic: ~16).
+RATIO = 8.0
+#: Times below this are noise; the small run is measured as at least this long.
+FLOOR = 0.02
+
+SENTENCE = "The council voted on Tuesday to rebuild the old harbour wall before winter."
+
+
+def seconds(run: Callable[[Any], object], data: Any) -> float:
+    """Time `run(data)`; a ReaderError (one sentence, a documented limit) is an outcome too."""
+    started = time.perf_counter()
+    with contextlib.suppress(ReaderError):
+        run(data)
+    return time.perf_counter() - started
+
+
+def assert_linear(run: Callable[[Any], object], make: Callable[[int], Any], n: int) -> None:
+    """Best of three at n; at 4n, up to three tries, the fastest counting. A busy machine
+    can stall any one run (a garbage collection, another process): only a run that is slow
+    every time is a finding."""
+    run(make(n // 8))  # warm up: imports, caches
+    small_input, large_input = make(n), make(4 * n)
+    small = min(seconds(run, small_input) for _ in range(3))
+    bound = RATIO * max(small, FLOOR)
+    large = seconds(run, large_input)
+    for _ in range(2):
+        if large < bound:
+            break
+        large = min(large, seconds(run, large_input))
+    assert large < bound, f"n: {small:.3f}s, 4n: {large:.3f}s"
+
+
+def load_html(page: str) -> object:
+    return extract_html(page.encode(), "page.html")
+
+
+def load_text(text: str) -> object:
+    return extract_text(text, "story.txt")
+
+
+def load_markdown(text: str) -> object:
+    return extract_markdown(text, "story.md")
+
+
+# ---------------------------------------------------------------- loaders
+
+
+def nested(levels: int) -> str:
+    return f"<html><body>{'<div>' * levels}<p>{SENTENCE}</p>{'</div>' * levels}</body></html>"
+
+
+def test_deeply_nested_html_is_linear() -> None:
+    assert_linear(load_html, nested, 25_000)
+
+
+@pytest.mark.timing
+@pytest.mark.slow
+def test_a_hundred_thousand_levels_of_nesting_load_in_seconds() -> None:
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
+    article = extract_html(nested(100_000).encode(), "page.html")
+    assert SENTENCE in article.text
+    assert time.process_time() - started < 10
+
+
+def unclosed(levels: int) -> str:
+    return f"<html><body>{'<div><span><b><i>' * (levels // 4)}<p>{SENTENCE}"
+
+
+def test_unclosed_nesting_is_linear() -> None:
+    assert_linear(load_html, unclosed, 25_000)
+
+
+def long_line(size: int) -> str:
+    return "a" * size
+
+
+@pytest.mark.parametrize(
+    ("load", "wrap"),
+    [
+        (load_html, lambda line: f"<html><body><p>{SENTENCE}</p><p>{line}</p></body></html>"),
+        (load_text, lambda line: f"Harbour wall\n\n{SENTENCE}\n\n{line}\n"),
+        (load_markdown, lambda line: f"# Harbour wall\n\n{SENTENCE}\n\n{line}\n"),
+    ],
+    ids=["html", "text", "markdown"],
+)
+def test_a_line_without_spaces_is_linear(load: Callable[[str], object], wrap: Any) -> None:
+    assert_linear(load, lambda size: wrap(long_line(size)), 1_000_000)
+
+
+@pytest.mark.timing
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["html", "text"])
+def test_a_30_mb_line_loads_in_seconds(kind: str) -> None:
+    line = long_line(30 * 2**20)
+    started = time.process_time()  # CPU time: 20 s of it took 33-40 s of wall on 2 busy cores
+    if kind == "html":
+        article = extract_html(f"<p>{SENTENCE}</p><p>{line}</p>".encode(), "page.html")
+    else:
+        article = extract_text(f"Harbour wall\n\n{SENTENCE}\n\n{line}\n", "story.txt")
+    assert SENTENCE in article.text
+    assert time.process_time() - started < 30
+
+
+@pytest.mark.parametrize(
+    ("load", "make"),
+    [
+        (load_html, lambda n: "<article>" + "".join(f"<p>Item {i} here.</p>" for i in range(n))),
+        (load_text, lambda n: "Title\n\n" + "".join(f"Item {i} here.\n\n" for i in range(n))),
+        (load_markdown, lambda n: "# T\n\n" + "".join(f"Item {i} here.\n\n" for i in range(n))),
+    ],
+    ids=["html", "text", "markdown"],
+)
+def test_thousands_of_tiny_paragraphs_are_linear(load: Any, make: Any) -> None:
+    assert_linear(load, make, 2_500)
+
+
+@pytest.mark.parametrize(
+    "unit", ["[", "![", "[a](", "*a ", "_a ", "**a ", "~~a ", "<https://", "` ", "\\"]
+)
+def test_markdown_inline_markup_is_linear(unit: str) -> None:
+    """Unclosed links, images and emphasis: each once took time growing with the square."""
+    assert_linear(
+        load_markdown, lambda n: f"# T\n\n{SENTENCE}\n\n{unit * (n // len(unit))}\n", 20_000
+    )
+
+
+@pytest.mark.parametrize("unit", ["“", '"', "«", " ", ".", "(", "By ", "FILE - ", "A, "])
+def test_text_lines_of_one_repeated_piece_are_linear(unit: str) -> None:
+    assert_linear(
+        load_text, lambda n: f"Harbour wall\n\n{SENTENCE}\n\n{unit * (n // len(unit))}x\n", 40_000
+    )
+
+
+# ---------------------------------------------------------------- quotes (rules, no spaCy)
+
+
+def quote_rules(article: Article) -> int:
+    """Everything the analysis does with quote marks before it looks at the parse."""
+    spans = find_quote_spans(article)
+    previous = None
+    for span in spans:
+        span.kind = classify(article, span, previous)
+        is_naming(article, span)
+        looks_like_name_or_title(span.text(article))
+        previous = span
+    return len(spans)
+
+
+QUOTE_SHAPES = {
+    "marks only": lambda n: '"' * n,
+    "pairs": lambda n: 'He said "yes" and "no". ' * (n // 4),
+    "curly openers": lambda n: "“" * n,
+    "alternating": lambda n: 'a "b ' * n,
+    "dots in one quote": lambda n: '"' + "." * n + 'a"',
+    "one quote of commas": lambda n: '"' + ", " * n + 'a"',
+    "guillemets": lambda n: "« a » " * (n // 2),
+}
+
+
+@pytest.mark.parametrize("shape", QUOTE_SHAPES)
+def test_quote_pairing_is_linear(shape: str) -> None:
+    make = QUOTE_SHAPES[shape]
+    assert_linear(quote_rules, lambda n: Article.from_blocks("x", [("paragraph", make(n))]), 50_000)
+
+
+@pytest.mark.timing
+def test_two_hundred_thousand_quote_marks_are_paired_in_seconds() -> None:
+    article = Article.from_blocks("x", [("paragraph", 'He said "yes" and "no". ' * 50_000)])
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
+    assert quote_rules(article) == 100_000
+    assert time.process_time() - started < 10
+
+
+# ---------------------------------------------------------------- the whole analysis (spaCy)
+
+
+def analysed(article: Article) -> object:
+    from reader.analyze import analyze
+
+    return analyze(article)
+
+
+def test_analysis_of_many_quoted_paragraphs_is_linear(nlp: Any) -> None:
+    make = lambda n: Article.from_blocks(  # noqa: E731
+        "x", [("paragraph", f'Ann Lee said "We will go {i}." ') for i in range(n)]
+    )
+    assert_linear(analysed, make, 100)
+
+
+def test_analysis_of_quote_marks_alone_is_linear(nlp: Any) -> None:
+    make = lambda n: Article.from_blocks("x", [("paragraph", '"' * n)])  # noqa: E731
+    assert_linear(analysed, make, 1_000)
+
+
+def test_analysis_of_one_paragraph_full_of_quotes_is_linear(nlp: Any) -> None:
+    make = lambda n: Article.from_blocks(  # noqa: E731
+        "x", [("paragraph", 'He said "yes" and "no". ' * n)]
+    )
+    assert_linear(analysed, make, 60)
+
+
+def test_analysis_of_one_sentence_full_of_quotes_is_linear(nlp: Any) -> None:
+    # One sentence, hundreds of quotes and reporting verbs: each quote reads only the verbs
+    # near its marks.
+    make = lambda n: Article.from_blocks(  # noqa: E731
+        "x", [("paragraph", '"yes," said he, ' * n)]
+    )
+    assert_linear(analysed, make, 60)
+
+
+@pytest.mark.timing
+def test_two_thousand_quotes_in_one_paragraph_analyse_in_seconds(nlp: Any) -> None:
+    article = Article.from_blocks("x", [("paragraph", 'He said "yes" and "no". ' * 1000)])
+    started = time.process_time()  # CPU time: a busy machine stretches wall time, not this
+    analysis = analysed(article)
+    assert time.process_time() - started < 20
+    assert len(analysis.quotes) >= 2000
+
+
+# ---------------------------------------------------------------- every pattern
+
+
+READER = Path(__file__).resolve().parents[2] / "reader"
+#: The loaders, the analysis, the keeping and the shared modules: every module outside the
+#: terminal UI, found from the files so that a module moved or split stays covered.
+PATTERN_MODULES = tuple(
+    ".".join(path.relative_to(READER.parent).with_suffix("").parts).removesuffix(".__init__")
+    for path in sorted(READER.rglob("*.py"))
+    if "tui" not in path.relative_to(READER).parts and path.name != "__main__.py"
+)
+UNITS = (
+    ". ",
+    " ",
+    "a",
+    "A ",
+    "a.",
+    ",",
+    ", ",
+    '"',
+    "“",
+    "”",
+    "'",
+    "’",
+    "-",
+    "—",
+    "\n",
+    "\n\n",
+    "<",
+    "<a ",
+    "#",
+    "*",
+    "_",
+    "[",
+    "![",
+    "](",
+    "`",
+    "by ",
+    "By ",
+    "said ",
+    "Mr. ",
+    "A. ",
+    "1",
+    "1 ",
+    ", A",
+    "\\",
+    "aA",
+    "A-",
+    "A.",
+    "\t",
+    "<p>",
+    "&",
+    "=",
+    ":",
+    "(",
+    ")",
+    "'s ",
+    "2024-",
+    "Jan. 1, ",
+    "A, ",
+    "Ab. ",
+    '"a ',
+    'a" ',
+    "\x1b[",
+    "\x1b]",
+    "ä",
+)
+ENDINGS = ("", "a", "!", "\x01", '"', " .")
+
+
+def module_patterns() -> list[tuple[str, re.Pattern[Any]]]:
+    found = []
+    for name in PATTERN_MODULES:
+        module = importlib.import_module(name)
+        for attribute, value in vars(module).items():
+            if isinstance(value, re.Pattern):
+                found.append((f"{name}.{attribute}", value))
+    return found
+
+
+def search_seconds(pattern: re.Pattern[Any], text: str) -> float:
+    subject: Any = text if isinstance(pattern.pattern, str) else text.encode("utf-8")
+    started = time.perf_counter()
+    pattern.search(subject)
+    return time.perf_counter() - started
+
+
+def test_no_module_pattern_backtracks_catastrophically() -> None:
+    """Every compiled pattern of the loaders and the analysis, on runs of one piece of text
+    followed by an ending that makes a match fail late: a pattern that slows down more than
+    linearly between 2,000 and 8,000 characters is named."""
+    patterns = module_patterns()
+    assert len(patterns) > 40
+    slow = []
+    for (name, pattern), unit, ending in itertools.product(patterns, UNITS, ENDINGS):
+        count = 2_000 // len(unit)
+        small = search_seconds(pattern, unit * count + ending)
+        if small < 0.002:
+            continue
+        large = search_seconds(pattern, unit * count * 4 + ending)
+        if large > RATIO * small:
+            slow.append(f"{name} on {unit!r}*n+{ending!r}: {small:.4f}s -> {large:.4f}s")
+    assert not slow, "\n".join(slow)

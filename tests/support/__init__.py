@@ -1,0 +1,1 @@
+"""Helpers the tests share: servers, seeds, hostile inputs, fuzz profiles."""
