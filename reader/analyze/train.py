@@ -119,6 +119,8 @@ def _fit(rows: Sequence[tuple[list[str], bool]], c: float) -> Linear:
                 ii.append(n)
                 jj.append(column)
         labels.append(int(label))
+    if len(set(labels)) < 2:  # one class only (a tiny corpus): a constant model
+        return Linear(5.0 if labels and labels[0] else -5.0, {})
     matrix = csr_matrix(([1.0] * len(ii), (ii, jj)), shape=(len(rows), len(names)))
     learner = LogisticRegression(C=c, solver="liblinear", max_iter=1000)
     learner.fit(matrix, labels)
