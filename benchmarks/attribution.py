@@ -66,10 +66,26 @@ def parsed_docs(nlp: Any, split: str, what: str, texts: list[str]) -> list[Any]:
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
     started = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=32))
-    print(f"parsed {len(texts)} {what} texts of {split} in {time.perf_counter() - started:.0f} s",
-          file=sys.stderr)
-    bin_ = DocBin(attrs=["ORTH", "TAG", "POS", "MORPH", "DEP", "HEAD", "LEMMA", "NORM",
-                         "ENT_IOB", "ENT_TYPE", "SENT_START"], store_user_data=False)
+    print(
+        f"parsed {len(texts)} {what} texts of {split} in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
+    bin_ = DocBin(
+        attrs=[
+            "ORTH",
+            "TAG",
+            "POS",
+            "MORPH",
+            "DEP",
+            "HEAD",
+            "LEMMA",
+            "NORM",
+            "ENT_IOB",
+            "ENT_TYPE",
+            "SENT_START",
+        ],
+        store_user_data=False,
+    )
     for doc in docs:
         bin_.add(doc)
     bin_.to_disk(path)
@@ -82,8 +98,9 @@ def chunks_for(nlp: Any, split: str, documents: list[Document]) -> list[list[Any
 
     articles = [article_of(d) for d in documents]
     layout = [chunk_spans(a, max(1000, nlp.max_length - 1)) for a in articles]
-    texts = [a.text[o : o + n] for a, spans in zip(articles, layout, strict=True)
-             for _, _, o, n in spans]
+    texts = [
+        a.text[o : o + n] for a, spans in zip(articles, layout, strict=True) for _, _, o, n in spans
+    ]
     docs = iter(parsed_docs(nlp, split, "chunks", texts))
     result = []
     for article, spans in zip(articles, layout, strict=True):
@@ -103,8 +120,9 @@ def predictions_of(analysis: Analysis) -> list[Prediction]:
             continue  # reported clauses are not quote-mark segments
         entity = analysis.entity(quote.speaker_id) if quote.speaker_id else None
         mentions = [(m.start, m.end) for m in entity.mentions] if entity is not None else []
-        found.append(Prediction(quote.start, quote.end, quote.speaker, quote.speaker_span,
-                                mentions))
+        found.append(
+            Prediction(quote.start, quote.end, quote.speaker, quote.speaker_span, mentions)
+        )
     return found
 
 
@@ -129,11 +147,14 @@ def run_textacy(nlp: Any, split: str, documents: list[Document]) -> list[list[Pr
             for speaker, _cue, content in direct_quotations(doc):
                 span = None
                 if speaker:
-                    span = (offset + min(t.idx for t in speaker),
-                            offset + max(t.idx + len(t) for t in speaker))
+                    span = (
+                        offset + min(t.idx for t in speaker),
+                        offset + max(t.idx + len(t) for t in speaker),
+                    )
                 name = " ".join(t.text for t in speaker) or None
-                found.append(Prediction(offset + content.start_char, offset + content.end_char,
-                                        name, span))
+                found.append(
+                    Prediction(offset + content.start_char, offset + content.end_char, name, span)
+                )
 
         try:
             harvest(doc, 0)
@@ -158,17 +179,19 @@ def tally(documents: list[Document], predicted: list[list[Prediction]], errors: 
 def row(label: str, t: Tally) -> str:
     kinds = "  ".join(
         f"{t.right_by_kind.get(k, 0) / t.matched_by_kind[k]:.3f}({t.matched_by_kind[k]})"
-        if t.matched_by_kind.get(k) else f"{'-':>10}"
+        if t.matched_by_kind.get(k)
+        else f"{'-':>10}"
         for k in KINDS
     )
-    return (f"{label:24} {t.quote_f1:8.3f} {t.speaker_accuracy:8.3f} {t.joint_f1:8.3f}"
-            f"  {t.predicted:5d}/{t.gold:<5d} {kinds}")
+    return (
+        f"{label:24} {t.quote_f1:8.3f} {t.speaker_accuracy:8.3f} {t.joint_f1:8.3f}"
+        f"  {t.predicted:5d}/{t.gold:<5d} {kinds}"
+    )
 
 
 def header() -> str:
     kinds = "  ".join(f"{k:>10}" for k in KINDS)
-    return (f"{'system':24} {'quote F1':>8} {'spk acc':>8} {'q+s F1':>8}  {'pred/gold':>11} "
-            f"{kinds}")
+    return f"{'system':24} {'quote F1':>8} {'spk acc':>8} {'q+s F1':>8}  {'pred/gold':>11} {kinds}"
 
 
 def kfold_reader(documents: list[Document], chunks: list[list[Any]], folds: int) -> list[Any]:
@@ -180,8 +203,11 @@ def kfold_reader(documents: list[Document], chunks: list[list[Any]], folds: int)
         held = [i for i in range(len(documents)) if i % folds == fold]
         kept = [i for i in range(len(documents)) if i % folds != fold]
         model = train.fit([examples[i] for i in kept], c=train.DEFAULT_C)
-        for i, found in zip(held, run_reader([documents[i] for i in held],
-                                             [chunks[i] for i in held], model), strict=True):
+        for i, found in zip(
+            held,
+            run_reader([documents[i] for i in held], [chunks[i] for i in held], model),
+            strict=True,
+        ):
             predicted[i] = found
     return predicted
 
@@ -194,8 +220,12 @@ def main() -> None:
     parser.add_argument("--rules", action="store_true", help="the reader without its model")
     parser.add_argument("--no-textacy", action="store_true")
     parser.add_argument("--folds", type=int, default=5)
-    parser.add_argument("--threshold", type=float, default=None,
-                        help="speaker confidence threshold instead of the model's own")
+    parser.add_argument(
+        "--threshold",
+        type=float,
+        default=None,
+        help="speaker confidence threshold instead of the model's own",
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N articles")
     args = parser.parse_args()
     from reader.analyze import load_model

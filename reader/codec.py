@@ -86,8 +86,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 type=entity["type"],
                 aliases=tuple(entity["aliases"]),
                 mentions=tuple(
-                    Mention(m["start"], m["end"], m.get("kind", "name"))
-                    for m in entity["mentions"]
+                    Mention(m["start"], m["end"], m.get("kind", "name")) for m in entity["mentions"]
                 ),
             )
             for entity in data["entities"]

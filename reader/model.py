@@ -17,6 +17,9 @@ MentionKind = Literal["name", "pronoun"]
 
 BLOCK_SEPARATOR = "\n\n"
 
+#: Below this confidence a quote's speaker is shown as unsure (a dim `?` in the quotes panel).
+UNSURE_CONFIDENCE = 0.6
+
 #: Order and labels of entity groups in the sidebar.
 ENTITY_GROUPS: tuple[tuple[EntityType, str], ...] = (
     ("PERSON", "People"),
@@ -104,6 +107,11 @@ class Entity:
     description: str | None = None  # e.g. a title stripped from the name: "Unification Minister"
 
     @property
+    def named_mentions(self) -> tuple[Mention, ...]:
+        """The mentions that name it (not the pronouns that name it as a quote's speaker)."""
+        return tuple(m for m in self.mentions if m.kind != "pronoun")
+
+    @property
     def first_position(self) -> int:
         return self.mentions[0].start if self.mentions else -1
 
@@ -123,8 +131,14 @@ class Quote:
     #: The words in `text` that name the speaker for this quote ("he" of "he said", the name
     #: after "according to"), as offsets; None when no speaker was found or kept.
     speaker_span: tuple[int, int] | None = None
-    #: How sure the speaker choice is, 0..1 (the model's probability that it is right).
+    #: How sure the speaker choice is, 0..1 (the model's probability that it is right); 0 for
+    #: reported speech and for analyses made without the model.
     confidence: float = 0.0
+
+    @property
+    def unsure(self) -> bool:
+        """A speaker given, but with a low confidence from the model."""
+        return self.speaker is not None and 0.0 < self.confidence < UNSURE_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

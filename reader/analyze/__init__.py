@@ -55,9 +55,7 @@ def analyze(
     return analysis
 
 
-def analyze_parsed(
-    article: Article, chunks: list[ParsedChunk], *, model: Any = None
-) -> Analysis:
+def analyze_parsed(article: Article, chunks: list[ParsedChunk], *, model: Any = None) -> Analysis:
     """The rules and the learned model on top of the parse: entities, quotes and speakers.
 
     `model` is the attribution model (`ranker.Model`): None for the shipped one, False for

@@ -175,5 +175,3 @@ def load_split(split: str, data: Path) -> list[Document]:
                 segment.kind = _kind(text, segment)
         documents.append(Document(path.stem, split, text, paragraphs, segments))
     return documents
-
-

@@ -194,8 +194,11 @@ class Collector:
         block = span.blocks[0] - 1
         while block >= 0 and self.article.blocks[block].kind == "caption":
             block -= 1
-        if block >= 0 and self.article.blocks[block].kind in {"paragraph", "blockquote",
-                                                              "list_item"}:
+        if block >= 0 and self.article.blocks[block].kind in {
+            "paragraph",
+            "blockquote",
+            "list_item",
+        }:
             previous = finder.chunk_at(self.article.blocks[block].end - 1)
             if previous is not None:
                 p_sentences, _ = finder.sentences_of(previous)
@@ -271,7 +274,12 @@ class Collector:
         return found
 
     def _candidate(
-        self, chunk: ParsedChunk, token: Token, offset: int, side: str, span: QuoteSpan,
+        self,
+        chunk: ParsedChunk,
+        token: Token,
+        offset: int,
+        side: str,
+        span: QuoteSpan,
         close: int,
     ) -> Candidate:
         start, end = offset, offset + len(token.text)
@@ -338,8 +346,9 @@ class Collector:
         doc = chunk.doc
         local_start = span.start - chunk.offset
         local_end = min(span.end, chunk.end) - chunk.offset
-        words = doc.char_span(max(0, local_start), max(local_start, local_end),
-                              alignment_mode="expand")
+        words = doc.char_span(
+            max(0, local_start), max(local_start, local_end), alignment_mode="expand"
+        )
         if words is None:
             return False
         for token in list(words)[:12]:
@@ -426,8 +435,10 @@ def choose(
         confidence = confidence_of(best.score, second)
         token = best.token
         cue = cue_text(token.head) if token.head.lemma_ in lexicon.SPEECH_VERBS else rule.cue
-        if token.dep_ == "pobj" and token.head.lower_ == "to" and token.head.head.lower_ == (
-            "according"
+        if (
+            token.dep_ == "pobj"
+            and token.head.lower_ == "to"
+            and token.head.head.lower_ == ("according")
         ):
             cue = "according to"
         speaker = best.entity

@@ -81,9 +81,7 @@ def examples_of(document: Document, chunks: list[Any]) -> Examples:
             quotes.append((quote_features(article, span, rule, candidates), gold))
         if not gold or segment is None or not segment.sources or not candidates:
             continue
-        labels = [
-            any(c.start < b and a < c.end for a, b in segment.sources) for c in candidates
-        ]
+        labels = [any(c.start < b and a < c.end for a, b in segment.sources) for c in candidates]
         groups.append(Group([c.features for c in candidates], labels))
     return Examples(groups, quotes)
 
@@ -212,8 +210,7 @@ def fit(
         tops = held_out_speakers(groups, folds, value)
         accuracy = sum(ok for _, ok in tops) / max(1, len(tops))
         if report:
-            print(f"speaker C={value}: {folds}-fold top-1 accuracy {accuracy:.4f}",
-                  file=sys.stderr)
+            print(f"speaker C={value}: {folds}-fold top-1 accuracy {accuracy:.4f}", file=sys.stderr)
         if accuracy > best_accuracy:
             best_c, best_tops, best_accuracy = value, tops, accuracy
     speaker = _fit(_rows(groups), best_c)
@@ -250,12 +247,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         raise SystemExit(str(error)) from None
     if args.limit:
         documents = documents[: args.limit]
-    examples = [examples_of(d, chunks) for d, chunks in zip(documents, parse(documents),
-                                                             strict=True)]
+    examples = [
+        examples_of(d, chunks) for d, chunks in zip(documents, parse(documents), strict=True)
+    ]
     model = fit(examples, folds=args.folds, report=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(model.to_dict(), indent=0, sort_keys=True) + "\n",
-                        encoding="utf-8")
+    args.out.write_text(
+        json.dumps(model.to_dict(), indent=0, sort_keys=True) + "\n", encoding="utf-8"
+    )
     print(f"{sum(len(e.groups) for e in examples)} quotes -> {args.out}", file=sys.stderr)
 
 
