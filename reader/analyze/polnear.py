@@ -115,7 +115,7 @@ def read_ann(path: Path) -> list[tuple[list[Span], list[Span]]]:
             except ValueError:
                 continue
         elif re.match(r"E\d+\t", line):
-            roles = {}
+            roles: dict[str, str] = {}
             for part in line.split("\t")[1].split():
                 role, _, ident = part.partition(":")
                 roles.setdefault(re.sub(r"\d+$", "", role), ident)
