@@ -41,6 +41,8 @@ SENTENCES_BEFORE = 2
 SENTENCES_AFTER = 1
 #: How many sentences at the end of the paragraph before.
 PREVIOUS_PARAGRAPH_SENTENCES = 2
+#: How far (characters) from a quote's marks its candidates are looked for.
+WINDOW = 400
 #: Candidates kept per quote, nearest first.
 MAX_CANDIDATES = 40
 NOUN_POS = frozenset({"PROPN", "NOUN", "PRON"})
@@ -229,8 +231,15 @@ class Collector:
             f"q:rulecue={int(rule.cue_in_sentence)}",
         ]
         found: list[Candidate] = []
-        for where, chunk, sent in self.regions(span):
-            for token in sent:
+        for where, chunk, sentence in self.regions(span):
+            # Only the words within `WINDOW` characters of the marks: a sentence holding
+            # hundreds of quotes would otherwise be read whole for every one of them.
+            if where == "prevpar":
+                lo, hi = chunk.offset + sentence.end_char - WINDOW, chunk.offset + sentence.end_char
+            else:
+                lo, hi = span.open_mark - WINDOW, close + 1 + WINDOW
+            words = [t for part in finder.clip(chunk, [sentence], lo, hi) for t in part]
+            for token in words:
                 if token.pos_ not in NOUN_POS or token.dep_ in SKIP_DEPS:
                     continue
                 lower = token.lower_
