@@ -4,6 +4,7 @@
     python benchmarks/attribution.py --split train   # train, the reader by k-fold (see below)
     python benchmarks/attribution.py --errors        # list the reader's misses too
     python benchmarks/attribution.py --rules         # the reader without its learned model
+    python benchmarks/attribution.py --baseline      # both, and textacy, in one run
 
 PolNeAR (Newell, Margolin and Ruths, LREC 2018) is read from `../shared/data/polnear/` beside
 the repository, or `--data DIR`; the scoring is the corpus README's (`benchmarks/polnear.py`).
@@ -219,6 +220,9 @@ def main() -> None:
     parser.add_argument("--errors", action="store_true", help="list the reader's misses")
     parser.add_argument("--rules", action="store_true", help="the reader without its model")
     parser.add_argument("--no-textacy", action="store_true")
+    parser.add_argument(
+        "--baseline", action="store_true", help="the hand-written rules too, in the same run"
+    )
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument(
         "--threshold",
@@ -258,6 +262,9 @@ def main() -> None:
         predicted = run_reader(documents, chunks, model if model is not None else False)
     reader = tally(documents, predicted, args.errors)
     print(row(label, reader), f"  {time.perf_counter() - started:.1f} s")
+    if args.baseline and not args.rules:
+        rules = tally(documents, run_reader(documents, chunks, False), False)
+        print(row("reader (rules, before)", rules))
     if not args.no_textacy:
         textacy = tally(documents, run_textacy(nlp, args.split, documents), False)
         print(row("spaCy sm + textacy", textacy))
