@@ -314,6 +314,12 @@ class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
                     markup=False,
                 )
                 return
+        # `]`/`[` skip the pronouns listed as mentions of a quote's speaker ("he" of "he said").
+        while 0 <= index < len(entity.mentions) and entity.mentions[index].kind == "pronoun":
+            index += 1 if step > 0 else -1
+        if not 0 <= index < len(entity.mentions):
+            self.app.bell()
+            return
         self.selection.mention = index
         self.entities_pane.show_mention(entity.name, index, count)
         mention = entity.mentions[index]
