@@ -13,7 +13,7 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -29,6 +29,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
+        ],
+        "links": [
+            {"start": link.start, "end": link.end, "href": link.href} for link in article.links
         ],
         "entities": [
             {
@@ -78,6 +81,9 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             site=data["site"],
             published=data["published"],
             url=data["url"],
+            links=tuple(
+                Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
+            ),
         )
         entities = tuple(
             Entity(

@@ -40,6 +40,15 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link in the body: `text[start:end]` points to `href` (http, https or mailto)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article: metadata plus one body string cut into blocks."""
 
@@ -51,6 +60,7 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    links: tuple[Link, ...] = ()  # in offsets of `text`, in order
 
     @classmethod
     def from_blocks(
