@@ -13,7 +13,7 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -34,13 +34,18 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
         ],
+        "links": [
+            {"start": link.start, "end": link.end, "href": link.href} for link in article.links
+        ],
         "entities": [
             {
                 "id": entity.id,
                 "name": entity.name,
                 "type": entity.type,
                 "aliases": list(entity.aliases),
-                "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
+                "mentions": [
+                    {"start": m.start, "end": m.end, "kind": m.kind} for m in entity.mentions
+                ],
             }
             for entity in analysis.entities
         ],
@@ -54,6 +59,12 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "speaker_id": quote.speaker_id,
                 "kind": quote.kind,
                 "cue": quote.cue,
+                "speaker_span": (
+                    {"start": quote.speaker_span[0], "end": quote.speaker_span[1]}
+                    if quote.speaker_span is not None
+                    else None
+                ),
+                "confidence": round(quote.confidence, 3),
             }
             for quote in analysis.quotes
         ],
@@ -75,6 +86,9 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             site=data["site"],
             published=data["published"],
             url=data["url"],
+            links=tuple(
+                Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
+            ),
         )
         analysis_notes = set(analysis_limits(article))
         limits = tuple(str(s) for s in data.get("limits", ()) if s not in analysis_notes)
@@ -86,14 +100,23 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 name=entity["name"],
                 type=entity["type"],
                 aliases=tuple(entity["aliases"]),
-                mentions=tuple(Mention(m["start"], m["end"]) for m in entity["mentions"]),
+                mentions=tuple(
+                    Mention(m["start"], m["end"], m.get("kind", "name")) for m in entity["mentions"]
+                ),
             )
             for entity in data["entities"]
         )
-        quotes = tuple(Quote(**quote) for quote in data["quotes"])
+        quotes = tuple(_quote_from_dict(quote) for quote in data["quotes"])
     except (KeyError, TypeError) as error:
         raise ValueError(f"not an analysis: {error}") from error
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_dict(quote: dict[str, Any]) -> Quote:
+    fields = dict(quote)
+    span = fields.pop("speaker_span", None)
+    fields["speaker_span"] = (span["start"], span["end"]) if span is not None else None
+    return Quote(**fields)
 
 
 def encode_analysis(analysis: Analysis) -> bytes:
@@ -105,13 +128,27 @@ def encode_analysis(analysis: Analysis) -> bytes:
                 entity.name,
                 entity.type,
                 list(entity.aliases),
-                [[mention.start, mention.end] for mention in entity.mentions],
+                [
+                    [m.start, m.end] if m.kind == "name" else [m.start, m.end, m.kind]
+                    for m in entity.mentions
+                ],
                 entity.description,
             ]
             for entity in analysis.entities
         ],
         "quotes": [
-            [q.id, q.text, q.start, q.end, q.speaker, q.speaker_id, q.kind, q.cue]
+            [
+                q.id,
+                q.text,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_id,
+                q.kind,
+                q.cue,
+                list(q.speaker_span) if q.speaker_span is not None else None,
+                q.confidence,
+            ]
             for q in analysis.quotes
         ],
     }
@@ -128,17 +165,26 @@ def decode_analysis(article: Article, payload: bytes) -> Analysis:
                 name=name,
                 type=kind,
                 aliases=tuple(aliases),
-                mentions=tuple(Mention(start, end) for start, end in mentions),
+                mentions=tuple(Mention(*mention) for mention in mentions),
                 description=description,
             )
             for entity_id, name, kind, aliases, mentions, description in data["entities"]
         )
-        quotes = tuple(Quote(*fields) for fields in data["quotes"])
+        quotes = tuple(_quote_from_fields(fields) for fields in data["quotes"])
     except (zlib.error, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable cache entry: {error}") from error
     length = len(article.text)
     spans = [(m.start, m.end) for e in entities for m in e.mentions]
     spans += [(q.start, q.end) for q in quotes]
+    spans += [q.speaker_span for q in quotes if q.speaker_span is not None]
     if any(not 0 <= start <= end <= length for start, end in spans):
         raise ValueError("cache entry does not fit the article")
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_fields(fields: list[Any]) -> Quote:
+    quote = Quote(*fields)
+    if quote.speaker_span is not None:
+        start, end = quote.speaker_span
+        quote = replace(quote, speaker_span=(int(start), int(end)))
+    return quote

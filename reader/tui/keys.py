@@ -33,6 +33,8 @@ _KEY_NAMES = {
     "slash": "/",
     "shift+enter": "Shift+Enter",
     "ctrl+t": "Ctrl+T",
+    "backspace": "Backspace",
+    "shift+backspace": "Shift+Backspace",
 }
 
 
@@ -55,12 +57,15 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     """Where each set of keys works, with the class that owns the bindings."""
     from reader.tui.dialogs.choice_prompt import ChoiceList, ChoicePrompt
     from reader.tui.dialogs.help import HelpScreen
+    from reader.tui.dialogs.links_list import LinksList
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
+    from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import ArticleTable, LibraryScreen
     from reader.tui.screens.reader import ReaderScreen
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
+    from reader.tui.widgets.feed_lists import FeedList, ItemList
     from reader.tui.widgets.quotes_pane import QuoteList
     from reader.tui.widgets.search_bar import SearchBar
 
@@ -71,9 +76,13 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
         ("Quote card", QuoteCard),
+        ("Links list", LinksList),
         ("Help", HelpScreen),
         ("Library", LibraryScreen),
         ("Library list", ArticleTable),
+        ("Feeds", FeedsScreen),
+        ("Feed list", FeedList),
+        ("Feed items", ItemList),
         ("Choice", ChoicePrompt),
         ("Choice list", ChoiceList),
         ("Text prompt", TextPrompt),

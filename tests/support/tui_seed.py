@@ -15,12 +15,16 @@ from typing import Any
 from textual.app import App
 
 from reader.codec import analysis_to_dict
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1] / "sample_articles"
 SEED = SAMPLES / "voa-korea-olympics-talks.txt"
 FROZEN = HERE / "tui_seed_analysis.json"
+
+
+def _span(span: dict[str, int] | None) -> tuple[int, int] | None:
+    return (span["start"], span["end"]) if span is not None else None
 
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
@@ -34,6 +38,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         site=data["site"],
         published=data["published"],
         url=data["url"],
+        links=tuple(Link(k["start"], k["end"], k["href"]) for k in data.get("links", ())),
     )
     entities = tuple(
         Entity(
@@ -41,7 +46,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             e["name"],
             e["type"],
             tuple(e["aliases"]),
-            tuple(Mention(m["start"], m["end"]) for m in e["mentions"]),
+            tuple(Mention(m["start"], m["end"], m.get("kind", "name")) for m in e["mentions"]),
         )
         for e in data["entities"]
     )
@@ -55,6 +60,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             q["speaker_id"],
             q["kind"],
             q["cue"],
+            _span(q.get("speaker_span")),
+            q.get("confidence", 0.0),
         )
         for q in data["quotes"]
     )
