@@ -128,9 +128,12 @@ def open_database(
         except sqlite3.OperationalError as error:
             if _is_locked(error):
                 raise StoreUnavailable(f"{path} is busy in another reader") from error
-            if attempt or not path.exists():
-                raise StoreUnavailable(f"cannot open {path}: {error}") from error
-            move_aside(path)
+            # Permissions, a read-only folder or disk, a missing folder: the file may be
+            # perfectly sound, so it is reported and left alone. Only damage (below, a
+            # DatabaseError that is not an OperationalError) moves a file aside.
+            raise StoreUnavailable(
+                f"cannot open {path} ({error}); the file is left as it is"
+            ) from error
         except sqlite3.DatabaseError as error:
             if attempt or not path.exists():
                 raise StoreUnavailable(f"cannot open {path}: {error}") from error
