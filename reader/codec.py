@@ -18,6 +18,8 @@ from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The JSON contract of `reader extract --format json`."""
+    from reader.analyze.limits import analysis_limits  # here: the package is not cheap
+
     article = analysis.article
     return {
         "source": article.source,
@@ -26,6 +28,8 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "site": article.site,
         "published": article.published,
         "url": article.url,
+        # One sentence per cap the loader or the analysis reached (empty for most articles).
+        "limits": [*article.limits, *analysis_limits(article)],
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
@@ -69,6 +73,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """The inverse of `analysis_to_dict`; raises ValueError on a dict that is not one."""
+    from reader.analyze.limits import analysis_limits
     try:
         article = Article(
             source=data["source"],
@@ -85,6 +90,10 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
             ),
         )
+        analysis_notes = set(analysis_limits(article))
+        limits = tuple(str(s) for s in data.get("limits", ()) if s not in analysis_notes)
+        if limits:
+            article = replace(article, limits=limits)
         entities = tuple(
             Entity(
                 id=entity["id"],

@@ -61,6 +61,9 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
     links: tuple[Link, ...] = ()  # in offsets of `text`, in order
+    #: One sentence for each loader cap the source reached (`reader.load.notes`); most
+    #: articles have none.
+    limits: tuple[str, ...] = ()
 
     @classmethod
     def from_blocks(

@@ -17,6 +17,7 @@ from reader.analyze import ranker
 from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
+from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans
 from reader.analyze.speakers import Attribution, SpeakerFinder
@@ -112,7 +113,14 @@ def prepare(
     """Entities, quote-mark spans and the hand-written rules' attributions of one parse."""
     # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
     drafts = merge_candidates(collect_candidates(chunks), article.text)
-    spans = find_quote_spans(article)
+    # A paragraph with more quote marks than the cap keeps none of its quotes: attributing
+    # them is the costly part (`reader.analyze.limits`).
+    capped = {
+        index
+        for index, block in enumerate(article.blocks)
+        if too_many_quote_marks(article.block_text(block))
+    }
+    spans = [span for span in find_quote_spans(article) if not capped & set(span.blocks)]
     previous = None
     for span in spans:
         span.kind = classify(article, span, previous)

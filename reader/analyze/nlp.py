@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader.analyze.limits import parsed_lengths
 from reader.errors import AnalysisError
 from reader.model import Article, Block
 
@@ -219,8 +220,9 @@ def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:
 def chunk_spans(article: Article, limit: int) -> list[tuple[int, Block, int, int]]:
     """`(block index, block, offset, length)` for every piece of every block to parse."""
     spans = []
-    for index, block in enumerate(article.blocks):
-        text = article.block_text(block)
+    for index, length in parsed_lengths(article):  # the caps (`reader.analyze.limits`)
+        block = article.blocks[index]
+        text = article.text[block.start : block.start + length]
         for start, piece in split_long(text, limit):
             if piece.strip():
                 spans.append((index, block, block.start + start, len(piece)))

@@ -98,6 +98,16 @@ def extract_bytes(
     With no hint (stdin, an unknown suffix) the content decides. `charset` is a declared
     charset (an HTTP header, a command-line option); `url` is where the page came from.
     """
+    from reader.load.notes import collecting
+
+    with collecting() as notes:
+        article = _extract_bytes(data, source, kind_hint=kind_hint, charset=charset, url=url)
+    return dataclasses.replace(article, limits=tuple(notes)) if notes else article
+
+
+def _extract_bytes(
+    data: bytes, source: str, *, kind_hint: str | None, charset: str | None, url: str | None
+) -> Article:
     data = check_payload(data, source)
     kind = kind_hint if kind_hint in ("html", "text", "markdown") else None
     if kind is None:

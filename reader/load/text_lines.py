@@ -54,8 +54,21 @@ PERSON_BLURB = re.compile(
     r"contributor|author|producer|analyst|fellow)s?\b",
     re.IGNORECASE,
 )
-_COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
-_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b.*\b(?:image|video|photo|gallery)\b", re.I)
+# A cookie notice: "cookies", then a word of consent later in the line. An aspect-ratio
+# widget: "16:9", then a word of media later. Each is two searches, the second from where
+# the first ended: one pattern with `.*` between the two was tried from every "cookie" of a
+# long line to its end (quadratic: minutes on a line of "cookie-cookie-…").
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_THEN = re.compile(r"\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
+_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b")
+_ASPECT_THEN = re.compile(r"\b(?:image|video|photo|gallery)\b", re.IGNORECASE)
+
+
+def _then(first: re.Pattern[str], then: re.Pattern[str], text: str) -> bool:
+    """`first` matches somewhere in `text` and `then` after it (linear: two searches)."""
+    found = first.search(text)
+    return found is not None and then.search(text, found.end()) is not None
+
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_TEXT})"
@@ -69,7 +82,13 @@ PERSON_INTRO = re.compile(
 )
 ABOUT = re.compile(r"^about(?:\s+us)?\b\s*(?P<name>.*)$", re.IGNORECASE)
 # "World | Environment | Science": a menu flattened into one line.
-_MENU_LINE = re.compile(r"^[^|•·/]{1,30}(?:\s+[|•·/]\s+[^|•·/]{1,30}){2,}$")
+# Each item neither starts nor ends with a space, so the spaces around a separator belong to
+# the separator alone: with `[^|•·/]{1,30}` on both sides of `\s+`, a long line of twelve
+# `|` that failed at its end backtracked through every split (a minute for 170 characters).
+_MENU_ITEM = r"[^|•·/\s](?:[^|•·/]{0,28}[^|•·/\s])?"
+_MENU_LINE = re.compile(rf"^{_MENU_ITEM}(?:\s+[|•·/]\s+{_MENU_ITEM}){{2,}}$")
+#: A line longer than this is not a menu, and is not matched against `_MENU_LINE`.
+MAX_FURNITURE_LINE = 1000
 
 # Interface words of web pages (not any one site's): a whole line made of one of these,
 # in any case, is chrome wherever it stands.
@@ -274,7 +293,7 @@ def _reads_as_chrome(line: Line) -> bool:
     if len(tokens) >= 2 and all(len(token) <= 3 and not token.islower() for token in tokens):
         return True  # "XS SM MD LG", "A A A"
     # The word counts before the searches: a long paragraph is not scanned for widgets.
-    if line.words <= 5 and _ASPECT_WIDGET.search(text):
+    if line.words <= 5 and _then(_ASPECT_WIDGET, _ASPECT_THEN, text):
         return True
     if plain[:1].isdigit() and re.fullmatch(
         r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain
@@ -284,11 +303,11 @@ def _reads_as_chrome(line: Line) -> bool:
         return True
     if line.words <= 25 and _COPYRIGHT.search(text):
         return True
-    if _LINK_LEAD.match(text) or _MENU_LINE.match(text):
+    if _LINK_LEAD.match(text) or (len(text) <= MAX_FURNITURE_LINE and _MENU_LINE.match(text)):
         return True
-    if line.words <= 80 and _COOKIE.search(text):
+    if line.words <= 80 and _then(_COOKIE, _COOKIE_THEN, text):
         return True
-    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
+    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|[^\s@]+@\S+\.\w+", text))
 
 
 def is_heading(line: Line) -> bool:

@@ -89,8 +89,14 @@ class AnalysisCache:
 
     @classmethod
     def default(cls) -> AnalysisCache:
-        """The user's cache file (see `cache_dir`)."""
-        return cls(cache_dir() / CACHE_FILE)
+        """The user's cache file (see `cache_dir`); a cache that stores nothing, and says
+        why, when that folder cannot be named."""
+        try:
+            return cls(cache_dir() / CACHE_FILE)
+        except StoreUnavailable as error:
+            cache = cls(Path(CACHE_FILE))
+            cache.disabled_reason = f"The analysis cache is off: {error}"
+            return cache
 
     # -- public -------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from textual.screen import Screen
 
 from reader.model import Analysis, Article
 from reader.pipeline import cached_analysis
+from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
 from reader.tui.screens.link_hints import LinkChosen
@@ -31,6 +32,7 @@ from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, 
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
 
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
@@ -112,7 +114,7 @@ class ReaderApp(App[None]):
         self.history = History()
         """The articles left by following links, and those gone back from."""
         if article is not None:
-            self.title = article.title or article.source
+            self.title = clean_name(article.title or article.source)
 
     @property
     def library(self) -> Library | None:
@@ -132,6 +134,26 @@ class ReaderApp(App[None]):
 
             return LibraryScreen(self.folder, self.context)
         return ReaderScreen(self.article, self.context, analysis=self.analysis)
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from every screen and widget, comes here: its text often names
+        a path, an address or a setting, so it is cleaned (`sanitize.clean_lines`) before it
+        reaches the terminal."""
+        super().notify(
+            clean_lines(message),
+            title=clean_name(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):

@@ -42,6 +42,13 @@ def test_analyze_quick(nlp: Any) -> None:
     _quick()
 
 
+#: The long run's own timeout. 10,000 analyses of random text through spaCy take far longer
+#: than the suite's per-test timeout (180 s, for a hang): some 20 ms to 200 ms each, so up to
+#: half an hour on a small, shared machine. An hour leaves room and still stops a hang.
+LONG_TIMEOUT_SECONDS = 3600
+
+
 @pytest.mark.fuzz
+@pytest.mark.timeout(LONG_TIMEOUT_SECONDS)
 def test_analyze_long(nlp: Any) -> None:
     _long()

@@ -93,9 +93,10 @@ def seed_json() -> dict:
 def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
-        "source", "title", "byline", "site", "published", "url",
+        "source", "title", "byline", "site", "published", "url", "limits",
         "text", "blocks", "links", "entities", "quotes",
     }
+    assert data["limits"] == []  # no cap reached on an ordinary article
     text = data["text"]
     for link in data["links"]:
         assert 0 <= link["start"] < link["end"] <= len(text)

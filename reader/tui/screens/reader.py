@@ -106,8 +106,18 @@ class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
     def on_unmount(self) -> None:
         release_long_lived()  # this article's objects go back to the collector
 
+    def _say_limits(self) -> None:
+        """One line when a cap of the loader or the analysis bites on this article."""
+        from reader.analyze.limits import analysis_limits
+
+        notes = [*self.article.limits, *analysis_limits(self.article)]
+        if notes:
+            self.notify(" ".join(notes), title="Limits", severity="warning", timeout=20,
+                        markup=False)  # fmt: skip
+
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_key_bar)
+        self.call_after_refresh(self._say_limits)
         self.call_after_refresh(self.search_bar.build)  # hidden until `/`: after the first frame
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)

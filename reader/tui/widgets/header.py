@@ -12,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.model import Article
-from reader.sanitize import clean_text
+from reader.sanitize import clean_name
 
 #: Articles longer than this (characters) count their words after the first paint.
 COUNT_LATER_CHARS = 100_000
@@ -63,8 +63,8 @@ class ArticleHeader(Widget):
         """Where the article came from: its URL without the scheme, or its file."""
         url = self.article.url
         if url:
-            return clean_text(url.partition("://")[2] or url)
-        return clean_text(self.article.source)
+            return clean_name(url.partition("://")[2] or url)
+        return clean_name(self.article.source)
 
     def _count_words(self) -> None:
         self._minutes = self.article.reading_minutes
@@ -73,7 +73,7 @@ class ArticleHeader(Widget):
     def render(self) -> RenderableType:
         article = self.article
         title = Text(
-            article.title or clean_text(article.source),  # a file name is a stranger's too
+            article.title or clean_name(article.source),  # a file name is a stranger's too
             self.get_component_rich_style("article-header--title", partial=True),
             no_wrap=True,
             overflow="ellipsis",
