@@ -8,6 +8,7 @@ article already (the cache's key stands for it, the reader sent it to the child)
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import zlib
 from typing import Any
@@ -25,6 +26,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "site": article.site,
         "published": article.published,
         "url": article.url,
+        "lang": article.lang,
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
@@ -69,6 +71,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             site=data["site"],
             published=data["published"],
             url=data["url"],
+            lang=data.get("lang"),
         )
         entities = tuple(
             Entity(
@@ -104,6 +107,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
             [q.id, q.text, q.start, q.end, q.speaker, q.speaker_id, q.kind, q.cue]
             for q in analysis.quotes
         ],
+        "lang": analysis.article.lang,
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
@@ -124,6 +128,9 @@ def decode_analysis(article: Article, payload: bytes) -> Analysis:
             for entity_id, name, kind, aliases, mentions, description in data["entities"]
         )
         quotes = tuple(Quote(*fields) for fields in data["quotes"])
+        lang = data.get("lang")
+        if lang is not None and article.lang != lang:  # detected by the analysis
+            article = dataclasses.replace(article, lang=str(lang))
     except (zlib.error, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable cache entry: {error}") from error
     length = len(article.text)

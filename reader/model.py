@@ -47,6 +47,9 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    #: The ISO 639-1 code of the article's language ("en", "de", "zh"); None until detected
+    #: (`reader.load.language`), or when the text is too short to tell.
+    lang: str | None = None
 
     @classmethod
     def from_blocks(

@@ -93,9 +93,10 @@ def seed_json() -> dict:
 def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
-        "source", "title", "byline", "site", "published", "url",
+        "source", "title", "byline", "site", "published", "url", "lang",
         "text", "blocks", "entities", "quotes",
     }
+    assert data["lang"] == "en"
     text = data["text"]
     assert data["title"] == "South Korea Offers Talks With Rival North Over Winter Olympics"
     assert text == "\n\n".join(text[b["start"] : b["end"]] for b in data["blocks"])

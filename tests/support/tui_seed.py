@@ -34,6 +34,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         site=data["site"],
         published=data["published"],
         url=data["url"],
+        lang=data.get("lang"),
     )
     entities = tuple(
         Entity(
