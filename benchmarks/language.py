@@ -6,7 +6,10 @@ Each saved page of the article-extraction benchmark that declares its language
 (`<html lang="pt-BR">`) is read by the reader's own loader; every paragraph of at least
 --min-chars characters is given to `reader.load.language.detect_language`, and so is the
 article as a whole. The truth is the page's declared language (its primary subtag: "pt-BR"
-counts as "pt"); a page that declares none is left out. A declaration can be wrong (a page
+counts as "pt"); a page that declares none is left out. A paragraph whose best guess is
+less likely than `MIN_CONFIDENCE` gets no language (the reader then reads it as English);
+it counts as wrong, and the accuracy of the guesses made and of the best guess alone are
+printed beside. A declaration can be wrong (a page
 declared "de" may be in English): the pages where the whole-article guess disagrees are listed
 so that a reader can tell the detector's errors from the page's.
 
@@ -51,6 +54,7 @@ def main() -> None:
     pages = sorted((args.data / "html").glob("*.html.gz"))
     per_language: Counter[str] = Counter()
     right: Counter[str] = Counter()
+    undecided = top_right = 0
     articles = articles_right = 0
     disagreements: list[tuple[str, str, str]] = []
     timings: list[float] = []
@@ -77,6 +81,8 @@ def main() -> None:
             characters += len(text)
             per_language[truth] += 1
             right[truth] += guess == truth
+            undecided += guess is None
+            top_right += detector.guess_language(text)[0] == truth
         whole = detector.detect_language(article.text)
         articles += 1
         articles_right += whole == truth
@@ -86,7 +92,13 @@ def main() -> None:
     paragraphs = sum(per_language.values())
     print(f"pages with a declared language: {articles} (left out: {skipped})")
     print(f"paragraphs of >= {args.min_chars} characters: {paragraphs}")
-    print(f"paragraph accuracy: {sum(right.values()) / paragraphs:.3f}")
+    decided = paragraphs - undecided
+    print(
+        f"paragraph accuracy: {sum(right.values()) / paragraphs:.3f} "
+        f"(undecided, below {detector.MIN_CONFIDENCE}, counted wrong: {undecided}); "
+        f"of those decided {sum(right.values()) / decided:.3f}; "
+        f"the best guess, however unlikely: {top_right / paragraphs:.3f}"
+    )
     print(f"article accuracy:   {articles_right / articles:.3f} ({articles_right}/{articles})")
     print("per declared language (paragraphs right / paragraphs):")
     for language, count in per_language.most_common():

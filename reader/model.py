@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.scripts import word_count
+
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -79,7 +81,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Words, each character counted as one in Chinese or Japanese (`reader.scripts`)."""
+        return word_count(self.text)
 
     @property
     def reading_minutes(self) -> int:

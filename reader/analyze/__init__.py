@@ -14,10 +14,12 @@ from dataclasses import replace
 from reader.analyze.assemble import finish_entities, marked_quote
 from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
+from reader.analyze.languages import model_for
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import classify, find_quote_spans
 from reader.analyze.speakers import SpeakerFinder
 from reader.analyze.speech import is_reported_speech
+from reader.load.language import with_language
 from reader.model import Analysis, Article, Quote
 
 __all__ = [
@@ -42,9 +44,12 @@ def analyze(
 ) -> Analysis:
     """Find the article's entities and quotes; `progress` gets fractions from 0 to 1.
 
-    Raises `AnalysisCancelled` when `is_cancelled()` turns true between batches, and
-    `AnalysisError` when the language model cannot be loaded.
+    The article's language is detected first when it is not known (`reader.load.language`);
+    the returned analysis holds the article with its `lang`. Raises `AnalysisCancelled` when
+    `is_cancelled()` turns true between batches, and `AnalysisError` when the language model
+    cannot be loaded.
     """
+    article = with_language(article)
     chunks = parse_article(article, progress=progress, is_cancelled=is_cancelled)
     analysis = analyze_parsed(article, chunks)
     if progress is not None:
@@ -53,9 +58,17 @@ def analyze(
 
 
 def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
-    """The rules on top of the parse: entities, quotes and speakers."""
+    """The rules on top of the parse: entities, quotes and speakers.
+
+    Entities only where a model knows the article's language (`languages.model_for`): the
+    quotes of any language are found from their marks.
+    """
     # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
-    drafts = merge_candidates(collect_candidates(chunks), article.text)
+    drafts = (
+        merge_candidates(collect_candidates(chunks), article.text)
+        if _finds_entities(article, chunks)
+        else []
+    )
     spans = find_quote_spans(article)
     previous = None
     for span in spans:
@@ -87,3 +100,11 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _finds_entities(article: Article, chunks: list[ParsedChunk]) -> bool:
+    """Whether the parse can name entities in the article's language: a model for it, and a
+    pipeline that recognises entities (not the blank one)."""
+    if article.lang is not None and model_for(article.lang) is None:
+        return False
+    return not chunks or "ner" in chunks[0].docs.nlp.pipe_names

@@ -19,23 +19,32 @@ from reader.model import Article
 SAMPLE_CHARS = 4000
 #: Fewer letters than this say too little to name a language.
 MIN_LETTERS = 12
+#: A guess less likely than this (py3langid's probability, calibrated by length) names no
+#: language: "Kim Jong Un met Moon Jae-in in Seoul." is Afrikaans at 0.20.
+MIN_CONFIDENCE = 0.5
 
 
 @functools.cache
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
 
 
 def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the language `text` is written in ("en", "de", "zh"), or None
-    when it holds too few letters to tell."""
+    when it holds too few letters to tell, or the best guess is not likely enough."""
     sample = text[:SAMPLE_CHARS]
     if sum(1 for ch in sample if ch.isalpha()) < MIN_LETTERS:
         return None
-    language, _ = _identifier().classify(sample)
-    return str(language)
+    language, confidence = guess_language(sample)
+    return language if confidence >= MIN_CONFIDENCE else None
+
+
+def guess_language(text: str) -> tuple[str, float]:
+    """py3langid's best guess for `text` and its probability, however unlikely."""
+    language, confidence = _identifier().classify(text[:SAMPLE_CHARS])
+    return str(language), float(confidence)
 
 
 def with_language(article: Article) -> Article:
