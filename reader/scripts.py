@@ -31,6 +31,32 @@ def word_count(text: str) -> int:
     return unspaced + len(UNSPACED.sub(" ", text).split())
 
 
+def shape_words(text: str) -> int:
+    """The length of `text` in words, as the rules that tell prose from page furniture read
+    it: runs between spaces, and every two characters of an unspaced script (a Chinese word
+    is one to two characters long), so a Chinese headline of 15 characters is as long as an
+    English one of 8 words, and a paragraph is not one word."""
+    if text.isascii():
+        return len(text.split())
+    unspaced = len(UNSPACED.findall(text))
+    if not unspaced:
+        return len(text.split())
+    return (unspaced + 1) // 2 + len(UNSPACED.sub(" ", text).split())
+
+
+def has_prose_letters(text: str) -> bool:
+    """Whether `text` holds a letter that is not a capital: a lowercase one, or one of a
+    script without case (Chinese, Arabic, Hebrew). Headlines in capitals, numbers and
+    symbols have none."""
+    return any(ch.isalpha() and not ch.isupper() for ch in text)
+
+
+def starts_like_a_name(text: str) -> bool:
+    """Starts with a capital, or with a letter of a script without case."""
+    first = text[:1]
+    return first.isalpha() and not first.islower()
+
+
 def is_unspaced(text: str) -> bool:
     """Whether `text` is mostly in a script without spaces (more such characters than
     spaces): then its shape is read in characters, not words."""

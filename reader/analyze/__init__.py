@@ -16,9 +16,9 @@ from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.languages import model_for
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
-from reader.analyze.quotes import classify, find_quote_spans
+from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
 from reader.analyze.speakers import SpeakerFinder
-from reader.analyze.speech import is_reported_speech
+from reader.analyze.speech import SHORT_PARTIAL_WORDS, is_reported_speech
 from reader.load.language import with_language
 from reader.model import Analysis, Article, Quote
 
@@ -64,11 +64,8 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     quotes of any language are found from their marks.
     """
     # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
-    drafts = (
-        merge_candidates(collect_candidates(chunks), article.text)
-        if _finds_entities(article, chunks)
-        else []
-    )
+    parsed = _finds_entities(article, chunks)
+    drafts = merge_candidates(collect_candidates(chunks), article.text) if parsed else []
     spans = find_quote_spans(article)
     previous = None
     for span in spans:
@@ -80,6 +77,7 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
         (span, attribution)
         for span, attribution in zip(spans, attributions, strict=True)
         if is_reported_speech(article, span, attribution)
+        or (not parsed and _reads_as_speech_unparsed(article, span))
     ]
     reported = find_indirect(chunks, finder)
     entities, id_of = finish_entities(drafts, [a for _, a in kept])
@@ -100,6 +98,12 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _reads_as_speech_unparsed(article: Article, span: QuoteSpan) -> bool:
+    """In a language read without a parse there are no reporting verbs to find (「…」と述べた):
+    a quote is kept when it is longer than a short phrase and is not a name or a label."""
+    return span.words > SHORT_PARTIAL_WORDS and not is_naming(article, span)
 
 
 def _finds_entities(article: Article, chunks: list[ParsedChunk]) -> bool:

