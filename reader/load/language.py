@@ -26,9 +26,14 @@ MIN_CONFIDENCE = 0.5
 
 @functools.cache
 def _identifier() -> Any:
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    """py3langid's identifier, or None when it cannot be loaded (then no language is named,
+    and the article is read as English, as before there was a detector)."""
+    try:
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+        return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    except (ImportError, OSError, ValueError):
+        return None
 
 
 def detect_language(text: str) -> str | None:
@@ -43,7 +48,10 @@ def detect_language(text: str) -> str | None:
 
 def guess_language(text: str) -> tuple[str, float]:
     """py3langid's best guess for `text` and its probability, however unlikely."""
-    language, confidence = _identifier().classify(text[:SAMPLE_CHARS])
+    identifier = _identifier()
+    if identifier is None:
+        return "und", 0.0  # undetermined (ISO 639-2)
+    language, confidence = identifier.classify(text[:SAMPLE_CHARS])
     return str(language), float(confidence)
 
 

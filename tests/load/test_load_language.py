@@ -79,3 +79,10 @@ def test_importing_the_loader_does_not_read_the_model() -> None:
     code = "import sys, reader.load, reader.analyze; print('py3langid' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_without_the_detector_no_language_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.load import language
+
+    monkeypatch.setattr(language, "_identifier", lambda: None)
+    assert detect_language(GERMAN) is None  # read as English, as before; never a traceback
