@@ -354,3 +354,23 @@ def test_no_module_pattern_backtracks_catastrophically() -> None:
         if large > RATIO * small:
             slow.append(f"{name} on {unit!r}*n+{ending!r}: {small:.4f}s -> {large:.4f}s")
     assert not slow, "\n".join(slow)
+
+
+def test_a_long_run_without_spaces_is_tokenized_in_linear_time(nlp: Any) -> None:
+    """spaCy's tokenizer is quadratic in the length of a run without spaces, and caches what
+    it has seen: each run here is new (a different last character), so no run is a cache hit."""
+    from reader.analyze.nlp import LONGEST_WORD, parse_article, tokenizable
+
+    calls = itertools.count()
+
+    def parsed(n: int) -> object:
+        text = '"' * n + chr(0x4E00 + next(calls) % 2000)
+        return parse_article(Article.from_blocks("x", [("paragraph", text)]), nlp=nlp)
+
+    assert_linear(parsed, lambda n: n, 2_000)
+    text = "word " + "x" * (3 * LONGEST_WORD) + " end"
+    given = tokenizable(text)
+    assert len(given) == len(text) and given.replace(" ", "x") == text.replace(" ", "x")
+    assert max(len(run) for run in given.split()) <= LONGEST_WORD
+    ordinary = "An ordinary sentence, with https://example.org/a/very/long/path words."
+    assert tokenizable(ordinary) is ordinary
