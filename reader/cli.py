@@ -29,6 +29,9 @@ commands:
                         print the article and its analysis without opening the reader;
                         a folder SOURCE means every article file directly inside it
                         (see: reader extract --help)
+  reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
+                        follow news feeds; on its own, the feeds screen
+                        (see: reader feeds --help)
 
 Press ? in the reader for the keys."""
 
@@ -92,7 +95,14 @@ def build_extract_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
-        "sources", nargs="+", metavar="SOURCE", help="files, folders, URLs, or - for stdin"
+        "sources", nargs="*", metavar="SOURCE", help="files, folders, URLs, or - for stdin"
+    )
+    parser.add_argument(
+        "--feed",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="every item of the feed at URL: its full article fetched and analysed",
     )
     parser.add_argument(
         "--format",
@@ -137,7 +147,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         if args and args[0] == "extract":
-            return run_extract(build_extract_parser().parse_args(args[1:]))
+            parser = build_extract_parser()
+            options = parser.parse_args(args[1:])
+            if not options.sources and not options.feed:
+                parser.error("give at least one SOURCE or --feed URL")
+            return run_extract(options)
+        if args and args[0] == "feeds":
+            from reader.feeds.cli import run_feeds
+
+            return run_feeds(args[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -322,6 +340,10 @@ def run_extract(options: argparse.Namespace) -> int:
     chosen = FORMATS[options.format]
     held: list[Analysis] = []
     sources = expand_sources(options.sources)
+    if options.feed:
+        from reader.feeds.cli import feed_sources
+
+        sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
     print_options = PrintOptions(what=options.what, single=single)
     for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):

@@ -13,7 +13,15 @@ from reader.sanitize import clean_text
 WHAT_TO_DO = "save the page from a browser and open the file instead"
 
 
-def status_error(url: str, status: int, reason: str) -> LoadError:
+class StatusError(LoadError):
+    """The server answered with an error status (4xx, 5xx); `status` says which."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def status_error(url: str, status: int, reason: str) -> StatusError:
     said = f"{status} {show(reason)}".strip()
     if status in (401, 403, 407, 451):
         advice = f"the page may need a login or block programs: {WHAT_TO_DO}"
@@ -25,7 +33,7 @@ def status_error(url: str, status: int, reason: str) -> LoadError:
         advice = "the server failed: try again later"
     else:
         advice = f"check the address, or {WHAT_TO_DO}"
-    return LoadError(f"{show(url)} answered {said}; {advice}.")
+    return StatusError(f"{show(url)} answered {said}; {advice}.", status)
 
 
 def network_error(url: str, error: BaseException) -> LoadError:

@@ -1,6 +1,6 @@
 """Which language an article is written in: py3langid's naive Bayes over byte n-grams.
 
-py3langid (97 languages, a 4.5 MB model, no download at run time) is imported and its model
+py3langid (140 languages, a 4.5 MB model, no download at run time) is imported and its model
 read on the first call only: reading the model costs some half a second, so a caller on the
 way to a first paint leaves the article's `lang` unset and the analysis fills it in
 (`reader.analyze`). `python benchmarks/language.py` measures its accuracy and speed on the

@@ -1,11 +1,14 @@
 """Open the reader's SQLite databases so that a damaged or busy file never stops the reader.
 
 Every database (the library and the analysis cache) is opened through `open_database`: WAL
-journal, a busy timeout, and a schema version in `PRAGMA user_version`. A file that is not a
-database, fails SQLite's quick check, or carries an unknown schema version is moved aside
-(kept next to the original with a `.corrupt-<time>` suffix, so nothing is destroyed) and a
-fresh database is created. A database that stays locked longer than the timeout raises
-`StoreUnavailable`; callers then work without it for this run.
+journal, a busy timeout, and a schema version in `PRAGMA user_version`. A database of an
+older version is upgraded in place, in one transaction, by the `migrations` its owner gives
+(the statements that take version N to N + 1), so its rows are kept; an upgrade that fails
+leaves the file as it was and the store unavailable. A file that is not a database, fails
+SQLite's quick check, or carries an unknown schema version (newer, or older with no path up)
+is moved aside (kept next to the original with a `.corrupt-<time>` suffix, so nothing is
+destroyed) and a fresh database is created. A database that stays locked longer than the
+timeout raises `StoreUnavailable`; callers then work without it for this run.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 BUSY_TIMEOUT_SECONDS = 2.0
@@ -47,7 +50,12 @@ def _is_locked(error: sqlite3.OperationalError) -> bool:
 
 
 def _connect(
-    path: Path, schema: str, version: int, busy_timeout: float, quick_check: bool
+    path: Path,
+    schema: str,
+    version: int,
+    busy_timeout: float,
+    quick_check: bool,
+    migrations: Mapping[int, str],
 ) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=busy_timeout, isolation_level=None)
     try:
@@ -61,6 +69,18 @@ def _connect(
                 for statement in _statements(schema):
                     connection.execute(statement)
                 connection.execute(f"PRAGMA user_version={int(version)}")
+        elif 0 < found < version and all(step in migrations for step in range(found, version)):
+            try:
+                with transaction(connection):
+                    for step in range(found, version):
+                        for statement in _statements(migrations[step]):
+                            connection.execute(statement)
+                    connection.execute(f"PRAGMA user_version={int(version)}")
+            except sqlite3.Error as error:
+                # Not moved aside: the rows are intact, only the upgrade failed.
+                raise StoreUnavailable(
+                    f"cannot upgrade {path} from version {found}: {error}"
+                ) from error
         elif found != version:
             raise sqlite3.DatabaseError(f"schema version {found}, expected {version}")
     except BaseException:
@@ -80,8 +100,11 @@ def open_database(
     version: int = 1,
     busy_timeout: float | None = None,
     quick_check: bool = True,
+    migrations: Mapping[int, str] | None = None,
 ) -> sqlite3.Connection:
     """Open or create the database at `path` with `schema` (statements separated by `;`).
+
+    `migrations[n]` holds the statements that upgrade a database of version n to n + 1.
 
     `busy_timeout` defaults to `BUSY_TIMEOUT_SECONDS`. `quick_check=False` skips SQLite's
     quick check, for a caller that opens the same file again and again and has checked it
@@ -94,7 +117,7 @@ def open_database(
         raise StoreUnavailable(f"cannot create {path.parent}: {error.strerror}") from error
     for attempt in range(2):
         try:
-            return _connect(path, schema, version, timeout, quick_check)
+            return _connect(path, schema, version, timeout, quick_check, migrations or {})
         except sqlite3.OperationalError as error:
             if _is_locked(error):
                 raise StoreUnavailable(f"{path} is busy in another reader") from error

@@ -20,8 +20,41 @@ from reader.model import Article
 from reader.store.db import StoreUnavailable, open_database, transaction
 from reader.store.dirs import library_path
 
-SCHEMA_VERSION = 1
-SCHEMA = """
+SCHEMA_VERSION = 2
+#: Feeds, their items (by GUID), read state and fetch metadata (`reader.feeds.store`).
+FEEDS_SCHEMA = """
+CREATE TABLE feeds (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    site TEXT,
+    folder TEXT,
+    added_at REAL NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at REAL,
+    problem TEXT
+);
+CREATE TABLE items (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    feed_id INTEGER NOT NULL REFERENCES feeds (id),
+    guid TEXT NOT NULL,
+    title TEXT,
+    link TEXT,
+    author TEXT,
+    published TEXT,
+    summary TEXT,
+    enclosure TEXT,
+    seen_at REAL NOT NULL,
+    updated_at REAL,
+    read INTEGER NOT NULL DEFAULT 0,
+    analysis TEXT,
+    UNIQUE (feed_id, guid)
+);
+CREATE INDEX items_by_feed ON items (feed_id, published)
+"""
+SCHEMA = (
+    """
 CREATE TABLE history (
     source TEXT PRIMARY KEY,
     text_key TEXT NOT NULL,
@@ -46,8 +79,12 @@ CREATE INDEX corrections_by_text ON corrections (text_key);
 CREATE TABLE state (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
-)
+);
 """
+    + FEEDS_SCHEMA
+)
+#: `MIGRATIONS[n]` upgrades a library of schema version n to n + 1, keeping its rows.
+MIGRATIONS = {1: FEEDS_SCHEMA}
 
 #: Sources that cannot be opened again, so history does not list them.
 UNREPEATABLE_SOURCES = ("-",)
@@ -85,7 +122,8 @@ class Library:
     def open(cls, path: Path | None = None) -> Library:
         """Open (or create) the library at `path`, by default in the user data directory."""
         path = path if path is not None else library_path()
-        return cls(open_database(path, SCHEMA, version=SCHEMA_VERSION), path)
+        connection = open_database(path, SCHEMA, version=SCHEMA_VERSION, migrations=MIGRATIONS)
+        return cls(connection, path)
 
     def close(self) -> None:
         self.connection.close()

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
+    from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import LibraryScreen
 
 
@@ -76,12 +77,13 @@ class ReaderApp(App[None]):
         settings: Settings | None = None,
         library: Library | None = None,
         notices: Iterable[str] = (),
+        feeds: bool = False,
     ) -> None:
         """Open `article`, or with none the library of `folder` (no folder: the history).
 
         `settings` come from the config file; `notices` are sentences to show at start (what
         was wrong with the config); `library` keeps history, reading places and corrections
-        (None: nothing is kept).
+        (None: nothing is kept). `feeds` opens the feeds screen instead of the library.
         """
         super().__init__(driver_class=_quick_exit_driver())
         self.article = article
@@ -91,6 +93,7 @@ class ReaderApp(App[None]):
             analysis = cached_analysis(article, cache)
         self.analysis = analysis
         self.folder = folder
+        self.feeds = feeds
         self.notices = list(notices)
         settings = settings or Settings()
         self.session = ReadingSession(self, settings, library)
@@ -114,6 +117,10 @@ class ReaderApp(App[None]):
         return self.context.export_folder
 
     def get_default_screen(self) -> Screen:
+        if self.article is None and self.feeds:
+            from reader.tui.screens.feeds import FeedsScreen
+
+            return FeedsScreen(self.context)
         if self.article is None:
             from reader.tui.screens.library import LibraryScreen
 
@@ -140,6 +147,12 @@ class ReaderApp(App[None]):
         self.push_screen(screen)
         self.call_after_refresh(self.session.begin_reading, screen)
 
+    def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
+        """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
+        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
+        self.push_screen(screen)
+        self.call_after_refresh(self.session.begin_reading, screen)
+
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
         self.session.save_place()
@@ -147,10 +160,11 @@ class ReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
+            from reader.tui.screens.feeds import FeedsScreen
             from reader.tui.screens.library import LibraryScreen
 
             stack = self.screen_stack
-            return len(stack) > 1 and isinstance(stack[-2], LibraryScreen)
+            return len(stack) > 1 and isinstance(stack[-2], LibraryScreen | FeedsScreen)
         return True
 
     def action_help(self) -> None:

@@ -57,10 +57,12 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.dialogs.help import HelpScreen
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
+    from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import ArticleTable, LibraryScreen
     from reader.tui.screens.reader import ReaderScreen
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
+    from reader.tui.widgets.feed_lists import FeedList, ItemList
     from reader.tui.widgets.quotes_pane import QuoteList
     from reader.tui.widgets.search_bar import SearchBar
 
@@ -74,6 +76,9 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Help", HelpScreen),
         ("Library", LibraryScreen),
         ("Library list", ArticleTable),
+        ("Feeds", FeedsScreen),
+        ("Feed list", FeedList),
+        ("Feed items", ItemList),
         ("Choice", ChoicePrompt),
         ("Choice list", ChoiceList),
         ("Text prompt", TextPrompt),

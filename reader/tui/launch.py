@@ -111,6 +111,10 @@ class Launch:
         _run_then_wind_down(self.app(folder=chosen, **app_options))
         return True
 
+    def run_feeds(self, **app_options: Any) -> None:
+        """The feeds screen: subscribed feeds and their items."""
+        _run_then_wind_down(self.app(feeds=True, **app_options))
+
     def run_article(self, article: Article, **app_options: Any) -> None:
         _run_then_wind_down(self.app(article=article, **app_options))
 
