@@ -123,6 +123,8 @@ def load_gold(data: Path) -> list[GoldArticle]:
     bodies: dict[str, Any] | None = None
     found = []
     for path in sorted(GOLD.glob("*.json")):
+        if path.name == "metadata.json":  # the metadata benchmark's gold, not an article's
+            continue
         gold = json.loads(path.read_text(encoding="utf-8"))
         if gold["source"] == "sample":
             article = load(str(SAMPLES / gold["sample"]))

@@ -8,9 +8,9 @@ article already (the cache's key stands for it, the reader sent it to the child)
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import zlib
+from dataclasses import replace
 from typing import Any
 
 from reader.model import Analysis, Article, Block, Entity, Mention, Quote
@@ -37,7 +37,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "name": entity.name,
                 "type": entity.type,
                 "aliases": list(entity.aliases),
-                "mentions": [{"start": m.start, "end": m.end} for m in entity.mentions],
+                "mentions": [
+                    {"start": m.start, "end": m.end, "kind": m.kind} for m in entity.mentions
+                ],
             }
             for entity in analysis.entities
         ],
@@ -51,6 +53,12 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
                 "speaker_id": quote.speaker_id,
                 "kind": quote.kind,
                 "cue": quote.cue,
+                "speaker_span": (
+                    {"start": quote.speaker_span[0], "end": quote.speaker_span[1]}
+                    if quote.speaker_span is not None
+                    else None
+                ),
+                "confidence": round(quote.confidence, 3),
             }
             for quote in analysis.quotes
         ],
@@ -79,14 +87,23 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
                 name=entity["name"],
                 type=entity["type"],
                 aliases=tuple(entity["aliases"]),
-                mentions=tuple(Mention(m["start"], m["end"]) for m in entity["mentions"]),
+                mentions=tuple(
+                    Mention(m["start"], m["end"], m.get("kind", "name")) for m in entity["mentions"]
+                ),
             )
             for entity in data["entities"]
         )
-        quotes = tuple(Quote(**quote) for quote in data["quotes"])
+        quotes = tuple(_quote_from_dict(quote) for quote in data["quotes"])
     except (KeyError, TypeError) as error:
         raise ValueError(f"not an analysis: {error}") from error
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_dict(quote: dict[str, Any]) -> Quote:
+    fields = dict(quote)
+    span = fields.pop("speaker_span", None)
+    fields["speaker_span"] = (span["start"], span["end"]) if span is not None else None
+    return Quote(**fields)
 
 
 def encode_analysis(analysis: Analysis) -> bytes:
@@ -98,13 +115,27 @@ def encode_analysis(analysis: Analysis) -> bytes:
                 entity.name,
                 entity.type,
                 list(entity.aliases),
-                [[mention.start, mention.end] for mention in entity.mentions],
+                [
+                    [m.start, m.end] if m.kind == "name" else [m.start, m.end, m.kind]
+                    for m in entity.mentions
+                ],
                 entity.description,
             ]
             for entity in analysis.entities
         ],
         "quotes": [
-            [q.id, q.text, q.start, q.end, q.speaker, q.speaker_id, q.kind, q.cue]
+            [
+                q.id,
+                q.text,
+                q.start,
+                q.end,
+                q.speaker,
+                q.speaker_id,
+                q.kind,
+                q.cue,
+                list(q.speaker_span) if q.speaker_span is not None else None,
+                q.confidence,
+            ]
             for q in analysis.quotes
         ],
         "lang": analysis.article.lang,
@@ -122,20 +153,29 @@ def decode_analysis(article: Article, payload: bytes) -> Analysis:
                 name=name,
                 type=kind,
                 aliases=tuple(aliases),
-                mentions=tuple(Mention(start, end) for start, end in mentions),
+                mentions=tuple(Mention(*mention) for mention in mentions),
                 description=description,
             )
             for entity_id, name, kind, aliases, mentions, description in data["entities"]
         )
-        quotes = tuple(Quote(*fields) for fields in data["quotes"])
+        quotes = tuple(_quote_from_fields(fields) for fields in data["quotes"])
         lang = data.get("lang")
         if lang is not None and article.lang != lang:  # detected by the analysis
-            article = dataclasses.replace(article, lang=str(lang))
+            article = replace(article, lang=str(lang))
     except (zlib.error, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable cache entry: {error}") from error
     length = len(article.text)
     spans = [(m.start, m.end) for e in entities for m in e.mentions]
     spans += [(q.start, q.end) for q in quotes]
+    spans += [q.speaker_span for q in quotes if q.speaker_span is not None]
     if any(not 0 <= start <= end <= length for start, end in spans):
         raise ValueError("cache entry does not fit the article")
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def _quote_from_fields(fields: list[Any]) -> Quote:
+    quote = Quote(*fields)
+    if quote.speaker_span is not None:
+        start, end = quote.speaker_span
+        quote = replace(quote, speaker_span=(int(start), int(end)))
+    return quote

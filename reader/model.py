@@ -15,8 +15,12 @@ from reader.scripts import word_count
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
+MentionKind = Literal["name", "pronoun"]
 
 BLOCK_SEPARATOR = "\n\n"
+
+#: Below this confidence a quote's speaker is shown as unsure (a dim `?` in the quotes panel).
+UNSURE_CONFIDENCE = 0.6
 
 #: Order and labels of entity groups in the sidebar.
 ENTITY_GROUPS: tuple[tuple[EntityType, str], ...] = (
@@ -94,6 +98,7 @@ class Article:
 class Mention:
     start: int
     end: int
+    kind: MentionKind = "name"  # "pronoun": a pronoun naming the entity as a quote's speaker
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +111,11 @@ class Entity:
     aliases: tuple[str, ...] = ()
     mentions: tuple[Mention, ...] = ()
     description: str | None = None  # e.g. a title stripped from the name: "Unification Minister"
+
+    @property
+    def named_mentions(self) -> tuple[Mention, ...]:
+        """The mentions that name it (not the pronouns that name it as a quote's speaker)."""
+        return tuple(m for m in self.mentions if m.kind != "pronoun")
 
     @property
     def first_position(self) -> int:
@@ -124,6 +134,17 @@ class Quote:
     speaker_id: str | None = None
     kind: QuoteKind = "direct"
     cue: str | None = None  # the reporting verb or phrase that attributes it: "said"
+    #: The words in `text` that name the speaker for this quote ("he" of "he said", the name
+    #: after "according to"), as offsets; None when no speaker was found or kept.
+    speaker_span: tuple[int, int] | None = None
+    #: How sure the speaker choice is, 0..1 (the model's probability that it is right); 0 for
+    #: reported speech and for analyses made without the model.
+    confidence: float = 0.0
+
+    @property
+    def unsure(self) -> bool:
+        """A speaker given, but with a low confidence from the model."""
+        return self.speaker is not None and 0.0 < self.confidence < UNSURE_CONFIDENCE
 
 
 @dataclass(frozen=True, slots=True)

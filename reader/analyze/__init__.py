@@ -1,7 +1,8 @@
 """Article -> Analysis: entities and quotes from one shared spaCy pass.
 
 This module only orchestrates: `nlp` parses, `entities` finds and merges the names,
-`quotes` finds the quotation marks, `speakers` attributes them, `speech` keeps the reported
+`quotes` finds the quotation marks, `speakers` attributes them by rule,
+`ranker` by a model trained on PolNeAR, `speech` keeps the reported
 speech, `indirect` finds the unmarked quotes, and `assemble` gives the entities their ids.
 `import reader.analyze` does not import spaCy; the model loads on the first `analyze` call.
 """
@@ -10,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
-from reader.analyze.assemble import finish_entities, marked_quote
-from reader.analyze.entities import collect_candidates, merge_candidates
+from reader.analyze import ranker
+from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
+from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.languages import model_for
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
-from reader.analyze.speakers import SpeakerFinder
+from reader.analyze.speakers import Attribution, SpeakerFinder
 from reader.analyze.speech import SHORT_PARTIAL_WORDS, is_reported_speech
 from reader.load.language import with_language
 from reader.model import Analysis, Article, Quote
@@ -33,7 +36,7 @@ __all__ = [
 
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
-ANALYZER_VERSION = "3"
+ANALYZER_VERSION = "4"
 
 
 def analyze(
@@ -57,31 +60,46 @@ def analyze(
     return analysis
 
 
-def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
-    """The rules on top of the parse: entities, quotes and speakers.
+def analyze_parsed(article: Article, chunks: list[ParsedChunk], *, model: Any = None) -> Analysis:
+    """The rules and the learned model on top of the parse: entities, quotes and speakers.
 
-    Entities only where a model knows the article's language (`languages.model_for`): the
-    quotes of any language are found from their marks.
+    `model` is the attribution model (`ranker.Model`): None for the shipped one, False for
+    the hand-written rules alone (the benchmark's baseline). Entities only where a model knows
+    the article's language (`languages.model_for`); the quotes of any language are found from
+    their marks, and without a parse neither the model nor the rules' cues attribute them.
     """
-    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
+    drafts, spans, finder, attributions = prepare(article, chunks)
     parsed = _finds_entities(article, chunks)
-    drafts = merge_candidates(collect_candidates(chunks), article.text) if parsed else []
-    spans = find_quote_spans(article)
-    previous = None
-    for span in spans:
-        span.kind = classify(article, span, previous)
-        previous = span
-    finder = SpeakerFinder(article, chunks, spans, drafts)
-    attributions = finder.attribute_all(spans)
-    kept = [
-        (span, attribution)
-        for span, attribution in zip(spans, attributions, strict=True)
-        if is_reported_speech(article, span, attribution)
+    if not parsed:
+        model = False  # its features are the parse's, and it learned English
+    elif model is None:
+        model = ranker.shipped()
+    choices: list[ranker.Choice | None] = [None] * len(spans)
+    keep = [
+        is_reported_speech(article, span, a)
         or (not parsed and _reads_as_speech_unparsed(article, span))
+        for span, a in zip(spans, attributions, strict=True)
+    ]
+    if model:
+        collected = ranker.collect(finder, spans, attributions)
+        choices = list(ranker.choose(model, finder, spans, attributions, collected))
+        if model.quote is not None:
+            keep = ranker.keep_quotes(model.quote, article, spans, attributions, collected, keep)
+    kept = [
+        (span, attribution, choice)
+        for span, attribution, choice, keep_it in zip(
+            spans, attributions, choices, keep, strict=True
+        )
+        if keep_it
     ]
     reported = find_indirect(chunks, finder)
-    entities, id_of = finish_entities(drafts, [a for _, a in kept])
-    marked = [marked_quote(article, span, attribution, drafts, id_of) for span, attribution in kept]
+    entities, id_of = finish_entities(drafts, [speaker_of(a, c) for _, a, c in kept], kept)
+    marked = [
+        marked_quote(article, span, attribution, drafts, id_of)
+        if choice is None
+        else chosen_quote(article, span, choice, drafts, id_of)
+        for span, attribution, choice in kept
+    ]
     unmarked = [
         Quote(
             id="",
@@ -98,6 +116,25 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk]) -> Analysis:
     ordered = sorted([*marked, *unmarked], key=lambda quote: quote.start)
     quotes = tuple(replace(quote, id=f"q{number}") for number, quote in enumerate(ordered, start=1))
     return Analysis(article=article, entities=entities, quotes=quotes)
+
+
+def prepare(
+    article: Article, chunks: list[ParsedChunk]
+) -> tuple[list[EntityDraft], list[QuoteSpan], SpeakerFinder, list[Attribution]]:
+    """Entities, quote-mark spans and the hand-written rules' attributions of one parse."""
+    # The candidates (some 20 MB on a 5 MB page) are dropped once merged.
+    drafts = (
+        merge_candidates(collect_candidates(chunks), article.text)
+        if _finds_entities(article, chunks)
+        else []
+    )
+    spans = find_quote_spans(article)
+    previous = None
+    for span in spans:
+        span.kind = classify(article, span, previous)
+        previous = span
+    finder = SpeakerFinder(article, chunks, spans, drafts)
+    return drafts, spans, finder, finder.attribute_all(spans)
 
 
 def _reads_as_speech_unparsed(article: Article, span: QuoteSpan) -> bool:

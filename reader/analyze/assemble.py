@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from reader.analyze.entities import EntityDraft
 from reader.analyze.quotes import QuoteSpan
+from reader.analyze.ranker import Choice
 from reader.analyze.speakers import Attribution
 from reader.model import Article, Entity, Mention, Quote
 
@@ -34,11 +36,59 @@ def marked_quote(
     )
 
 
+def speaker_of(attribution: Attribution, choice: Choice | None) -> int | None:
+    """The draft that speaks a quote: the model's choice where it ran, else the rules'."""
+    return choice.speaker if choice is not None else attribution.speaker
+
+
+def chosen_quote(
+    article: Article,
+    span: QuoteSpan,
+    choice: Choice,
+    drafts: list[EntityDraft],
+    id_of: dict[int, str],
+) -> Quote:
+    """A quote with the speaker the model chose, its words in the text and its confidence."""
+    cue = choice.cue
+    if choice.description is not None and cue is not None:
+        cue = (
+            f"{cue} {choice.description}"
+            if cue == "according to"
+            else f"{choice.description} {cue}"
+        )
+    return Quote(
+        id="",
+        text=span.text(article),
+        start=span.start,
+        end=span.end,
+        speaker=drafts[choice.speaker].name if choice.speaker is not None else None,
+        speaker_id=id_of.get(choice.speaker) if choice.speaker is not None else None,
+        kind="direct" if span.kind == "direct" else "partial",
+        cue=cue,
+        speaker_span=choice.speaker_span,
+        confidence=choice.confidence,
+    )
+
+
 def finish_entities(
-    drafts: list[EntityDraft], attributions: list[Attribution]
+    drafts: list[EntityDraft],
+    speakers: list[int | None],
+    kept: Iterable[tuple[QuoteSpan, Attribution, Choice | None]] = (),
 ) -> tuple[tuple[Entity, ...], dict[int, str]]:
-    """Ids and salience order: mentions, being quoted, appearing early."""
-    spoken = Counter(a.speaker for a in attributions if a.speaker is not None)
+    """Ids and salience order: mentions, being quoted, appearing early.
+
+    A pronoun the model took as a quote's speaker ("he" of "he said") is listed among its
+    entity's mentions with the kind "pronoun"."""
+    spoken = Counter(s for s in speakers if s is not None)
+    pronouns: dict[int, list[tuple[int, int]]] = {}
+    for _, _, choice in kept:
+        if (
+            choice is not None
+            and choice.pronoun
+            and choice.speaker is not None
+            and choice.speaker_span is not None
+        ):
+            pronouns.setdefault(choice.speaker, []).append(choice.speaker_span)
     order = sorted(
         range(len(drafts)),
         key=lambda i: (
@@ -65,8 +115,17 @@ def finish_entities(
                 name=draft.name,
                 type=draft.type,
                 aliases=draft.aliases,
-                mentions=tuple(Mention(start, end) for start, end in sorted(set(draft.mentions))),
+                mentions=_mentions(draft.mentions, pronouns.get(index, ())),
                 description=draft.description,
             )
         )
     return tuple(entities), id_of
+
+
+def _mentions(
+    names: Iterable[tuple[int, int]], pronouns: Iterable[tuple[int, int]]
+) -> tuple[Mention, ...]:
+    named = set(names)
+    found = [Mention(start, end) for start, end in named]
+    found += [Mention(start, end, "pronoun") for start, end in set(pronouns) - named]
+    return tuple(sorted(found, key=lambda m: (m.start, m.end)))

@@ -23,6 +23,10 @@ SEED = SAMPLES / "voa-korea-olympics-talks.txt"
 FROZEN = HERE / "tui_seed_analysis.json"
 
 
+def _span(span: dict[str, int] | None) -> tuple[int, int] | None:
+    return (span["start"], span["end"]) if span is not None else None
+
+
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """Rebuild an `Analysis` from its JSON contract (`reader.codec.analysis_to_dict`)."""
     article = Article(
@@ -42,7 +46,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             e["name"],
             e["type"],
             tuple(e["aliases"]),
-            tuple(Mention(m["start"], m["end"]) for m in e["mentions"]),
+            tuple(Mention(m["start"], m["end"], m.get("kind", "name")) for m in e["mentions"]),
         )
         for e in data["entities"]
     )
@@ -56,6 +60,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             q["speaker_id"],
             q["kind"],
             q["cue"],
+            _span(q.get("speaker_span")),
+            q.get("confidence", 0.0),
         )
         for q in data["quotes"]
     )

@@ -67,7 +67,7 @@ def entities_csv(analyses: Iterable[Analysis]) -> str:
                 entity.name,
                 entity.type,
                 "; ".join(alias for alias in entity.aliases if alias != entity.name),
-                len(entity.mentions),
+                len(entity.named_mentions),
                 entity.first_position,
                 analysis.article.title,
                 analysis.article.source,

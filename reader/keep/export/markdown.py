@@ -57,7 +57,7 @@ def _entities_and_quotes(analysis: Analysis) -> str:
         for entity in group:
             aliases = [alias for alias in entity.aliases if alias != entity.name]
             also = f" (also: {', '.join(aliases)})" if aliases else ""
-            count = len(entity.mentions)
+            count = len(entity.named_mentions)
             lines.append(f"- {entity.name}{also}: {count} mention{'' if count == 1 else 's'}")
         lines.append("")
 

@@ -33,6 +33,34 @@ def same_speaker(quote: Quote, other: Quote) -> bool:
     return quote.speaker is not None and other.speaker == quote.speaker
 
 
+def evidence(article: Article, quote: Quote) -> Text | None:
+    """Why this speaker: the words that name them, highlighted (`“he” → Donald Trump`), the
+    cue and the model's confidence; or why no speaker was given. None for a quote the model
+    did not score (reported speech, an analysis made without it)."""
+    if quote.speaker_span is None and quote.confidence <= 0:
+        return None
+    line = Text("Evidence: ", style="dim")
+    if quote.speaker_span is not None:
+        start, end = quote.speaker_span
+        named = " ".join(article.text[start:end].split())
+        line.append("“")
+        line.append(named, style="reverse")
+        line.append("”")
+        if quote.speaker and named != quote.speaker:
+            line.append(f" → {quote.speaker}")
+        elif not quote.speaker:
+            line.append(" (no one named)", style="dim")
+    elif quote.speaker:
+        line.append(f"{quote.speaker}, chosen by the rules", style="dim")
+    else:
+        line.append("no speaker given: the likeliest one was too unsure", style="dim")
+    if quote.cue:
+        line.append(f" · cue: {quote.cue}", style="dim")
+    if quote.confidence > 0:
+        line.append(f" · {round(100 * quote.confidence)}% sure", style="dim")
+    return line
+
+
 def card_body(article: Article, quote: Quote, quotes: Sequence[Quote]) -> RenderableType:
     """The card's text: the quote, speaker and cue, place, and the speaker's other quotes."""
     words = Text("“", style="italic")
@@ -44,7 +72,8 @@ def card_body(article: Article, quote: Quote, quotes: Sequence[Quote]) -> Render
         who.append(f"  ({quote.cue})", style="dim")
     number, blocks, percent = place_in_article(article, quote)
     place = Text(f"Paragraph {number} of {blocks} · {percent}% into the article", style="dim")
-    parts: list[RenderableType] = [words, Text(), who, place]
+    shown = evidence(article, quote)
+    parts: list[RenderableType] = [words, Text(), who, *([shown] if shown else []), place]
     others = [other for other in quotes if other.id != quote.id and same_speaker(quote, other)]
     if quote.speaker:
         parts.append(Text())

@@ -186,7 +186,9 @@ class KeepingActions:
         if not others:
             self.notify("There is no other entity to merge it into.", markup=False)
             return
-        choices = [(e.id, f"{e.name}  ({_group_label(e)}, {len(e.mentions)})") for e in others]
+        choices = [
+            (e.id, f"{e.name}  ({_group_label(e)}, {len(e.named_mentions)})") for e in others
+        ]
 
         def chosen(into_id: str | None) -> None:
             into = analysis.entity(into_id) if into_id else None

@@ -294,6 +294,12 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             if not 0 <= index < len(entity.mentions):
                 self.app.bell()
                 return
+        # `]`/`[` skip the pronouns listed as mentions of a quote's speaker ("he" of "he said").
+        while 0 <= index < len(entity.mentions) and entity.mentions[index].kind == "pronoun":
+            index += 1 if step > 0 else -1
+        if not 0 <= index < len(entity.mentions):
+            self.app.bell()
+            return
         self.selection.mention = index
         mention = entity.mentions[index]
         self.article_view.current_mention = (mention.start, mention.end)

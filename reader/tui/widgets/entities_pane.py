@@ -37,7 +37,7 @@ def entity_prompt(
 ) -> Text:
     """`name ……… count` in `width` cells; the selected entity is marked (`▸`), and one
     mentioned in the part of the article on screen has a bar (`▌`) before it."""
-    count = str(len(entity.mentions))
+    count = str(len(entity.named_mentions))
     marker = (IN_VIEW_MARK if in_view else " ") + ("▸" if selected else " ")
     room = max(4, width - len(marker) - len(count) - 1)
     name = entity.name

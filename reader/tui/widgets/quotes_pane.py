@@ -68,10 +68,10 @@ def _prompt_parts(quote: Quote, words: list[str], shown: int) -> list[tuple[str,
     """The pieces of a quote's entry, with their styles, showing its first `shown` words."""
     cut = shown < len(words)
     words_shown = " ".join(words[:shown]) + ("…" if cut else "")
-    parts = [
-        (quote.speaker or "unattributed", "bold" if quote.speaker else "italic dim"),
-        (": ", ""),
-    ]
+    parts = [(quote.speaker or "unattributed", "bold" if quote.speaker else "italic dim")]
+    if quote.unsure:
+        parts.append(("?", "dim"))  # a speaker the model was not sure of
+    parts.append((": ", ""))
     if quote.kind == "indirect":  # reported, not their words: no quote marks
         parts += [("reported: ", "dim"), (words_shown, "italic")]
     else:
