@@ -17,7 +17,7 @@ from reader.analyze import ranker
 from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
-from reader.analyze.languages import model_for
+from reader.analyze.languages import DEFAULT_LANGUAGE, model_for
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
 from reader.analyze.speakers import Attribution, SpeakerFinder
@@ -66,12 +66,12 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk], *, model: Any = 
     `model` is the attribution model (`ranker.Model`): None for the shipped one, False for
     the hand-written rules alone (the benchmark's baseline). Entities only where a model knows
     the article's language (`languages.model_for`); the quotes of any language are found from
-    their marks, and without a parse neither the model nor the rules' cues attribute them.
+    their marks. The attribution model, trained on English news, attributes English only.
     """
     drafts, spans, finder, attributions = prepare(article, chunks)
     parsed = _finds_entities(article, chunks)
-    if not parsed:
-        model = False  # its features are the parse's, and it learned English
+    if not parsed or article.lang not in (None, DEFAULT_LANGUAGE):
+        model = False  # it learned English cues from English parses: the rules alone
     elif model is None:
         model = ranker.shipped()
     choices: list[ranker.Choice | None] = [None] * len(spans)
