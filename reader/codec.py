@@ -13,7 +13,7 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -30,6 +30,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
+        ],
+        "links": [
+            {"start": link.start, "end": link.end, "href": link.href} for link in article.links
         ],
         "entities": [
             {
@@ -80,6 +83,9 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             published=data["published"],
             url=data["url"],
             lang=data.get("lang"),
+            links=tuple(
+                Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
+            ),
         )
         entities = tuple(
             Entity(

@@ -42,6 +42,15 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link in the body: `text[start:end]` points to `href` (http, https or mailto)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article: metadata plus one body string cut into blocks."""
 
@@ -53,6 +62,7 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    links: tuple[Link, ...] = ()  # in offsets of `text`, in order
     #: The ISO 639-1 code of the article's language ("en", "de", "zh"); None until detected
     #: (`reader.load.language`), or when the text is too short to tell.
     lang: str | None = None

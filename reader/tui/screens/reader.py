@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from reader.tui.context import ReaderContext
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
+from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
 from reader.tui.screens.selection import (
     Selection,
@@ -45,7 +46,7 @@ from reader.tui.widgets.search_bar import SearchBar
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
-class ReaderScreen(KeepingActions, AnalysisFeed):
+class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -64,6 +65,12 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self._spy: InView | None = None
         self._view_span = (0, 0)
         self._spy_pending = False
+        self._init_hints()
+
+    def on_key(self, event: events.Key) -> None:
+        """While the link hints show, keys choose a link (`LinkHints.hint_key`)."""
+        if self.hinting:
+            self.hint_key(event)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-column"):
@@ -143,6 +150,9 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             self.selection.mention = next(
                 (n for n, m in enumerate(entity.mentions) if (m.start, m.end) == current), None
             )
+            self.entities_pane.show_mention(
+                entity.name, self.selection.mention, len(entity.mentions)
+            )
         elif had_selection:
             self._unmark_entity()
         self.quotes_pane.show_quotes(
@@ -202,6 +212,11 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             position += step
             if not 0 <= position < len(quotes):
                 self.app.bell()
+                which = "after" if step > 0 else "before"
+                here = position - step + 1
+                self.notify(
+                    f"No quote {which} this one ({here} of {len(quotes)}).", markup=False
+                )
                 return
         self.go_to_quote(quotes[position])
 
@@ -243,6 +258,7 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self.select_entity(entity)
         view.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
         self.selection.mention = number
+        self.entities_pane.show_mention(entity.name, number, len(entity.mentions))
         mention = entity.mentions[number]
         view.current_mention = (mention.start, mention.end)
 
@@ -276,6 +292,7 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
 
     def _unmark_entity(self) -> None:
+        self.entities_pane.show_mention(None, None)
         self.selection.clear_entity()
         self.entities_pane.selected_id = None
         self.article_view.set_mention_spans(())
@@ -287,12 +304,19 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         if entity is None or not entity.mentions:
             self.app.bell()
             return
+        count = len(entity.mentions)
         if self.selection.mention is None:
-            index = 0 if step > 0 else len(entity.mentions) - 1
+            index = 0 if step > 0 else count - 1
         else:
             index = self.selection.mention + step
-            if not 0 <= index < len(entity.mentions):
+            if not 0 <= index < count:
                 self.app.bell()
+                which = "after" if step > 0 else "before"
+                self.notify(
+                    f"No mention of {entity.name} {which} this one "
+                    f"({self.selection.mention + 1} of {count}).",
+                    markup=False,
+                )
                 return
         # `]`/`[` skip the pronouns listed as mentions of a quote's speaker ("he" of "he said").
         while 0 <= index < len(entity.mentions) and entity.mentions[index].kind == "pronoun":
@@ -301,9 +325,17 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             self.app.bell()
             return
         self.selection.mention = index
+        self.entities_pane.show_mention(entity.name, index, count)
         mention = entity.mentions[index]
         self.article_view.current_mention = (mention.start, mention.end)
         self.article_view.scroll_to_span(mention.start, mention.end)
+
+    def action_mention_without_entity(self) -> None:
+        """`]` or `[` with no entity selected: say how to select one."""
+        self.app.bell()
+        self.notify(
+            "No entity is selected: press 2 for the entities, then enter on one.", markup=False
+        )
 
     def action_clear_selection(self) -> None:
         """Unmark the selected entity and list every quote again."""
@@ -316,6 +348,8 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         """Mention keys and `escape` only do something while an entity is selected."""
         if action in ("step_mention", "clear_selection"):
             return self.selected is not None
+        if action == "mention_without_entity":
+            return self.selected is None
         if action in ("step_match", "end_search"):
             return self.search_bar.is_open
         if action == "unfilter":
