@@ -30,6 +30,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "url": article.url,
         # One sentence per cap the loader or the analysis reached (empty for most articles).
         "limits": [*article.limits, *analysis_limits(article)],
+        "lang": article.lang,
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
@@ -86,6 +87,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             site=data["site"],
             published=data["published"],
             url=data["url"],
+            lang=data.get("lang"),
             links=tuple(
                 Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
             ),
@@ -151,6 +153,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
             ]
             for q in analysis.quotes
         ],
+        "lang": analysis.article.lang,
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
@@ -171,6 +174,9 @@ def decode_analysis(article: Article, payload: bytes) -> Analysis:
             for entity_id, name, kind, aliases, mentions, description in data["entities"]
         )
         quotes = tuple(_quote_from_fields(fields) for fields in data["quotes"])
+        lang = data.get("lang")
+        if lang is not None and article.lang != lang:  # detected by the analysis
+            article = replace(article, lang=str(lang))
     except (zlib.error, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable cache entry: {error}") from error
     length = len(article.text)

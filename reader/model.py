@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.scripts import word_count
+
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -64,6 +66,9 @@ class Article:
     #: One sentence for each loader cap the source reached (`reader.load.notes`); most
     #: articles have none.
     limits: tuple[str, ...] = ()
+    #: The ISO 639-1 code of the article's language ("en", "de", "zh"); None until detected
+    #: (`reader.load.language`), or when the text is too short to tell.
+    lang: str | None = None
 
     @classmethod
     def from_blocks(
@@ -93,7 +98,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Words, each character counted as one in Chinese or Japanese (`reader.scripts`)."""
+        return word_count(self.text)
 
     @property
     def reading_minutes(self) -> int:

@@ -215,11 +215,13 @@ def child_main() -> int:
     from reader.analyze import analyze_parsed, parse_article
     from reader.codec import encode_analysis
     from reader.errors import ReaderError
+    from reader.load.language import with_language
 
     exit_with_parent(_parent_from_argv())
     yield_to_the_reader()
     out = sys.stdout.buffer
-    article = pickle.loads(sys.stdin.buffer.read())
+    # The reader loads without detecting the language (off its first paint): it is found here.
+    article = with_language(pickle.loads(sys.stdin.buffer.read()))
     partials = PartialResults(article, lambda found: _send(out, PARTIAL, encode_analysis(found)))
     try:
         chunks = parse_article(

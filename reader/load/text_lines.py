@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.load.page.blocks import key as _key
+from reader.scripts import has_prose_letters, shape_words, starts_like_a_name
 
-_TERMINAL = ".!?…\"”’'):;"
+_TERMINAL = ".!?…\"”’'):;。！？」』）：；"
 _BULLET = re.compile(r"^(?:[•·▪◦●‣∙*+–-]|\d{1,2}[.)])\s+")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -142,7 +143,7 @@ class Line:
     caption: bool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.words = len(self.text.split())
+        self.words = shape_words(self.text)  # Chinese and Japanese: by characters
         self.prefix_key = _key(self.text[:_KEY_PREFIX])
 
     @property
@@ -230,7 +231,7 @@ def is_body(line: Line) -> bool:
 
 
 def _reads_as_body(line: Line) -> bool:
-    if is_chrome(line) or not re.search(r"[a-z]", line.text):
+    if is_chrome(line) or not has_prose_letters(line.text):
         return False
     if BYLINE.match(line.text) or DATE_LINE.match(line.text):
         return False
@@ -311,8 +312,9 @@ def _reads_as_chrome(line: Line) -> bool:
 
 
 def is_heading(line: Line) -> bool:
-    """A short headline-shaped line: 2–14 words, starts with a capital, no full stop."""
+    """A short headline-shaped line: 2–14 words, starts with a capital (or a letter of a
+    script without case), no full stop."""
     text = line.text
-    if is_chrome(line) or not 2 <= line.words <= 14 or not text[0].isupper():
+    if is_chrome(line) or not 2 <= line.words <= 14 or not starts_like_a_name(text):
         return False
     return not text.endswith((".", ",", ";", ":")) or text.endswith("?")

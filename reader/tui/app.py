@@ -369,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m reader.tui.app SOURCE", file=sys.stderr)
         return 2
     try:
-        article = load(args[0], stdin=sys.stdin.buffer if args[0] == "-" else None)
+        stdin = sys.stdin.buffer if args[0] == "-" else None
+        article = load(args[0], stdin=stdin, detect_language=False)
     except LoadError as error:
         print(error, file=sys.stderr)
         return 1

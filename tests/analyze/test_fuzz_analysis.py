@@ -3,6 +3,7 @@ raises ReaderError. Quick runs are in the suite; `pytest -m fuzz` runs 10,000 ex
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -31,7 +32,9 @@ def check_analyze(text: str) -> None:
         analysis = analyze(article)
     except ReaderError:
         return
-    assert analysis.article is article
+    # The same article, its language filled in when the text names one.
+    assert analysis.article.text is article.text
+    assert replace(analysis.article, lang=None) == article
     check_analysis(analysis)
 
 

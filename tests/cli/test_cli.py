@@ -93,10 +93,11 @@ def seed_json() -> dict:
 def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
-        "source", "title", "byline", "site", "published", "url", "limits",
+        "source", "title", "byline", "site", "published", "url", "limits", "lang",
         "text", "blocks", "links", "entities", "quotes",
     }
     assert data["limits"] == []  # no cap reached on an ordinary article
+    assert data["lang"] == "en"
     text = data["text"]
     for link in data["links"]:
         assert 0 <= link["start"] < link["end"] <= len(text)

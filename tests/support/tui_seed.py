@@ -38,6 +38,7 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         site=data["site"],
         published=data["published"],
         url=data["url"],
+        lang=data.get("lang"),
         links=tuple(Link(k["start"], k["end"], k["href"]) for k in data.get("links", ())),
     )
     entities = tuple(

@@ -23,13 +23,15 @@ from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
 from reader.sanitize import clean_text
+from reader.scripts import shape_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 __all__ = ["Blocks", "article_from_html", "content_blocks", "extract_html"]
 
-#: Fewer words than this outside captions is a menu or a stub, not an article.
+#: Fewer words than this outside captions is a menu or a stub, not an article (in Chinese or
+#: Japanese, two characters count as a word: `reader.scripts.shape_words`).
 MIN_BODY_WORDS = 5
 
 _LEADING_CHROME = re.compile(
@@ -61,7 +63,7 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     fill_missing(meta, tree)
     title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
-    body_words = sum(len(text.split()) for kind, text in blocks if kind != "caption")
+    body_words = sum(shape_words(text) for kind, text in blocks if kind != "caption")
     if body_words < MIN_BODY_WORDS:
         raise _no_article(source)
     article = Article.from_blocks(

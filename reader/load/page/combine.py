@@ -21,6 +21,7 @@ from reader.load.page.blocks import Blocks, normalise, squash
 from reader.load.page.density import density_blocks
 from reader.load.page.parse import parse_html
 from reader.load.page.trafilatura_blocks import trafilatura_blocks
+from reader.scripts import shape_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -157,10 +158,10 @@ def _looks_like_menu(blocks: Blocks) -> bool:
     """Many blocks, most of them one to three words: a navigation list, not an article.
     Or the whole page flattened into one or two huge blocks (fast mode's last resort)."""
     if len(blocks) <= 2:
-        return any(len(text.split()) > DUMP_WORDS for _, text in blocks)
+        return any(shape_words(text) > DUMP_WORDS for _, text in blocks)
     if len(blocks) < 20:
         return False
-    lengths = sorted(len(text.split()) for _, text in blocks)
+    lengths = sorted(shape_words(text) for _, text in blocks)
     return lengths[len(lengths) // 2] < 4
 
 
@@ -182,7 +183,7 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
     return [
         block
         for index, block in enumerate(primary)
-        if confirmed[index] or first <= index <= last or len(block[1].split()) >= EDGE_KEEP_WORDS
+        if confirmed[index] or first <= index <= last or shape_words(block[1]) >= EDGE_KEEP_WORDS
     ]
 
 

@@ -215,7 +215,7 @@ class LibraryScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             try:
-                article = load(source)
+                article = load(source, detect_language=False)
             except ReaderError as error:
                 facts = RowFacts(title=Path(source).name, problem=str(error))
             else:
@@ -256,7 +256,7 @@ class LibraryScreen(Screen[None]):
         from reader.load import load
 
         try:
-            article = load(source)
+            article = load(source, detect_language=False)
         except ReaderError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return

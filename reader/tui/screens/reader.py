@@ -147,7 +147,11 @@ class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
         selected entity and the current quote are found again in it."""
         analysis = self.corrected(analysis)  # the reader's own corrections, kept per article
         self.analysis = analysis
-        self.entities_pane.show_entities(analysis.entities)
+        # Here, not at the top: `reader.analyze` is not needed for the first paint.
+        from reader.analyze.languages import entity_notice
+
+        notice = entity_notice(analysis.article.lang)
+        self.entities_pane.show_entities(analysis.entities, notice)
         had_selection = self.selected is not None
         entity, quote = self.selection.carried_to(analysis)
         if entity is not None:

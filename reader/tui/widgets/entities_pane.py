@@ -152,15 +152,16 @@ class EntitiesPane(Vertical):
         self.query_one("#entities-status", Static).update(message)
         self.remove_class("-listed")
 
-    def show_entities(self, entities: Sequence[Entity]) -> None:
+    def show_entities(self, entities: Sequence[Entity], notice: str | None = None) -> None:
         """List `entities` by type, in the order the analysis gives them; the highlight stays
-        on the entity it was on, if it is still listed."""
+        on the entity it was on, if it is still listed. With none, `notice` (why: no model
+        for the article's language) is said instead of "no entities found"."""
         kept = self.highlighted_entity
         self.entities = tuple(entities)
         if not self.entities:
             self._rows = None
             self.entity_list.clear()
-            self.show_status("no entities found")
+            self.show_status(notice or "no entities found")
             self._count_title = "Entities"
             self._show_title()
             return
