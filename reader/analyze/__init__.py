@@ -17,8 +17,8 @@ from reader.analyze import ranker
 from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
-from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.languages import DEFAULT_LANGUAGE, model_for
+from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
 from reader.analyze.speakers import Attribution, SpeakerFinder
