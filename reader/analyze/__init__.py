@@ -21,7 +21,8 @@ from reader.analyze.languages import DEFAULT_LANGUAGE, model_for
 from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
-from reader.analyze.speakers import Attribution, SpeakerFinder
+from reader.analyze.speaker_cues import Attribution
+from reader.analyze.speakers import SpeakerFinder
 from reader.analyze.speech import SHORT_PARTIAL_WORDS, is_reported_speech
 from reader.load.language import with_language
 from reader.model import Analysis, Article, Quote
