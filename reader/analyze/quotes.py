@@ -35,7 +35,9 @@ FIRST_PERSON = re.compile(
 NAMING_CUE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|titled|entitled|named|"
     r"the (?:words?|terms?|phrases?|slogans?|motto|hashtag|label|headline)|"
-    r"(?:tagline|slogan|motto|hashtag|headline|sayings?)\W*(?:such as|like|is|was|reads|read)?\W*"
+    r"(?:tagline|slogan|motto|hashtag|headline)\W*(?:such as|like|is|was|reads|read)?\W*"
+    r"|(?:the|a|an|old) sayings?\W*(?:such as|like|is|was|goes)?\W*"
+    r"|sayings (?:such as|like)\W*"
     r"|the use of|the word)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
