@@ -58,8 +58,7 @@ def test_he_after_a_subject_with_a_relative_clause_means_that_subject() -> None:
     analysis = analysed(
         "Tobias Renner, who represents several of Carl Brenner's former tenants, said he "
         "welcomed the inquiry.",
-        "“Thirty years in this trade have taught me that nothing here happens by chance,” "
-        "he said.",
+        "“Thirty years in this trade have taught me that nothing here happens by chance,” he said.",
     )
     quote = quote_with(analysis, "Thirty years in this trade")
     assert quote.speaker == "Tobias Renner"
@@ -99,7 +98,6 @@ def test_a_modifier_in_a_reported_sentence_is_a_fragment_of_speech() -> None:
 
 def test_a_modifier_with_no_reporting_cue_stays_a_scare_quote() -> None:
     analysis = analysed(
-        "The permit sets a “temporary” exclusion zone around the quay for the next thirty "
-        "years."
+        "The permit sets a “temporary” exclusion zone around the quay for the next thirty years."
     )
     assert marked(analysis) == []
