@@ -297,7 +297,7 @@ def _is_title_case(inner: str) -> bool:
 def looks_like_name_or_title(inner: str) -> bool:
     """Short Title Case words without a sentence end: a nickname or a work's title. A
     single period or comma at the end may be the sentence's, set inside the marks
-    (the intro to “Takin’ It to the Streets.”)."""
+    (the opening bars of “Rolling Down The River.”)."""
     stripped = inner.strip()
     if stripped.endswith((",", ".")) and not stripped.endswith(".."):
         stripped = stripped[:-1]

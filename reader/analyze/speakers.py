@@ -247,7 +247,7 @@ class SpeakerFinder:
                 owner_offset = self.token_offset(chunk, owner)
                 owner_index = self.entity_at(owner_offset, owner_offset + len(owner.text))
                 if owner_index is not None and self.drafts[owner_index].type == "PERSON":
-                    # "Epstein's lawyer", "representatives of Epstein's family", "Ahmado's
+                    # "Brenner's lawyer", "representatives of Brenner's family", "Ruiz's
                     # source": someone else speaks, not the person who owns them (a
                     # company's spokesman speaks for the company, so an ORG stays).
                     continue
@@ -285,9 +285,9 @@ class SpeakerFinder:
 
     def main_subject_person(self, start: int, gender: str | None) -> int | None:
         """The named person who is the subject of the main verb of the sentence holding the
-        mention at `start`, when it stands before that mention: "Figgins declined to say
-        whether the night Epstein died ...", or "Jack Scarola, who represents Epstein's
-        accusers, said ...": a "he" after it means the subject, not the person named in a
+        mention at `start`, when it stands before that mention: "Whitlock declined to say
+        whether the night Brenner resigned ...", or "Renner, who represents Brenner's
+        tenants, said ...": a "he" after it means the subject, not the person named in a
         clause below it or under a possessive."""
         chunk = self.chunk_at(start)
         if chunk is None:
