@@ -18,7 +18,7 @@ import subprocess
 import sys
 
 MODULES = ["textual.app", "reader", "reader.cli", "reader.load", "reader.analyze", "reader.tui.app"]
-HEAVY = ["spacy", "trafilatura", "httpx", "lxml", "numpy", "charset_normalizer"]
+HEAVY = ["spacy", "trafilatura", "httpx", "lxml", "numpy", "charset_normalizer", "py3langid"]
 PROBE = """
 import json, sys, time
 started = time.perf_counter()

@@ -174,10 +174,11 @@ def fail(message: str) -> int:
     return 1
 
 
-def load_article(source: str) -> Article:
+def load_article(source: str, *, detect_language: bool = True) -> Article:
     from reader.load import load
 
-    return load(source, stdin=sys.stdin.buffer if source == "-" else None)
+    stdin = sys.stdin.buffer if source == "-" else None
+    return load(source, stdin=stdin, detect_language=detect_language)
 
 
 def run_reader(source: str | None, config: str | None = None, *, no_cache: bool = False) -> int:
@@ -220,10 +221,11 @@ LARGE_FILE_BYTES = 1024 * 1024
 
 
 def load_with_status(source: str) -> Article:
-    """Load `source`; while a web address is fetched, or a large file read, say so on stderr
-    if it is a terminal."""
+    """Load `source` for the reader; while a web address is fetched, or a large file read, say
+    so on stderr if it is a terminal. The language is left to the analysis, off the way to
+    the first paint."""
     if source == "-" or not sys.stderr.isatty():
-        return load_article(source)
+        return load_article(source, detect_language=False)
     from rich.text import Text
 
     if "://" in source:
@@ -235,7 +237,7 @@ def load_with_status(source: str) -> Article:
         except OSError:
             size = 0
         if size < LARGE_FILE_BYTES:
-            return load_article(source)
+            return load_article(source, detect_language=False)
         from reader.sanitize import clean_text
 
         status = Text("Reading ")
@@ -244,7 +246,7 @@ def load_with_status(source: str) -> Article:
     from rich.console import Console
 
     with Console(stderr=True).status(status):
-        return load_article(source)
+        return load_article(source, detect_language=False)
 
 
 def expand_sources(sources: Sequence[str]) -> list[tuple[str, str | None]]:

@@ -13,11 +13,13 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     """The JSON contract of `reader extract --format json`."""
+    from reader.analyze.limits import analysis_limits  # here: the package is not cheap
+
     article = analysis.article
     return {
         "source": article.source,
@@ -26,9 +28,15 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "site": article.site,
         "published": article.published,
         "url": article.url,
+        # One sentence per cap the loader or the analysis reached (empty for most articles).
+        "limits": [*article.limits, *analysis_limits(article)],
+        "lang": article.lang,
         "text": article.text,
         "blocks": [
             {"kind": block.kind, "start": block.start, "end": block.end} for block in article.blocks
+        ],
+        "links": [
+            {"start": link.start, "end": link.end, "href": link.href} for link in article.links
         ],
         "entities": [
             {
@@ -66,6 +74,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
 
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """The inverse of `analysis_to_dict`; raises ValueError on a dict that is not one."""
+    from reader.analyze.limits import analysis_limits
     try:
         article = Article(
             source=data["source"],
@@ -78,7 +87,15 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             site=data["site"],
             published=data["published"],
             url=data["url"],
+            lang=data.get("lang"),
+            links=tuple(
+                Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
+            ),
         )
+        analysis_notes = set(analysis_limits(article))
+        limits = tuple(str(s) for s in data.get("limits", ()) if s not in analysis_notes)
+        if limits:
+            article = replace(article, limits=limits)
         entities = tuple(
             Entity(
                 id=entity["id"],
@@ -136,6 +153,7 @@ def encode_analysis(analysis: Analysis) -> bytes:
             ]
             for q in analysis.quotes
         ],
+        "lang": analysis.article.lang,
     }
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
@@ -156,6 +174,9 @@ def decode_analysis(article: Article, payload: bytes) -> Analysis:
             for entity_id, name, kind, aliases, mentions, description in data["entities"]
         )
         quotes = tuple(_quote_from_fields(fields) for fields in data["quotes"])
+        lang = data.get("lang")
+        if lang is not None and article.lang != lang:  # detected by the analysis
+            article = replace(article, lang=str(lang))
     except (zlib.error, ValueError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable cache entry: {error}") from error
     length = len(article.text)

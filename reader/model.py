@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.scripts import word_count
+
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
@@ -40,6 +42,15 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Link:
+    """A link in the body: `text[start:end]` points to `href` (http, https or mailto)."""
+
+    start: int
+    end: int
+    href: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article: metadata plus one body string cut into blocks."""
 
@@ -51,6 +62,13 @@ class Article:
     site: str | None = None
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
+    links: tuple[Link, ...] = ()  # in offsets of `text`, in order
+    #: One sentence for each loader cap the source reached (`reader.load.notes`); most
+    #: articles have none.
+    limits: tuple[str, ...] = ()
+    #: The ISO 639-1 code of the article's language ("en", "de", "zh"); None until detected
+    #: (`reader.load.language`), or when the text is too short to tell.
+    lang: str | None = None
 
     @classmethod
     def from_blocks(
@@ -80,7 +98,8 @@ class Article:
 
     @property
     def word_count(self) -> int:
-        return len(self.text.split())
+        """Words, each character counted as one in Chinese or Japanese (`reader.scripts`)."""
+        return word_count(self.text)
 
     @property
     def reading_minutes(self) -> int:

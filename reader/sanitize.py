@@ -43,6 +43,24 @@ def clean_text(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_name(text: str) -> str:
+    """A name from outside (a path, a file name, a URL, a feed name, a config value, an error
+    sentence that quotes one) made safe to show or write on one line: a surrogate (a byte of
+    a file name that is not UTF-8) becomes U+FFFD, terminal control is removed as by
+    `clean_text`, and every run of whitespace (newlines, tabs) becomes one space."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return " ".join(clean_text(text).split())
+
+
+def clean_lines(text: str) -> str:
+    """`clean_name` on each line of `text`, keeping its line breaks (a notification)."""
+    text = _SURROGATE.sub("\ufffd", text)
+    return "\n".join(" ".join(line.split()) for line in clean_text(text).split("\n"))
+
+
 def has_control(text: str) -> bool:
     """True if `text` holds anything `clean_text` removes (other than a carriage return)."""
     return _CONTROL.search(text) is not None

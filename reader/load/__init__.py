@@ -51,13 +51,28 @@ def kind_for_name(name: str) -> DocumentKind | None:
     return _SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
 
 
-def load(source: str, *, stdin: BinaryIO | None = None) -> Article:
-    """Read `source` (a file path, "-" for standard input, or a URL) and extract its article."""
+def load(
+    source: str, *, stdin: BinaryIO | None = None, detect_language: bool = True
+) -> Article:
+    """Read `source` (a file path, "-" for standard input, or a URL) and extract its article.
+
+    With `detect_language` the article's `lang` is detected (`reader.load.language`; its
+    model takes some half a second to read, once); without, it is left for the analysis.
+    """
+    article = _load(source, stdin)
+    if detect_language:
+        from reader.load.language import with_language
+
+        article = with_language(article)
+    return article
+
+
+def _load(source: str, stdin: BinaryIO | None) -> Article:
     if "://" in source:
         from reader.load.fetch import is_url
 
         if is_url(source):
-            return load_url(source)
+            return load_url(source, detect_language=False)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
@@ -73,16 +88,24 @@ def load(source: str, *, stdin: BinaryIO | None = None) -> Article:
     return extract_bytes(_read_file(source), source, kind_hint=kind_for_name(source))
 
 
-def load_url(url: str, **limits: Unpack[FetchLimits]) -> Article:
+def load_url(
+    url: str, *, detect_language: bool = True, **limits: Unpack[FetchLimits]
+) -> Article:
     """Fetch `url` and extract its article; `Article.url` is the address after redirects.
 
-    `limits` override the fetch's bounds (`reader.load.fetch.FetchLimits`).
+    `limits` override the fetch's bounds (`reader.load.fetch.FetchLimits`);
+    `detect_language` as for `load`.
     """
     from reader.load.fetch import fetch
 
     page = fetch(url, **limits)
     article = extract_bytes(page.data, url, kind_hint=page.kind, charset=page.charset, url=page.url)
-    return dataclasses.replace(article, url=page.url)
+    article = dataclasses.replace(article, url=page.url)
+    if detect_language:
+        from reader.load.language import with_language
+
+        article = with_language(article)
+    return article
 
 
 def extract_bytes(
@@ -98,6 +121,16 @@ def extract_bytes(
     With no hint (stdin, an unknown suffix) the content decides. `charset` is a declared
     charset (an HTTP header, a command-line option); `url` is where the page came from.
     """
+    from reader.load.notes import collecting
+
+    with collecting() as notes:
+        article = _extract_bytes(data, source, kind_hint=kind_hint, charset=charset, url=url)
+    return dataclasses.replace(article, limits=tuple(notes)) if notes else article
+
+
+def _extract_bytes(
+    data: bytes, source: str, *, kind_hint: str | None, charset: str | None, url: str | None
+) -> Article:
     data = check_payload(data, source)
     kind = kind_hint if kind_hint in ("html", "text", "markdown") else None
     if kind is None:

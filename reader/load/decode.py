@@ -1,8 +1,10 @@
 """Bytes -> text: refuse binary input, find the charset, sniff what kind of document it is.
 
 Order for the charset: a byte-order mark, then the charset the caller declares (HTTP header,
-command line), then for HTML the `<meta charset>` / `http-equiv` declaration, then strict
-UTF-8, then detection with charset-normalizer (imported only when needed).
+command line), then for HTML the `<meta charset>` / `http-equiv` declaration (labels as
+browsers read them: `reader.load.charsets`), then strict UTF-8, then UTF-8 with replacement
+when the bytes are nearly all UTF-8 (`nearly_utf8`), then detection with charset-normalizer
+(imported only when needed).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import zlib
 from typing import Literal
 
 from reader.errors import LoadError
+from reader.load.charsets import codec_for_label
 
 DocumentKind = Literal["html", "text", "markdown"]
 
@@ -41,23 +44,6 @@ _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 
 #: How far into a page its declared charset is looked for.
 DECLARATION_BYTES = 8192
-
-# WHATWG encoding rules: pages labelled Latin-1 or ASCII are decoded as windows-1252 by
-# every browser, and a UTF-16 label inside an ASCII-compatible byte stream means UTF-8.
-_LABEL_ALIASES = {
-    "iso-8859-1": "cp1252",
-    "iso8859-1": "cp1252",
-    "latin-1": "cp1252",
-    "latin1": "cp1252",
-    "l1": "cp1252",
-    "us-ascii": "cp1252",
-    "ascii": "cp1252",
-    "iso-8859-9": "cp1254",
-    "utf-16": "utf-8",
-    "utf-16le": "utf-8",
-    "utf-16be": "utf-8",
-    "x-user-defined": "cp1252",
-}
 
 _HTML_START = re.compile(
     r"""\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*
@@ -130,15 +116,9 @@ def _bom_encoding(data: bytes) -> str | None:
 
 
 def _normalise_label(label: str | None) -> str | None:
-    """A Python codec name for a declared charset label, or None if it is unknown."""
-    if not label:
-        return None
-    label = label.strip().strip("\"'").lower()
-    label = _LABEL_ALIASES.get(label, label)
-    try:
-        return codecs.lookup(label).name
-    except LookupError:
-        return None
+    """The Python codec for a declared charset label, or None if it is not a WHATWG label
+    (`reader.load.charsets`): `base64` or `rot13` are codecs, not charsets."""
+    return codec_for_label(label)
 
 
 def declared_html_charset(data: bytes) -> str | None:
@@ -169,6 +149,9 @@ def decode(data: bytes, source: str, *, charset: str | None = None, html: bool =
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
+    nearly = nearly_utf8(data)
+    if nearly is not None:
+        return nearly
     detected = _detect(data)
     if detected is None:
         raise LoadError(
@@ -176,6 +159,24 @@ def decode(data: bytes, source: str, *, charset: str | None = None, html: bool =
             "save it again as UTF-8 and open that copy."
         )
     return detected
+
+
+#: At most this share of the bytes may be invalid for bytes to count as nearly all UTF-8.
+NEARLY_UTF8_INVALID_SHARE = 0.02
+
+_INVALID_BYTE = re.compile("[\udc80-\udcff]")
+_VALID_MULTIBYTE = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def nearly_utf8(data: bytes) -> str | None:
+    """`data` as UTF-8, each invalid byte a U+FFFD, when the bytes are nearly all UTF-8: they
+    hold real multi-byte characters (which text in a single-byte charset almost never forms
+    by chance) and at most `NEARLY_UTF8_INVALID_SHARE` of them are invalid, as in a UTF-8
+    page with one pasted cp1252 paragraph or a few damaged bytes. Otherwise None."""
+    text, invalid = _INVALID_BYTE.subn("\ufffd", data.decode("utf-8", errors="surrogateescape"))
+    if invalid > len(data) * NEARLY_UTF8_INVALID_SHARE or _VALID_MULTIBYTE.search(text) is None:
+        return None
+    return text
 
 
 def _strip_bom(text: str) -> str:

@@ -42,6 +42,7 @@ from reader.load.text_lines import (
 from reader.load.values import iso_date
 from reader.model import Article, BlockKind
 from reader.sanitize import clean_text
+from reader.scripts import has_prose_letters, starts_like_a_name
 
 
 def extract_text(text: str, source: str) -> Article:
@@ -117,7 +118,7 @@ def _read_head(
 def _title_score(line: Line) -> float:
     """Headlines are several words long, mostly capitalised or sentence-like, no full stop."""
     words = line.text.split()
-    capitalised = sum(1 for word in words if word[:1].isupper()) / len(words)
+    capitalised = sum(1 for word in words if starts_like_a_name(word)) / len(words)
     score = min(line.words, 16) + 6 * capitalised
     if line.text.endswith("."):
         score -= 6
@@ -143,13 +144,13 @@ def _read_body(lines: list[Line]) -> list[tuple[BlockKind, str]]:
             and not is_caption(following)
         ):
             parts.append(("heading", line.text))
-        elif ends_sentence(line.text) and re.search(r"[a-z]", line.text):
+        elif ends_sentence(line.text) and has_prose_letters(line.text):
             parts.append(("paragraph", line.text))
     return parts
 
 
 def _starts_quote(line: Line) -> bool:
-    return line.text[0] in "\"“‘'" and bool(re.search(r"[a-z]", line.text))
+    return line.text[0] in "\"“‘'„«「『" and has_prose_letters(line.text)
 
 
 def _tail_start(lines: list[Line], first_body: int) -> tuple[int, str | None, str | None]:

@@ -8,8 +8,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.load.page.blocks import key as _key
+from reader.scripts import has_prose_letters, shape_words, starts_like_a_name
 
-_TERMINAL = ".!?…\"”’'):;"
+_TERMINAL = ".!?…\"”’'):;。！？」』）：；"
 _BULLET = re.compile(r"^(?:[•·▪◦●‣∙*+–-]|\d{1,2}[.)])\s+")
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -54,8 +55,21 @@ PERSON_BLURB = re.compile(
     r"contributor|author|producer|analyst|fellow)s?\b",
     re.IGNORECASE,
 )
-_COOKIE = re.compile(r"\bcookies?\b.*\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
-_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b.*\b(?:image|video|photo|gallery)\b", re.I)
+# A cookie notice: "cookies", then a word of consent later in the line. An aspect-ratio
+# widget: "16:9", then a word of media later. Each is two searches, the second from where
+# the first ended: one pattern with `.*` between the two was tried from every "cookie" of a
+# long line to its end (quadratic: minutes on a line of "cookie-cookie-…").
+_COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
+_COOKIE_THEN = re.compile(r"\b(?:accept|consent|use|privacy|settings)\b", re.IGNORECASE)
+_ASPECT_WIDGET = re.compile(r"\b\d+\s*[x×:]\s*\d+\b")
+_ASPECT_THEN = re.compile(r"\b(?:image|video|photo|gallery)\b", re.IGNORECASE)
+
+
+def _then(first: re.Pattern[str], then: re.Pattern[str], text: str) -> bool:
+    """`first` matches somewhere in `text` and `then` after it (linear: two searches)."""
+    found = first.search(text)
+    return found is not None and then.search(text, found.end()) is not None
+
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_TEXT})"
@@ -69,7 +83,13 @@ PERSON_INTRO = re.compile(
 )
 ABOUT = re.compile(r"^about(?:\s+us)?\b\s*(?P<name>.*)$", re.IGNORECASE)
 # "World | Environment | Science": a menu flattened into one line.
-_MENU_LINE = re.compile(r"^[^|•·/]{1,30}(?:\s+[|•·/]\s+[^|•·/]{1,30}){2,}$")
+# Each item neither starts nor ends with a space, so the spaces around a separator belong to
+# the separator alone: with `[^|•·/]{1,30}` on both sides of `\s+`, a long line of twelve
+# `|` that failed at its end backtracked through every split (a minute for 170 characters).
+_MENU_ITEM = r"[^|•·/\s](?:[^|•·/]{0,28}[^|•·/\s])?"
+_MENU_LINE = re.compile(rf"^{_MENU_ITEM}(?:\s+[|•·/]\s+{_MENU_ITEM}){{2,}}$")
+#: A line longer than this is not a menu, and is not matched against `_MENU_LINE`.
+MAX_FURNITURE_LINE = 1000
 
 # Interface words of web pages (not any one site's): a whole line made of one of these,
 # in any case, is chrome wherever it stands.
@@ -123,7 +143,7 @@ class Line:
     caption: bool | None = field(default=None, init=False)
 
     def __post_init__(self) -> None:
-        self.words = len(self.text.split())
+        self.words = shape_words(self.text)  # Chinese and Japanese: by characters
         self.prefix_key = _key(self.text[:_KEY_PREFIX])
 
     @property
@@ -211,7 +231,7 @@ def is_body(line: Line) -> bool:
 
 
 def _reads_as_body(line: Line) -> bool:
-    if is_chrome(line) or not re.search(r"[a-z]", line.text):
+    if is_chrome(line) or not has_prose_letters(line.text):
         return False
     if BYLINE.match(line.text) or DATE_LINE.match(line.text):
         return False
@@ -274,7 +294,7 @@ def _reads_as_chrome(line: Line) -> bool:
     if len(tokens) >= 2 and all(len(token) <= 3 and not token.islower() for token in tokens):
         return True  # "XS SM MD LG", "A A A"
     # The word counts before the searches: a long paragraph is not scanned for widgets.
-    if line.words <= 5 and _ASPECT_WIDGET.search(text):
+    if line.words <= 5 and _then(_ASPECT_WIDGET, _ASPECT_THEN, text):
         return True
     if plain[:1].isdigit() and re.fullmatch(
         r"\d+\s+(?:min(?:ute)?s?\s+read|comments?|shares?|views?)", plain
@@ -284,16 +304,17 @@ def _reads_as_chrome(line: Line) -> bool:
         return True
     if line.words <= 25 and _COPYRIGHT.search(text):
         return True
-    if _LINK_LEAD.match(text) or _MENU_LINE.match(text):
+    if _LINK_LEAD.match(text) or (len(text) <= MAX_FURNITURE_LINE and _MENU_LINE.match(text)):
         return True
-    if line.words <= 80 and _COOKIE.search(text):
+    if line.words <= 80 and _then(_COOKIE, _COOKIE_THEN, text):
         return True
-    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+", text))
+    return bool(re.fullmatch(r"(?:https?://|www\.)\S+|[^\s@]+@\S+\.\w+", text))
 
 
 def is_heading(line: Line) -> bool:
-    """A short headline-shaped line: 2–14 words, starts with a capital, no full stop."""
+    """A short headline-shaped line: 2–14 words, starts with a capital (or a letter of a
+    script without case), no full stop."""
     text = line.text
-    if is_chrome(line) or not 2 <= line.words <= 14 or not text[0].isupper():
+    if is_chrome(line) or not 2 <= line.words <= 14 or not starts_like_a_name(text):
         return False
     return not text.endswith((".", ",", ";", ":")) or text.endswith("?")

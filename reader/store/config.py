@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.store.db import StoreUnavailable
 from reader.store.dirs import config_path
 
 #: The narrowest and widest reading column a config may ask for, in cells (the reader's
@@ -36,7 +37,10 @@ def load_settings(path: Path | None = None) -> tuple[Settings, str | None]:
     A missing default file is not a problem; a missing file named with `--config` is.
     """
     named = path is not None
-    path = path if path is not None else config_path()
+    try:
+        path = path if path is not None else config_path()
+    except StoreUnavailable as error:
+        return Settings(), f"No config file was read: {error}; using the default settings."
     try:
         raw = path.read_bytes()
     except FileNotFoundError:

@@ -19,11 +19,18 @@ import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from reader.sanitize import clean_name
+
 BUSY_TIMEOUT_SECONDS = 2.0
 
 
 class StoreUnavailable(Exception):
-    """The database cannot be used right now (locked, unwritable); carry on without it."""
+    """The database cannot be used right now (locked, unwritable); carry on without it.
+
+    The message names a path, so it is cleaned as it is made (`sanitize.clean_name`)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(clean_name(arg) if isinstance(arg, str) else arg for arg in args))
 
 
 def move_aside(path: Path) -> Path:
@@ -121,9 +128,12 @@ def open_database(
         except sqlite3.OperationalError as error:
             if _is_locked(error):
                 raise StoreUnavailable(f"{path} is busy in another reader") from error
-            if attempt or not path.exists():
-                raise StoreUnavailable(f"cannot open {path}: {error}") from error
-            move_aside(path)
+            # Permissions, a read-only folder or disk, a missing folder: the file may be
+            # perfectly sound, so it is reported and left alone. Only damage (below, a
+            # DatabaseError that is not an OperationalError) moves a file aside.
+            raise StoreUnavailable(
+                f"cannot open {path} ({error}); the file is left as it is"
+            ) from error
         except sqlite3.DatabaseError as error:
             if attempt or not path.exists():
                 raise StoreUnavailable(f"cannot open {path}: {error}") from error

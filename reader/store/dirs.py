@@ -15,11 +15,29 @@ LIBRARY_FILE = "library.sqlite3"
 CONFIG_FILE = "config.toml"
 
 
+def _override(variable: str) -> Path | None:
+    """The folder the environment `variable` names, `~` expanded; None if it is unset.
+
+    Raises `StoreUnavailable` (one sentence) when it names the home folder of a user who
+    does not exist (`~nosuchuser/x`): the callers carry on without that store."""
+    value = os.environ.get(variable)
+    if not value:
+        return None
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:  # pathlib: "Could not determine home directory."
+        from reader.store.db import StoreUnavailable
+
+        raise StoreUnavailable(
+            f"{variable}={value} names the home folder of a user that does not exist"
+        ) from None
+
+
 def data_dir() -> Path:
     """The folder for the reader's databases."""
-    override = os.environ.get("READER_DATA_DIR")
-    if override:
-        return Path(override).expanduser()
+    override = _override("READER_DATA_DIR")
+    if override is not None:
+        return override
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_NAME))
@@ -27,9 +45,9 @@ def data_dir() -> Path:
 
 def config_dir() -> Path:
     """The folder that holds `config.toml`."""
-    override = os.environ.get("READER_CONFIG_DIR")
-    if override:
-        return Path(override).expanduser()
+    override = _override("READER_CONFIG_DIR")
+    if override is not None:
+        return override
     from platformdirs import user_config_dir
 
     return Path(user_config_dir(APP_NAME))
@@ -37,9 +55,9 @@ def config_dir() -> Path:
 
 def cache_dir() -> Path:
     """Where the analysis cache lives: `READER_CACHE_DIR`, else the user cache directory."""
-    override = os.environ.get("READER_CACHE_DIR")
-    if override:
-        return Path(override).expanduser()
+    override = _override("READER_CACHE_DIR")
+    if override is not None:
+        return override
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir(APP_NAME))

@@ -97,6 +97,14 @@ def source_key(source: str) -> str:
     return str(Path(source).expanduser().absolute())
 
 
+def _is_utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 @dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """An article opened before, as it was when last opened."""
@@ -145,8 +153,11 @@ class Library:
     # -- history and reading places -----------------------------------------------------
 
     def record_open(self, source: str, article: Article) -> None:
-        """Note that `source` was opened now; its place is kept if its text is unchanged."""
-        if source in UNREPEATABLE_SOURCES:
+        """Note that `source` was opened now; its place is kept if its text is unchanged.
+
+        A file name that is not UTF-8 (it holds surrogates) cannot be kept in the database
+        as it is, so it is not kept in the history at all."""
+        if source in UNREPEATABLE_SOURCES or not _is_utf8(source):
             return
         source = source_key(source)
         key = text_key(article)

@@ -19,14 +19,20 @@ from textual.screen import Screen
 
 from reader.model import Analysis, Article
 from reader.pipeline import cached_analysis
+from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
+from reader.tui.screens.link_hints import LinkChosen
 from reader.tui.screens.reader import ReaderScreen
-from reader.tui.session import ReadingSession
+from reader.tui.session import ReadingSession, scroll_to_offset
+from reader.tui.text.history import History, Place
+from reader.tui.text.links import followable
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
+from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, window_title
 
 if TYPE_CHECKING:
     from textual.driver import Driver
+    from textual.notifications import SeverityLevel
 
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
@@ -105,8 +111,10 @@ class ReaderApp(App[None]):
             note_quote_count=self.session.save_quote_count,
         )
         """What the screens are handed: they read the stores and settings here."""
+        self.history = History()
+        """The articles left by following links, and those gone back from."""
         if article is not None:
-            self.title = article.title or article.source
+            self.title = clean_name(article.title or article.source)
 
     @property
     def library(self) -> Library | None:
@@ -127,12 +135,51 @@ class ReaderApp(App[None]):
             return LibraryScreen(self.folder, self.context)
         return ReaderScreen(self.article, self.context, analysis=self.analysis)
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification, from every screen and widget, comes here: its text often names
+        a path, an address or a setting, so it is cleaned (`sanitize.clean_lines`) before it
+        reaches the terminal."""
+        super().notify(
+            clean_lines(message),
+            title=clean_name(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key):
             self.context.last_key_at = time.monotonic()
         await super().on_event(event)
 
+    terminal_title: str = ""
+    """The title last given to the terminal (OSC 2): the article's, sanitised."""
+
+    def watch_title(self, title: str) -> None:
+        self._show_terminal_title(title)
+
+    def _show_terminal_title(self, title: str) -> None:
+        if not title or title == self.TITLE:
+            return
+        self.terminal_title = window_title(title)
+        self._write_to_terminal(title_sequence(title))
+
+    def _write_to_terminal(self, sequence: str) -> None:
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
+
     def on_mount(self) -> None:
+        self._write_to_terminal(PUSH_TITLE)  # the terminal's own title, back at the end
+        self._show_terminal_title(self.title)
         problems = self.notices + self.session.start()
         for problem in problems:
             self.notify(problem, title="Settings", severity="warning", timeout=10, markup=False)
@@ -145,12 +192,14 @@ class ReaderApp(App[None]):
         """An article chosen in the library: read it; `escape` goes back to the list."""
         screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
         self.push_screen(screen)
+        self.title = message.article.title or message.article.source
         self.call_after_refresh(self.session.begin_reading, screen)
 
     def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
         """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
         screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
         self.push_screen(screen)
+        self.title = message.article.title or message.article.source
         self.call_after_refresh(self.session.begin_reading, screen)
 
     async def action_back(self) -> None:
@@ -167,6 +216,94 @@ class ReaderApp(App[None]):
             return len(stack) > 1 and isinstance(stack[-2], LibraryScreen | FeedsScreen)
         return True
 
+    # -- links and the history ------------------------------------------------------------
+
+    def on_link_chosen(self, message: LinkChosen) -> None:
+        """A link chosen in an article: fetched and read here, or handed to the browser."""
+        href = message.href
+        if message.browser:
+            self.run_worker(lambda: _open_in_browser(href), thread=True, group="browser")
+            self.notify(f"Opening {href} in the browser.", markup=False)
+            return
+        if not followable(href):
+            self.notify(
+                f"The reader opens only web pages; press O to open {href} in the browser.",
+                severity="warning",
+                markup=False,
+            )
+            return
+        self.notify(f"Opening {href}…", markup=False, timeout=3)
+        self.run_worker(lambda: self._fetch_link(href), thread=True, exclusive=True, group="link")
+
+    def _fetch_link(self, href: str) -> None:
+        """In a worker thread: fetch (bounded), extract, then follow; a failure is one
+        sentence and the article on screen stays."""
+        from reader.errors import LoadError
+        from reader.load import load_url
+
+        try:
+            article = load_url(href)
+        except LoadError as error:
+            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
+            return
+        except Exception:  # noqa: BLE001 - whatever a page does, the reader stays
+            sentence = f"The page at {href} could not be read; the article stays open."
+            self.call_from_thread(self.notify, sentence, severity="error", markup=False)
+            return
+        self.call_from_thread(self._follow, article)
+
+    def _follow(self, article: Article) -> None:
+        """Read `article` over the one on screen, which goes into the history (its screen
+        stays below, at its place, for `backspace`)."""
+        here = self._place_here()
+        if here is None:
+            return
+        self.history.went_to(here)
+        self._show_place(Place(article, cached_analysis(article, self.cache), None))
+
+    def action_history_back(self) -> None:
+        """The article before, at the place it was left."""
+        here = self._place_here()
+        if here is None or self.history.step(here, -1) is None:
+            self._no_history("before")
+            return
+        self.pop_screen()  # the article before is the screen below, where it was left
+        if isinstance(self.screen, ReaderScreen):
+            self.title = self.screen.article.title or self.screen.article.source
+
+    def action_history_forward(self) -> None:
+        """The article gone back from, at the place it was left."""
+        here = self._place_here()
+        place = None if here is None else self.history.step(here, 1)
+        if place is None:
+            self._no_history("after")
+            return
+        self._show_place(place)
+
+    def _no_history(self, which: str) -> None:
+        self.bell()
+        self.notify(f"No article {which} this one in the history.", markup=False)
+
+    def _place_here(self) -> Place | None:
+        """The article on screen and where the reader is in it (None: not reading)."""
+        screen = self.screen
+        if not isinstance(screen, ReaderScreen):
+            return None
+        self.session.save_place()
+        return Place(screen.article, screen.analysis, screen.article_view.top_offset())
+
+    def _show_place(self, place: Place) -> None:
+        screen = ReaderScreen(place.article, self.context, analysis=place.analysis)
+        self.push_screen(screen)
+        self.title = place.article.title or place.article.source
+
+        def settle() -> None:
+            self.session.begin_reading(screen)
+            if place.offset:
+                scroll_to_offset(screen.article_view, place.offset)
+
+        self.call_after_refresh(settle)
+
     def action_help(self) -> None:
         """Every key, in a dialog: built here from the bindings, with the user's keymap."""
         from reader.tui.dialogs.help import HelpScreen
@@ -176,6 +313,7 @@ class ReaderApp(App[None]):
 
     async def action_quit(self) -> None:
         self.session.save_place()
+        self._write_to_terminal(POP_TITLE)
         await super().action_quit()
 
     # -- the command palette --------------------------------------------------------------
@@ -203,6 +341,13 @@ class ReaderApp(App[None]):
                 yield command
 
 
+def _open_in_browser(href: str) -> None:
+    """`href` in the system browser (`webbrowser`, which honours `$BROWSER`)."""
+    import webbrowser
+
+    webbrowser.open(href)
+
+
 def _quick_exit_driver() -> type[Driver] | None:
     """On POSIX terminals, Textual's driver with an input thread that stops at once (quitting
     no longer waits for its 100 ms polls); elsewhere, or when the Textual internals it builds
@@ -224,7 +369,8 @@ def main(argv: list[str] | None = None) -> int:
         print("usage: python -m reader.tui.app SOURCE", file=sys.stderr)
         return 2
     try:
-        article = load(args[0], stdin=sys.stdin.buffer if args[0] == "-" else None)
+        stdin = sys.stdin.buffer if args[0] == "-" else None
+        article = load(args[0], stdin=stdin, detect_language=False)
     except LoadError as error:
         print(error, file=sys.stderr)
         return 1

@@ -33,6 +33,8 @@ _KEY_NAMES = {
     "slash": "/",
     "shift+enter": "Shift+Enter",
     "ctrl+t": "Ctrl+T",
+    "backspace": "Backspace",
+    "shift+backspace": "Shift+Backspace",
 }
 
 
@@ -55,6 +57,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     """Where each set of keys works, with the class that owns the bindings."""
     from reader.tui.dialogs.choice_prompt import ChoiceList, ChoicePrompt
     from reader.tui.dialogs.help import HelpScreen
+    from reader.tui.dialogs.links_list import LinksList
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
     from reader.tui.screens.feeds import FeedsScreen
@@ -73,6 +76,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
         ("Quote card", QuoteCard),
+        ("Links list", LinksList),
         ("Help", HelpScreen),
         ("Library", LibraryScreen),
         ("Library list", ArticleTable),

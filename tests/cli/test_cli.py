@@ -93,10 +93,15 @@ def seed_json() -> dict:
 def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
-        "source", "title", "byline", "site", "published", "url",
-        "text", "blocks", "entities", "quotes",
+        "source", "title", "byline", "site", "published", "url", "limits", "lang",
+        "text", "blocks", "links", "entities", "quotes",
     }
+    assert data["limits"] == []  # no cap reached on an ordinary article
+    assert data["lang"] == "en"
     text = data["text"]
+    for link in data["links"]:
+        assert 0 <= link["start"] < link["end"] <= len(text)
+        assert link["href"].startswith(("http://", "https://", "mailto:"))
     assert data["title"] == "South Korea Offers Talks With Rival North Over Winter Olympics"
     assert text == "\n\n".join(text[b["start"] : b["end"]] for b in data["blocks"])
     for block in data["blocks"]:

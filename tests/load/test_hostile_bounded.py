@@ -30,7 +30,7 @@ from reader.errors import ReaderError
 from reader.load.markdown import extract_markdown
 from reader.load.page import extract_html
 from reader.load.text import extract_text
-from reader.model import Article
+from reader.model import Analysis, Article
 
 #: The largest allowed ratio of times at 4n and at n (linear: ~4; quadratic: ~16).
 RATIO = 8.0
@@ -317,6 +317,12 @@ UNITS = (
     "\x1b[",
     "\x1b]",
     "ä",
+    # The words that patterns with `.*` between two words start from, in one long "word".
+    "cookie-",
+    "1x1-",
+    "a@",
+    "Ab | ",
+    "(Photo ",
 )
 ENDINGS = ("", "a", "!", "\x01", '"', " .")
 
@@ -354,6 +360,77 @@ def test_no_module_pattern_backtracks_catastrophically() -> None:
         if large > RATIO * small:
             slow.append(f"{name} on {unit!r}*n+{ending!r}: {small:.4f}s -> {large:.4f}s")
     assert not slow, "\n".join(slow)
+
+
+# ---------------------------------------------------------------- round two: caps and runs
+
+
+@pytest.mark.parametrize("unit", ["cookie-", "1x1-", "a@", "(Photo "])
+def test_a_long_word_of_furniture_words_is_linear(unit: str) -> None:
+    make = lambda n: unit * n + "\n\n" + SENTENCE  # noqa: E731
+    assert_linear(load_text, make, 2_000)
+
+
+def test_a_menu_line_that_fails_at_its_end_is_quick() -> None:
+    from reader.load.text_lines import _MENU_LINE
+
+    line = "World news  |  " * 11 + "Science and more than thirty letters here"  # 170 or so
+    started = time.perf_counter()
+    assert _MENU_LINE.match(line) is None
+    assert time.perf_counter() - started < 1
+
+
+def test_inline_tags_in_one_paragraph_are_linear() -> None:
+    make = lambda n: f"<html><body><article><p>{SENTENCE}</p><p>{'<b>a</b> ' * n}</p></article></body></html>"  # noqa: E501, E731
+    assert_linear(load_html, make, 4_000)
+
+
+def test_a_page_past_the_tag_cap_is_read_and_says_so() -> None:
+    from reader.load import extract_bytes
+    from reader.load.page.parse import MAX_PAGE_TAGS
+
+    page = f"<html><body><article><p>{SENTENCE}</p><p>{'<b>a</b> ' * (MAX_PAGE_TAGS // 2 + 10)}</p></article></body></html>"  # noqa: E501
+    article = extract_bytes(page.encode(), "x.html", kind_hint="html")
+    assert SENTENCE in article.text
+    assert len(article.limits) == 1 and "200,000 tags" in article.limits[0]
+    from reader.codec import analysis_to_dict
+
+    assert article.limits[0] in analysis_to_dict(Analysis(article))["limits"]
+
+
+@pytest.mark.parametrize("levels", [5_000, 100_000])
+@pytest.mark.parametrize("shape", ["[", '{"a":', '{"@graph":'])
+def test_json_ld_nested_deep_is_no_crash(levels: int, shape: str) -> None:
+    from reader.load import extract_bytes
+
+    closer = {"[": "]", '{"a":': "}", '{"@graph":': "}"}[shape]
+    data = shape * levels + "1" + closer * levels
+    page = (
+        f'<html><head><title>Deep</title><script type="application/ld+json">{data}</script>'
+        f"</head><body><article><p>{SENTENCE}</p><p>{SENTENCE}</p></article></body></html>"
+    )
+    assert SENTENCE in extract_bytes(page.encode(), "x.html", kind_hint="html").text
+
+
+@pytest.mark.parametrize("unit", ["!", "(", "'"])
+def test_analysis_of_a_run_of_punctuation_is_linear(nlp: Any, unit: str) -> None:
+    make = lambda n: Article.from_blocks("x", [("paragraph", f"Ann Lee said so {unit * n}")])  # noqa: E731
+    assert_linear(analysed, make, 1_000)
+
+
+def test_a_paragraph_past_the_analysis_caps_is_analysed_in_part_and_says_so(nlp: Any) -> None:
+    from reader.analyze.limits import MAX_BLOCK_TOKENS, MAX_QUOTE_MARKS, analysis_limits
+    from reader.codec import analysis_to_dict
+
+    marks = '"' * (max(MAX_QUOTE_MARKS, MAX_BLOCK_TOKENS) + 10)
+    article = Article.from_blocks("x", [("paragraph", 'Ann Lee said "we will go."'),
+                                        ("paragraph", marks)])  # fmt: skip
+    analysis = analysed(article)
+    assert isinstance(analysis, Analysis)
+    notes = analysis_limits(article)
+    assert len(notes) == 2 and all(note.startswith("Analysis limit") for note in notes)
+    assert analysis_to_dict(analysis)["limits"] == notes
+    assert [quote.text for quote in analysis.quotes] == ["we will go."]
 
 
 def test_a_long_run_without_spaces_is_tokenized_in_linear_time(nlp: Any) -> None:

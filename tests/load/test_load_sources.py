@@ -181,7 +181,8 @@ def test_no_article_text(tmp_path: Path) -> None:
 def test_import_is_cheap() -> None:
     code = (
         "import sys, reader.load\n"
-        "heavy = {'trafilatura', 'lxml', 'bs4', 'charset_normalizer', 'spacy', 'textual'}\n"
+        "heavy = {'trafilatura', 'lxml', 'bs4', 'charset_normalizer', 'spacy', 'textual',"
+        " 'py3langid'}\n"
         "print(sorted(heavy & {name.split('.')[0] for name in sys.modules}))\n"
     )
     result = subprocess.run(

@@ -46,6 +46,33 @@ MARKDOWN_ARTICLE = (
     "construction and two long delays.\n\n"
     "## The ceremony\n\nThe mayor cut a ribbon at the northern end.\n"
 )
+#: Linked pages, for following links in the reader: one links to two (relative), to a page
+#: that is not there and to a mail address; two links back to one.
+LINKED_ONE_TITLE = "Tram Line Reaches the Harbour"
+LINKED_TWO_TITLE = "Harbour Residents Welcome the First Trams"
+LINKED_ONE_HTML = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+    f"<title>{LINKED_ONE_TITLE}</title></head><body><nav><a href='/'>Home</a></nav>"
+    f"<article><h1>{LINKED_ONE_TITLE}</h1><p>The city's new tram line reached the harbour on "
+    "Monday, and <a href='two'>residents welcomed the first trams</a> with a street party "
+    "that lasted well into the evening.</p><p>The next stage, to the airport, is "
+    "<a href='/missing'>still being planned</a>, said the transport office, which answers "
+    "questions <a href='mailto:trams@example.org'>by mail</a> until the end of the month.</p>"
+    + "".join(
+        f"<p>Paragraph {n} of the long report on the tram line describes the stops, the "
+        "timetable and the works that closed the harbour road for most of the summer.</p>"
+        for n in range(1, 30)
+    )
+    + "</article></body></html>"
+)
+LINKED_TWO_HTML = (
+    "<!DOCTYPE html><html><head><meta charset='utf-8'>"
+    f"<title>{LINKED_TWO_TITLE}</title></head><body>"
+    f"<article><h1>{LINKED_TWO_TITLE}</h1><p>Hundreds of harbour residents lined the street "
+    "on Monday to welcome the first trams, two years after the works began.</p><p>Read how "
+    "<a href='one'>the line reached the harbour</a> in our earlier report, which followed "
+    "the works from the first day.</p></article></body></html>"
+)
 #: The gzip bomb's size once inflated; tests cap far below it.
 BOMB_INFLATED = 64 * 1024 * 1024
 
@@ -118,6 +145,8 @@ def _chain(handler: Handler) -> None:
 
 ROUTES: dict[str, Callable[[Handler], None]] = {
     "/article": lambda h: h.send(200, ARTICLE_HTML.encode(), "text/html; charset=utf-8"),
+    "/linked/one": lambda h: h.send(200, LINKED_ONE_HTML.encode(), "text/html; charset=utf-8"),
+    "/linked/two": lambda h: h.send(200, LINKED_TWO_HTML.encode(), "text/html; charset=utf-8"),
     "/latin1": lambda h: h.send(200, LATIN1_HTML.encode("cp1252"), "text/html; charset=ISO-8859-1"),
     "/untyped": lambda h: h.send(200, ARTICLE_HTML.encode(), None),
     "/text": lambda h: h.send(200, TEXT_ARTICLE.encode(), "text/plain; charset=utf-8"),

@@ -15,7 +15,7 @@ from typing import Any
 from textual.app import App
 
 from reader.codec import analysis_to_dict
-from reader.model import Analysis, Article, Block, Entity, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 
 HERE = Path(__file__).resolve().parent
 SAMPLES = HERE.parents[1] / "sample_articles"
@@ -38,6 +38,8 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
         site=data["site"],
         published=data["published"],
         url=data["url"],
+        lang=data.get("lang"),
+        links=tuple(Link(k["start"], k["end"], k["href"]) for k in data.get("links", ())),
     )
     entities = tuple(
         Entity(

@@ -8,12 +8,14 @@ not depend on worker timing. After a deliberate change to the layout, review and
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from support.tui_seed import SEED, frozen_seed
 from textual.pilot import Pilot
 
+from reader.model import Link
 from reader.store.library import Library
 from reader.tui.app import ReaderApp
 
@@ -62,3 +64,32 @@ def test_library_history_100x24(snap_compare: Any, tmp_path: Path) -> None:
     library.record_open(str(SEED), analysis.article)
     library.save_quote_count(analysis.article, len(analysis.quotes))
     assert snap_compare(ReaderApp(library=library), terminal_size=(100, 24), run_before=settle)
+
+
+def linked_seed_app() -> ReaderApp:
+    """The seed with links on a few of its words (fixed hrefs: no server port in a picture)."""
+    analysis = frozen_seed()
+    article = analysis.article
+    text = article.text
+    links = []
+    for words, href in (
+        ("Pyeongchang Olympic Stadium", "https://www.example.org/olympics/stadium"),
+        ("high-level talks", "https://news.example.com/korea/talks?ref=1"),
+        ("Winter Olympics", "https://www.example.org/olympics"),
+        ("Kim Jong Un", "mailto:desk@example.org"),
+    ):
+        start = text.index(words)
+        links.append(Link(start, start + len(words), href))
+    links.sort(key=lambda link: link.start)
+    article = replace(article, links=tuple(links))
+    return ReaderApp(article, analysis=replace(analysis, article=article))
+
+
+def test_link_hints_100x30(snap_compare: Any) -> None:
+    # `o`: a number over each link on screen, the article's subtitle says what to type.
+    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["o"], run_before=settle)
+
+
+def test_links_list_100x30(snap_compare: Any) -> None:
+    # `L`: every link with its text and host; typing filters.
+    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["L"], run_before=settle)

@@ -28,7 +28,9 @@ def test_the_child_sends_the_first_part_then_the_whole_analysis(nlp: Any) -> Non
 
     assert partials
     for partial in partials:
-        assert partial.article is article
+        # The article sent, with the language the child found in it.
+        assert partial.article.text is article.text
+        assert partial.article == replace(article, lang="en")
         assert 0 < len(partial.quotes) < len(final.quotes)
         for quote in partial.quotes:  # offsets in the whole article
             assert article.text[quote.start : quote.end] == quote.text

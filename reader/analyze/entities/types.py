@@ -13,6 +13,7 @@ from reader.model import EntityType
 
 LABEL_TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON",
+    "PER": "PERSON",  # the WikiNER labels of the French pipeline: PER, ORG, LOC, MISC
     "ORG": "ORG",
     "GPE": "PLACE",
     "LOC": "PLACE",
@@ -24,6 +25,7 @@ LABEL_TYPES: dict[str, EntityType] = {
     "LAW": "OTHER",
     "PRODUCT": "OTHER",
     "LANGUAGE": "OTHER",
+    "MISC": "OTHER",
 }
 
 

@@ -73,11 +73,29 @@ def body_text(article: Article) -> str:
     )
 
 
+def named(analysis: Analysis) -> Analysis:
+    """`analysis` with its article's `source` and `url` as every export writes them: cleaned
+    by `sanitize.clean_name` (a file name can hold terminal escapes, or bytes that are not
+    UTF-8). The loaders clean everything else; the analysis itself is unchanged."""
+    import dataclasses
+
+    from reader.sanitize import clean_name
+
+    article = analysis.article
+    source, url = clean_name(article.source), article.url and clean_name(article.url)
+    if source == article.source and url == article.url:
+        return analysis
+    return dataclasses.replace(
+        analysis, article=dataclasses.replace(article, source=source, url=url)
+    )
+
+
 # The renderers import their modules when they run: the command line reads this registry
 # for its help before it knows which format, if any, it will print.
 
 
 def _json(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    analyses = [named(analysis) for analysis in analyses]
     from reader.codec import analysis_to_dict
 
     results = [analysis_to_dict(analysis) for analysis in analyses]
@@ -86,6 +104,7 @@ def _json(analyses: Sequence[Analysis], options: PrintOptions) -> str:
 
 
 def _jsonl(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    analyses = [named(analysis) for analysis in analyses]
     from reader.codec import analysis_to_dict
 
     return "".join(
@@ -94,12 +113,14 @@ def _jsonl(analyses: Sequence[Analysis], options: PrintOptions) -> str:
 
 
 def _markdown(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    analyses = [named(analysis) for analysis in analyses]
     from reader.keep.export.markdown import analysis_to_markdown
 
     return "".join(analysis_to_markdown(analysis) for analysis in analyses)
 
 
 def _csv(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    analyses = [named(analysis) for analysis in analyses]
     from reader.keep.export.csv import entities_csv, quotes_csv
 
     to_csv = entities_csv if options.what == "entities" else quotes_csv
@@ -107,22 +128,26 @@ def _csv(analyses: Sequence[Analysis], options: PrintOptions) -> str:
 
 
 def _text(analyses: Sequence[Analysis], options: PrintOptions) -> str:
+    analyses = [named(analysis) for analysis in analyses]
     return "".join(body_text(analysis.article) + "\n" for analysis in analyses)
 
 
 def _json_file(analysis: Analysis) -> dict[str, str]:
+    analysis = named(analysis)
     from reader.codec import analysis_to_dict
 
     return {".json": json.dumps(analysis_to_dict(analysis), ensure_ascii=False, indent=2) + "\n"}
 
 
 def _markdown_file(analysis: Analysis) -> dict[str, str]:
+    analysis = named(analysis)
     from reader.keep.export.markdown import notes_to_markdown
 
     return {"-quotes.md": notes_to_markdown(analysis)}
 
 
 def _csv_files(analysis: Analysis) -> dict[str, str]:
+    analysis = named(analysis)
     from reader.keep.export.csv import entities_csv, quotes_csv
 
     return {"-quotes.csv": quotes_csv([analysis]), "-entities.csv": entities_csv([analysis])}

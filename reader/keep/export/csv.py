@@ -4,6 +4,11 @@ Quotes: `id, speaker, kind, cue, start, end, text`, then the citation fields `ti
 published, url, source` and the whole `citation` line, so that one row stands on its own.
 Entities: `id, name, type, aliases` (joined by "; "), `mentions` (a count), `first_start`,
 then `title, source`. Several articles go in one table; `source` tells them apart.
+
+A text cell that a spreadsheet would take for a formula (one starting with `=`, `+`, `-`,
+`@`, a tab or a carriage return: `=HYPERLINK(…)`, `+cmd|' /C calc'!A0`) is neutralised as
+OWASP recommends, with a single quote in front (`'=HYPERLINK(…)`); numbers are left alone.
+JSON keeps the text as it is.
 """
 
 from __future__ import annotations
@@ -22,11 +27,24 @@ QUOTE_COLUMNS = (
 ENTITY_COLUMNS = ("id", "name", "type", "aliases", "mentions", "first_start", "title", "source")
 
 
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> object:
+    """`value` as a CSV cell: None is empty, and text that would start a formula is quoted."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _table(columns: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
-    writer.writerows(["" if value is None else value for value in row] for row in rows)
+    writer.writerows([cell(value) for value in row] for row in rows)
     return out.getvalue()
 
 

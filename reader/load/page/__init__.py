@@ -10,6 +10,7 @@ friends are imported inside functions so `import reader.load` stays cheap.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.errors import LoadError
@@ -17,17 +18,20 @@ from reader.load.decode import check_payload, decode, describe
 from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
+from reader.load.page.links import locate_links, page_anchors, page_base
 from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
 from reader.sanitize import clean_text
+from reader.scripts import shape_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
 __all__ = ["Blocks", "article_from_html", "content_blocks", "extract_html"]
 
-#: Fewer words than this outside captions is a menu or a stub, not an article.
+#: Fewer words than this outside captions is a menu or a stub, not an article (in Chinese or
+#: Japanese, two characters count as a word: `reader.scripts.shape_words`).
 MIN_BODY_WORDS = 5
 
 _LEADING_CHROME = re.compile(
@@ -59,10 +63,10 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     fill_missing(meta, tree)
     title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
-    body_words = sum(len(text.split()) for kind, text in blocks if kind != "caption")
+    body_words = sum(shape_words(text) for kind, text in blocks if kind != "caption")
     if body_words < MIN_BODY_WORDS:
         raise _no_article(source)
-    return Article.from_blocks(
+    article = Article.from_blocks(
         source,
         blocks,
         title=title,
@@ -71,6 +75,9 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
         published=meta.published,
         url=clean_text(meta.url) if meta.url else None,
     )
+    # Links are spans over the text as extracted: found again in it, the text unchanged.
+    links = locate_links(article, page_anchors(tree), page_base(tree, url or article.url))
+    return replace(article, links=links) if links else article
 
 
 def _no_article(source: str) -> LoadError:

@@ -23,9 +23,16 @@ _TRAILING_CREDIT = re.compile(
 )
 
 
+CREDIT_TAIL = 300
+
+
 def strip_credit(caption: str) -> str:
-    """A caption without its trailing photo credit: '(AP Photo/…)', 'Photo: …', '(A / B)'."""
-    return _TRAILING_CREDIT.sub("", caption).strip() or caption
+    """A caption without its trailing photo credit: '(AP Photo/…)', 'Photo: …', '(A / B)'.
+
+    Only the last `CREDIT_TAIL` characters are searched: a credit is short, and the pattern
+    tried from every bracket of a long caption was quadratic."""
+    head, tail = caption[:-CREDIT_TAIL], caption[-CREDIT_TAIL:]
+    return (head + _TRAILING_CREDIT.sub("", tail)).strip() or caption
 
 
 def place_captions(blocks: Blocks, tree: Any, *, page: str | None = None) -> Blocks:

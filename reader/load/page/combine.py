@@ -21,6 +21,7 @@ from reader.load.page.blocks import Blocks, normalise, squash
 from reader.load.page.density import density_blocks
 from reader.load.page.parse import parse_html
 from reader.load.page.trafilatura_blocks import trafilatura_blocks
+from reader.scripts import shape_words
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -37,7 +38,7 @@ FURNITURE_RE = re.compile(
     r"tell us what you think|sign up.{0,40}|sign up:.{0,150}|subscribe.{0,40}|"
     r"subscribe to .{0,80}(?:youtube|newsletter|channel|podcast).{0,80}|"
     r"click here to (?:subscribe|sign up).{0,80}|follow us.{0,40}|"
-    r"(?:copyright|\(c\)|©).{0,80}|\S+@\S+\.\w+|_+|-+)$",
+    r"(?:copyright|\(c\)|©).{0,80}|[^\s@]+@\S+\.\w+|_+|-+)$",
     re.IGNORECASE,
 )
 FURNITURE_MAX_CHARS = 160
@@ -95,8 +96,50 @@ def _cleaned(blocks: Blocks) -> Blocks:
     return [(kind, squash(text)) for kind, text in blocks]
 
 
+#: The most elements trafilatura is given as they are. Its main loop is quadratic in the
+#: elements of a page (10,000 `<b>` in one paragraph: 20 s; 2,000,000: hours); the
+#: benchmark's largest page has some 1,600. A larger page is given to trafilatura without
+#: its inline formatting (`<b>`, `<span>`, …: their text stays); one that still has more
+#: than `MAX_FLAT_NODES` gets no trafilatura opinion, and the density extractor alone reads it.
+MAX_TRAFILATURA_NODES = 5_000
+MAX_FLAT_NODES = 20_000
+INLINE_TAGS = ("b", "i", "em", "strong", "span", "font", "u", "s", "small", "sup", "sub",
+               "mark", "abbr", "cite", "q", "code", "time", "big", "tt", "ins", "del")  # fmt: skip
+
+
+def _bounded_for_trafilatura(tree: _Element) -> _Element | None:
+    """`tree`, or a copy without inline formatting when it has too many elements for
+    trafilatura, or None when even that has too many (each case noted)."""
+    import copy
+
+    from lxml import etree
+
+    from reader.load.notes import note
+    from reader.load.page.parse import parse_html
+
+    if sum(1 for _ in tree.iter()) <= MAX_TRAFILATURA_NODES:
+        return tree
+    flat = copy.deepcopy(tree)
+    etree.strip_tags(flat, *INLINE_TAGS)
+    # Parsed again: libxml2 leaves the stripped elements' texts as separate text nodes, and
+    # trafilatura, which joins them one by one, was as slow as before.
+    reparsed = parse_html(etree.tostring(flat, encoding="unicode"))
+    flat = reparsed if reparsed is not None else flat
+    if sum(1 for _ in flat.iter()) <= MAX_FLAT_NODES:
+        note(f"Page limit: more than {MAX_TRAFILATURA_NODES:,} elements, so the main-text "
+             "extractor read the page without its inline formatting.")  # fmt: skip
+        return flat
+    note(f"Page limit: more than {MAX_FLAT_NODES:,} elements, so only the text "
+         "density extractor read the page.")  # fmt: skip
+    return None
+
+
 def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
     """trafilatura's blocks (fast mode; full mode when fast mode grabbed a menu)."""
+    bounded = _bounded_for_trafilatura(tree)
+    if bounded is None:
+        return []
+    tree = bounded
     try:
         primary = trafilatura_blocks(tree, url)
         if _looks_like_menu(primary):  # fast mode grabbed a link list: ask again in full
@@ -115,10 +158,10 @@ def _looks_like_menu(blocks: Blocks) -> bool:
     """Many blocks, most of them one to three words: a navigation list, not an article.
     Or the whole page flattened into one or two huge blocks (fast mode's last resort)."""
     if len(blocks) <= 2:
-        return any(len(text.split()) > DUMP_WORDS for _, text in blocks)
+        return any(shape_words(text) > DUMP_WORDS for _, text in blocks)
     if len(blocks) < 20:
         return False
-    lengths = sorted(len(text.split()) for _, text in blocks)
+    lengths = sorted(shape_words(text) for _, text in blocks)
     return lengths[len(lengths) // 2] < 4
 
 
@@ -140,7 +183,7 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
     return [
         block
         for index, block in enumerate(primary)
-        if confirmed[index] or first <= index <= last or len(block[1].split()) >= EDGE_KEEP_WORDS
+        if confirmed[index] or first <= index <= last or shape_words(block[1]) >= EDGE_KEEP_WORDS
     ]
 
 

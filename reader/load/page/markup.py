@@ -58,7 +58,7 @@ def jsonld_article(scripts: list[Any]) -> dict[str, Any]:
             continue
         try:
             data = json.loads(script.text or "", strict=False)
-        except ValueError:
+        except (ValueError, RecursionError):  # nested past Python's stack: not metadata
             continue
         for item in _walk_jsonld(data):
             types = {str(kind).lower() for kind in as_list(item.get("@type"))}
@@ -69,17 +69,24 @@ def jsonld_article(scripts: list[Any]) -> dict[str, Any]:
     return fallback
 
 
-def _walk_jsonld(data: Any) -> Iterator[dict[str, Any]]:
+#: How deep the article object is looked for in JSON-LD (lists, `@graph`, `mainEntity`);
+#: real pages nest it two or three levels down, a hostile one thousands.
+MAX_JSONLD_DEPTH = 16
+
+
+def _walk_jsonld(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > MAX_JSONLD_DEPTH:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _walk_jsonld(item)
+            yield from _walk_jsonld(item, depth + 1)
     elif isinstance(data, dict):
         yield data
         if "@graph" in data:
-            yield from _walk_jsonld(data["@graph"])
+            yield from _walk_jsonld(data["@graph"], depth + 1)
         main = data.get("mainEntity")
         if isinstance(main, dict | list):
-            yield from _walk_jsonld(main)
+            yield from _walk_jsonld(main, depth + 1)
 
 
 def canonical(links: list[Any]) -> str | None:

@@ -37,6 +37,7 @@ def parse_html(html: str) -> _Element | None:
     from lxml import html as lxml_html
 
     html = XML_DECLARATION_RE.sub("", html, count=1)
+    html = bounded_tags(html)
     from trafilatura.utils import repair_faulty_html  # imported here: a tenth of a second
 
     html = repair_faulty_html(html, html[:50].lower())
@@ -54,6 +55,37 @@ def parse_html(html: str) -> _Element | None:
     if "html" not in html[:50].lower() and (body is None or len(body) < 2):
         return None  # no document and at most one element: text or junk, not a page
     return tree
+
+
+#: The most tags a page is parsed with. A real page has a few thousand; 2,000,000 `<b>a</b>`
+#: in one paragraph (16 MB) held 10 GB as a tree. Past this, the page's inline formatting
+#: tags are dropped (their text kept), and if that is not enough the page is read up to its
+#: `MAX_PAGE_TAGS`-th tag; either is noted (`reader.load.notes`).
+MAX_PAGE_TAGS = 200_000
+_INLINE_TAG_RE = re.compile(
+    r"</?(?:b|i|em|strong|span|font|u|s|small|sup|sub|mark|abbr|cite|q|code|time|big|tt|ins"
+    r"|del)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+
+
+def bounded_tags(html: str) -> str:
+    """`html` with at most about `MAX_PAGE_TAGS` tags (see there)."""
+    if html.count("<") <= MAX_PAGE_TAGS:
+        return html
+    from reader.load.notes import note
+
+    html = _INLINE_TAG_RE.sub("", html)
+    if html.count("<") <= MAX_PAGE_TAGS:
+        note(f"Page limit: more than {MAX_PAGE_TAGS:,} tags, so the page was read without "
+             "its inline formatting.")  # fmt: skip
+        return html
+    cut = 0
+    for _ in range(MAX_PAGE_TAGS):
+        cut = html.index("<", cut) + 1
+    note(f"Page limit: more than {MAX_PAGE_TAGS:,} tags, so only the page up to its "
+         f"{MAX_PAGE_TAGS:,}th tag was read.")  # fmt: skip
+    return html[: cut - 1]
 
 
 def _flatten_nesting(html: str, limit: int) -> str:

@@ -230,7 +230,7 @@ class FeedsScreen(Screen[None]):
         from reader.load import load
 
         try:
-            article = load(link)
+            article = load(link, detect_language=False)  # the analysis finds it
         except ReaderError as error:
             self.app.call_from_thread(self._open_failed, str(error))
             return

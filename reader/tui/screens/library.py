@@ -24,6 +24,7 @@ from textual.worker import get_current_worker
 
 from reader.errors import ReaderError
 from reader.pipeline import cached_analysis
+from reader.sanitize import clean_lines, clean_name
 from reader.store.db import StoreUnavailable
 from reader.store.library import source_key
 from reader.tui.context import ReaderContext
@@ -145,9 +146,9 @@ class LibraryScreen(Screen[None]):
             self._fill_folder(self.folder)
 
     def _say(self, title: str, status: str = "") -> None:
-        self.query_one("#library-title", Static).update(title)
+        self.query_one("#library-title", Static).update(Text(clean_name(title)))
         status_line = self.query_one("#library-status", Static)
-        status_line.update(status)
+        status_line.update(Text(clean_lines(status)))
         status_line.display = bool(status)
 
     def _fill_history(self) -> None:
@@ -214,7 +215,7 @@ class LibraryScreen(Screen[None]):
             if worker.is_cancelled:
                 return
             try:
-                article = load(source)
+                article = load(source, detect_language=False)
             except ReaderError as error:
                 facts = RowFacts(title=Path(source).name, problem=str(error))
             else:
@@ -255,7 +256,7 @@ class LibraryScreen(Screen[None]):
         from reader.load import load
 
         try:
-            article = load(source)
+            article = load(source, detect_language=False)
         except ReaderError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error", markup=False)
             return
@@ -278,6 +279,17 @@ def _articles(count: int) -> str:
 
 
 def _cells(facts: RowFacts) -> tuple[Text, ...]:
+    """The row's cells. Every one is cleaned (`sanitize.clean_name`): a title may be a file
+    name or a path, a history entry was written by an older reader, and none of it may
+    reach the terminal as control."""
+    facts = RowFacts(
+        title=clean_name(facts.title),
+        site=facts.site and clean_name(facts.site),
+        published=facts.published and clean_name(facts.published),
+        words=facts.words,
+        quotes=facts.quotes,
+        problem=facts.problem,
+    )
     title = facts.title if len(facts.title) <= TITLE_CELLS else facts.title[: TITLE_CELLS - 1] + "…"
     if facts.problem:
         return (

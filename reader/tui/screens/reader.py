@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Vertical
@@ -22,6 +22,7 @@ from reader.tui.context import ReaderContext
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
 from reader.tui.screens.keeping import KeepingActions
+from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
 from reader.tui.screens.selection import (
     Selection,
@@ -45,7 +46,7 @@ from reader.tui.widgets.search_bar import SearchBar
 PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
-class ReaderScreen(KeepingActions, AnalysisFeed):
+class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -64,6 +65,12 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self._spy: InView | None = None
         self._view_span = (0, 0)
         self._spy_pending = False
+        self._init_hints()
+
+    def on_key(self, event: events.Key) -> None:
+        """While the link hints show, keys choose a link (`LinkHints.hint_key`)."""
+        if self.hinting:
+            self.hint_key(event)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="article-column"):
@@ -99,8 +106,18 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
     def on_unmount(self) -> None:
         release_long_lived()  # this article's objects go back to the collector
 
+    def _say_limits(self) -> None:
+        """One line when a cap of the loader or the analysis bites on this article."""
+        from reader.analyze.limits import analysis_limits
+
+        notes = [*self.article.limits, *analysis_limits(self.article)]
+        if notes:
+            self.notify(" ".join(notes), title="Limits", severity="warning", timeout=20,
+                        markup=False)  # fmt: skip
+
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_key_bar)
+        self.call_after_refresh(self._say_limits)
         self.call_after_refresh(self.search_bar.build)  # hidden until `/`: after the first frame
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
@@ -130,7 +147,11 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         selected entity and the current quote are found again in it."""
         analysis = self.corrected(analysis)  # the reader's own corrections, kept per article
         self.analysis = analysis
-        self.entities_pane.show_entities(analysis.entities)
+        # Here, not at the top: `reader.analyze` is not needed for the first paint.
+        from reader.analyze.languages import entity_notice
+
+        notice = entity_notice(analysis.article.lang)
+        self.entities_pane.show_entities(analysis.entities, notice)
         had_selection = self.selected is not None
         entity, quote = self.selection.carried_to(analysis)
         if entity is not None:
@@ -138,6 +159,9 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             current = self.article_view.current_mention
             self.selection.mention = next(
                 (n for n, m in enumerate(entity.mentions) if (m.start, m.end) == current), None
+            )
+            self.entities_pane.show_mention(
+                entity.name, self.selection.mention, len(entity.mentions)
             )
         elif had_selection:
             self._unmark_entity()
@@ -198,6 +222,11 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             position += step
             if not 0 <= position < len(quotes):
                 self.app.bell()
+                which = "after" if step > 0 else "before"
+                here = position - step + 1
+                self.notify(
+                    f"No quote {which} this one ({here} of {len(quotes)}).", markup=False
+                )
                 return
         self.go_to_quote(quotes[position])
 
@@ -239,6 +268,7 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self.select_entity(entity)
         view.scroll_to(y=scroll_y, animate=False, immediate=True, force=True)
         self.selection.mention = number
+        self.entities_pane.show_mention(entity.name, number, len(entity.mentions))
         mention = entity.mentions[number]
         view.current_mention = (mention.start, mention.end)
 
@@ -272,6 +302,7 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         self.article_view.set_mention_spans((m.start, m.end) for m in entity.mentions)
 
     def _unmark_entity(self) -> None:
+        self.entities_pane.show_mention(None, None)
         self.selection.clear_entity()
         self.entities_pane.selected_id = None
         self.article_view.set_mention_spans(())
@@ -283,12 +314,19 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         if entity is None or not entity.mentions:
             self.app.bell()
             return
+        count = len(entity.mentions)
         if self.selection.mention is None:
-            index = 0 if step > 0 else len(entity.mentions) - 1
+            index = 0 if step > 0 else count - 1
         else:
             index = self.selection.mention + step
-            if not 0 <= index < len(entity.mentions):
+            if not 0 <= index < count:
                 self.app.bell()
+                which = "after" if step > 0 else "before"
+                self.notify(
+                    f"No mention of {entity.name} {which} this one "
+                    f"({self.selection.mention + 1} of {count}).",
+                    markup=False,
+                )
                 return
         # `]`/`[` skip the pronouns listed as mentions of a quote's speaker ("he" of "he said").
         while 0 <= index < len(entity.mentions) and entity.mentions[index].kind == "pronoun":
@@ -297,9 +335,17 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
             self.app.bell()
             return
         self.selection.mention = index
+        self.entities_pane.show_mention(entity.name, index, count)
         mention = entity.mentions[index]
         self.article_view.current_mention = (mention.start, mention.end)
         self.article_view.scroll_to_span(mention.start, mention.end)
+
+    def action_mention_without_entity(self) -> None:
+        """`]` or `[` with no entity selected: say how to select one."""
+        self.app.bell()
+        self.notify(
+            "No entity is selected: press 2 for the entities, then enter on one.", markup=False
+        )
 
     def action_clear_selection(self) -> None:
         """Unmark the selected entity and list every quote again."""
@@ -312,6 +358,8 @@ class ReaderScreen(KeepingActions, AnalysisFeed):
         """Mention keys and `escape` only do something while an entity is selected."""
         if action in ("step_mention", "clear_selection"):
             return self.selected is not None
+        if action == "mention_without_entity":
+            return self.selected is None
         if action in ("step_match", "end_search"):
             return self.search_bar.is_open
         if action == "unfilter":

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-QUOTE_MARKS = "\"'“”‘’«»„"
+QUOTE_MARKS = "\"'“”‘’«»„「」『』"
 
 
 def with_quote_marks(text: str, start: int, end: int) -> tuple[int, int]:

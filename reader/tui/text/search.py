@@ -2,7 +2,9 @@
 
 A query may start with a scope prefix: `q:` searches only inside quotes, `e:` only inside
 mentions of entities; without one it searches the whole text. Lower-case queries ignore case;
-a capital letter anywhere makes the search case-sensitive (smart case). No Textual here.
+a capital letter anywhere makes the search case-sensitive (smart case). Apostrophes and quote
+marks match in either form: `'` finds `’` and `‘`, `"` finds `“` and `”` (and the other way
+round), as a reader typing on a keyboard expects of a page set with curly quotes. No Textual.
 """
 
 from __future__ import annotations
@@ -35,6 +37,18 @@ def next_scope(raw: str) -> str:
     return SCOPE_PREFIXES[following] + needle
 
 
+#: Characters that match one another in a query, each standing for its whole group.
+_FOLDED = ("'‘’‛ʼ′", '"“”„‟″')
+_FOLD_CLASSES = {
+    character: "[" + re.escape(group) + "]" for group in _FOLDED for character in group
+}
+
+
+def _pattern(needle: str) -> str:
+    """`needle` as a regex: every character literal, the quote marks folded."""
+    return "".join(_FOLD_CLASSES.get(character) or re.escape(character) for character in needle)
+
+
 def find_matches(text: str, needle: str, within: SpanIndex | None = None) -> list[tuple[int, int]]:
     """Every `(start, end)` of `needle` in `text`, case-insensitive unless it has a capital.
 
@@ -43,7 +57,7 @@ def find_matches(text: str, needle: str, within: SpanIndex | None = None) -> lis
     if not needle:
         return []
     flags = 0 if any(character.isupper() for character in needle) else re.IGNORECASE
-    matches = [match.span() for match in re.finditer(re.escape(needle), text, flags)]
+    matches = [match.span() for match in re.finditer(_pattern(needle), text, flags)]
     if within is None:
         return matches
     return [

@@ -32,6 +32,26 @@ class SpanLayers:
     quotes: SpanIndex = field(default_factory=SpanIndex)
     mentions: SpanIndex = field(default_factory=SpanIndex)
     matches: SpanIndex = field(default_factory=SpanIndex)
+    links: SpanIndex = field(default_factory=SpanIndex)
+    hrefs: dict[Span, str] = field(default_factory=dict)
+    """Each link span's href, already safe for the terminal (`terminal_href`)."""
+    hints: dict[int, str] = field(default_factory=dict)
+    """The hint label shown over each link, by the link's start (empty: no hints)."""
+
+    def links_on(self, start: int, end: int) -> list[tuple[Span, str]]:
+        """The links touching `[start, end)`, each with its href."""
+        hrefs = self.hrefs
+        return [(span, hrefs[span]) for span in self.links.overlapping(start, end)]
+
+    def hints_on(self, start: int, end: int) -> list[tuple[int, str]]:
+        """The hint labels of links that start in `[start, end)`."""
+        if not self.hints:
+            return []
+        return [
+            (span[0], self.hints[span[0]])
+            for span in self.links.overlapping(start, end)
+            if start <= span[0] < end and span[0] in self.hints
+        ]
 
     def layers(
         self, start: int, end: int, current: tuple[Span | None, Span | None, Span | None]
@@ -61,10 +81,14 @@ def line_strip(
     style: Callable[[str], Style],
     layers: list[tuple[Iterable[Span], str]],
     console: Console,
+    links: Iterable[tuple[Span, str]] = (),
+    hints: Iterable[tuple[int, str]] = (),
 ) -> Strip:
     """The strip for `line` of `text`: `margin` cells, the gutter, the styled words.
 
-    `style` gives a component class's style; `layers` are the spans to mark, in order.
+    `style` gives a component class's style; `layers` are the spans to mark, in order, over
+    the `links` (each a terminal hyperlink to its href); `hints` are labels drawn over the
+    first characters of the links they start.
     """
     segments = [Segment(" " * margin, base)]
     if line.kind == "blank":
@@ -73,15 +97,30 @@ def line_strip(
         segments.append(Segment("▎ ", base + style("article-view--gutter")))
     elif line.kind == "list_item":
         segments.append(Segment("• " if line.first else "  ", base + style("article-view--gutter")))
-    words = Text(text[line.start : line.end].replace("\t", " "), no_wrap=True, end="")
+    plain = text[line.start : line.end].replace("\t", " ")
+    hinted: list[tuple[int, int]] = []
+    for offset, label in hints:
+        at = offset - line.start
+        label = label[: len(plain) - at]
+        plain = plain[:at] + label + plain[at + len(label) :]
+        hinted.append((at, at + len(label)))
+    words = Text(plain, no_wrap=True, end="")
     # `Text.render` ignores `Text.style`, so the base style goes in as the first span.
     kind_style = KIND_STYLES.get(line.kind)
     words.stylize(base + style(kind_style) if kind_style else base)
+    link_style: Style | None = None
+    for span, href in links:
+        link_style = link_style or style("article-view--link")
+        stylize_span(words, line.start, line.end, span, link_style + Style(link=href))
     for spans, component in layers:
         span_style: Style | None = None  # looked up only for a layer with spans on this line
         for span in spans:
             span_style = span_style or style(component)
             stylize_span(words, line.start, line.end, span, span_style)
+    if hinted:
+        hint_style = style("article-view--hint")
+        for start, end in hinted:
+            words.stylize(hint_style, start, end)
     segments.extend(words.render(console))
     return Strip(segments)
 

@@ -22,9 +22,10 @@ from textual.reactive import var
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from reader.model import Article, Block
+from reader.model import Article, Block, Link
 from reader.tui.runtime.collector import keep_long_lived
 from reader.tui.text.line_index import LineIndex, wrap_article
+from reader.tui.text.links import terminal_href
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.spans import SpanIndex
 from reader.tui.widgets import article_messages
@@ -47,8 +48,14 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_lines(1)", "Line down", id="article.line-down", show=False),
         Binding("k,up", "scroll_lines(-1)", "Line up", id="article.line-up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", id="article.page-down"),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", id="article.page-up", show=False),
+        Binding("space,pagedown,ctrl+f", "scroll_pages(1)", "Page down", id="article.page-down"),
+        Binding("b,pageup,ctrl+b", "scroll_pages(-1)", "Page up", id="article.page-up", show=False),
+        Binding(
+            "ctrl+d", "scroll_half_pages(1)", "Half a page down", id="article.half-down", show=False
+        ),
+        Binding(
+            "ctrl+u", "scroll_half_pages(-1)", "Half a page up", id="article.half-up", show=False
+        ),
         Binding("g,home", "scroll_top", "Top", id="article.top", show=False),
         Binding("G,end", "scroll_bottom", "Bottom", id="article.bottom", show=False),
     ]
@@ -57,8 +64,9 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
     | :- | :- |
     | j, down | Scroll down one line. |
     | k, up | Scroll up one line. |
-    | space, pagedown | Scroll down one page. |
-    | b, pageup | Scroll up one page. |
+    | space, pagedown, ctrl+f | Scroll down one page. |
+    | b, pageup, ctrl+b | Scroll up one page. |
+    | ctrl+d, ctrl+u | Scroll down, up half a page (as in less and vim). |
     | g, home | Go to the top. |
     | G, end | Go to the bottom. |
     """
@@ -74,6 +82,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         "article-view--current-mention",
         "article-view--match",
         "article-view--current-match",
+        "article-view--link",
+        "article-view--hint",
     }
 
     DEFAULT_CSS = """
@@ -90,8 +100,12 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         & > .article-view--current-mention {
             text-style: bold underline; background: $warning 35%;
         }
-        & > .article-view--match { background: $warning 40%; }
-        & > .article-view--current-match { color: $background; background: $warning; }
+        & > .article-view--link { text-style: underline; color: $link-color; }
+        & > .article-view--hint { text-style: bold; color: $background; background: $accent; }
+        & > .article-view--match { background: $success 60%; }
+        & > .article-view--current-match {
+            text-style: bold; color: $background; background: $success;
+        }
     }
     """
 
@@ -125,6 +139,8 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._anchor: Span | None = None
         #: The view's size when the first paint laid it out (until the first resize event).
         self._laid_out_at: Size | None = None
+        self.links: tuple[Link, ...] = ()
+        self.set_links(article.links)
 
     # -- attributes set from above ------------------------------------------------------
 
@@ -143,6 +159,39 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         """Mark these spans (the search matches); an empty list clears them."""
         self._spans.matches = SpanIndex(spans)
         self._restyle()
+
+    def set_links(self, links: Iterable[Link]) -> None:
+        """Draw these links (underlined, each a terminal hyperlink); a link whose href is not
+        safe for the terminal (`terminal_href`) is left out."""
+        kept = [(link, terminal_href(link.href)) for link in links]
+        self.links = tuple(link for link, href in kept if href is not None)
+        self._spans.links = SpanIndex((link.start, link.end) for link in self.links)
+        self._spans.hrefs = {
+            (link.start, link.end): href for link, href in kept if href is not None
+        }
+        self._restyle()
+
+    def links_in_view(self) -> list[Link]:
+        """The links on screen, in reading order (in the blocks shown)."""
+        span = self.visible_span()
+        if span is None or not self.links:
+            return []
+        shown = {(link.start, link.end) for link in self.links}
+        spans = [s for s in self._spans.links.overlapping(*span) if s in shown]
+        by_span = {(link.start, link.end): link for link in self.links}
+        blocks = self._shown_article.blocks
+        if self.filtered:
+            spans = [s for s in spans if any(b.start <= s[0] < b.end for b in blocks)]
+        return [by_span[s] for s in spans]
+
+    def show_hints(self, hints: dict[int, str]) -> None:
+        """Draw these labels (by link start) over the links; empty: no hints."""
+        self._spans.hints = dict(hints)
+        self._restyle()
+
+    @property
+    def hinting(self) -> bool:
+        return bool(self._spans.hints)
 
     def _restyle_spans(self, before: Span | None, now: Span | None) -> None:
         """Draw again only the lines of the current quote, mention or match that was and the
@@ -362,6 +411,10 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         page = max(1, self.scrollable_content_region.height - 1)
         self.scroll_to(y=self.scroll_y + pages * page, animate=False, immediate=True, force=True)
 
+    def action_scroll_half_pages(self, pages: int) -> None:
+        half = max(1, self.scrollable_content_region.height // 2)
+        self.scroll_to(y=self.scroll_y + pages * half, animate=False, immediate=True, force=True)
+
     def action_scroll_top(self) -> None:
         self.scroll_to(y=0, animate=False, immediate=True, force=True)
 
@@ -414,4 +467,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
             self.get_component_rich_style,
             self._spans.layers(line.start, line.end, current),
             self.app.console,
+            self._spans.links_on(line.start, line.end) if self._spans.links else (),
+            self._spans.hints_on(line.start, line.end),
         )

@@ -122,6 +122,8 @@ class EntitiesPane(Vertical):
         super().__init__(id=id)
         self.entities: tuple[Entity, ...] = ()
         self._rows: EntityRows | None = None
+        self._count_title = "Entities"
+        self._mention: str | None = None
         self.border_title = "Entities"
 
     def compose(self) -> ComposeResult:
@@ -150,23 +152,41 @@ class EntitiesPane(Vertical):
         self.query_one("#entities-status", Static).update(message)
         self.remove_class("-listed")
 
-    def show_entities(self, entities: Sequence[Entity]) -> None:
+    def show_entities(self, entities: Sequence[Entity], notice: str | None = None) -> None:
         """List `entities` by type, in the order the analysis gives them; the highlight stays
-        on the entity it was on, if it is still listed."""
+        on the entity it was on, if it is still listed. With none, `notice` (why: no model
+        for the article's language) is said instead of "no entities found"."""
         kept = self.highlighted_entity
         self.entities = tuple(entities)
         if not self.entities:
             self._rows = None
             self.entity_list.clear()
-            self.show_status("no entities found")
-            self.border_title = "Entities"
+            self.show_status(notice or "no entities found")
+            self._count_title = "Entities"
+            self._show_title()
             return
         self.add_class("-listed")
-        self.border_title = f"Entities {len(self.entities)}"
+        self._count_title = f"Entities {len(self.entities)}"
+        self._show_title()
         self._rows = EntityRows(self.entities, self)
         self.entity_list.show(
             self._rows, highlight=None if kept is None else self._rows.positions.get(kept.id)
         )
+
+    def show_mention(self, name: str | None, number: int | None, count: int = 0) -> None:
+        """Count the current mention in the title, as the quotes are counted
+        (`Entities 35 · Kim Jong Un 3/6`); no name: no counter."""
+        if name is None:
+            self._mention = None
+        elif number is None:
+            self._mention = f"{name} {count}"
+        else:
+            self._mention = f"{name} {number + 1}/{count}"
+        self._show_title()
+
+    def _show_title(self) -> None:
+        title = self._count_title
+        self.border_title = Text(f"{title} · {self._mention}" if self._mention else title)
 
     def watch_selected_id(self) -> None:
         self.entity_list.redraw()

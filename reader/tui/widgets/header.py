@@ -1,4 +1,5 @@
-"""The header above the article: the title on one line; site · date · byline and progress below."""
+"""The header above the article: the title on one line; site · date · byline · address (its URL
+or file) and progress below."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from textual.reactive import reactive
 from textual.widget import Widget
 
 from reader.model import Article
-from reader.sanitize import clean_text
+from reader.sanitize import clean_name
 
 #: Articles longer than this (characters) count their words after the first paint.
 COUNT_LATER_CHARS = 100_000
@@ -57,6 +58,14 @@ class ArticleHeader(Widget):
             self._minutes = self.article.reading_minutes
         return self._minutes
 
+    @property
+    def address(self) -> str:
+        """Where the article came from: its URL without the scheme, or its file."""
+        url = self.article.url
+        if url:
+            return clean_name(url.partition("://")[2] or url)
+        return clean_name(self.article.source)
+
     def _count_words(self) -> None:
         self._minutes = self.article.reading_minutes
         self.refresh()
@@ -64,7 +73,7 @@ class ArticleHeader(Widget):
     def render(self) -> RenderableType:
         article = self.article
         title = Text(
-            article.title or clean_text(article.source),  # a file name is a stranger's too
+            article.title or clean_name(article.source),  # a file name is a stranger's too
             self.get_component_rich_style("article-header--title", partial=True),
             no_wrap=True,
             overflow="ellipsis",
@@ -83,6 +92,8 @@ class ArticleHeader(Widget):
             # Narrow: the site, date and byline keep the room "N min read" would take.
             fits = details.cell_len + 2 + len(read) + len(left) <= self.content_size.width
             where = Text(read + left if fits else left, end="")
+        # The address comes last: what room is left after the reading time, cut at the end.
+        details.append(f" · {self.address}" if details else self.address)
         grid = Table.grid(expand=True, padding=(0, 0, 0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(justify="right", no_wrap=True)

@@ -1,0 +1,155 @@
+"""Where a page's anchors fall in the extracted body: links as spans over the article text.
+
+The extracted text is never changed for a link: an anchor is found again in the block that
+holds its paragraph, so the text stays byte-identical with or without links.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
+
+from reader.load.links import safe_href
+from reader.load.page.blocks import key, squash
+from reader.model import Article, Link
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
+
+#: A paragraph's words found inside a block (not as a whole block) must be this long.
+MIN_PART_KEY = 40
+#: Work bound for those searches, as a multiple of the text's length.
+SCAN_BUDGET_FACTOR = 32
+#: Elements whose text is one block of the body (an anchor is looked for in its block).
+_PARAGRAPH_TAGS = frozenset(
+    {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "figcaption", "dd", "dt"}
+    | {"td", "th", "pre", "caption"}
+)
+#: Containers whose own loose text (not that of the blocks inside) may be a block.
+_CONTAINER_TAGS = frozenset({"div", "section", "article", "main", "body", "span", "font"})
+_BLOCK_TAGS = _PARAGRAPH_TAGS | _CONTAINER_TAGS
+#: Elements that are never a container's loose text.
+_BLOCK_LEVEL = (
+    _PARAGRAPH_TAGS
+    | _CONTAINER_TAGS - {"span", "font"}
+    | frozenset(
+        {"ul", "ol", "dl", "table", "figure", "nav", "header", "footer", "aside", "form", "hr"}
+    )
+)
+
+
+def page_base(tree: _Element, url: str | None) -> str | None:
+    """What relative links resolve against: `<base href>` (itself resolved against the
+    page's URL), else the page's URL."""
+    for base in tree.iter("base"):
+        href = (base.get("href") or "").strip()
+        if href:
+            joined = urljoin(url, href) if url else href
+            if urlsplit(joined).scheme.lower() in ("http", "https"):
+                return joined
+    return url
+
+
+def page_anchors(tree: _Element) -> list[tuple[str, str, str]]:
+    """Every anchor of the page with text and an href, in document order: `(text, href as
+    written, block key)`, where the block key is `key` of the text of the nearest block
+    element around it. The href is resolved (`safe_href`) only for the anchors found in the
+    article: most of a page's anchors are its menus."""
+    anchors: list[tuple[str, str, str]] = []
+    keys: dict[Any, str] = {}
+    for anchor in tree.iter("a"):
+        raw = anchor.get("href")
+        if not raw or raw.startswith("#"):
+            continue
+        text = squash(anchor.text_content())
+        if not text:
+            continue
+        block = anchor.getparent()
+        while block is not None and block.tag not in _BLOCK_TAGS:
+            block = block.getparent()
+        if block is None:
+            continue
+        block_key = keys.get(block)
+        if block_key is None:
+            block_key = keys[block] = key(_block_text(block))
+        anchors.append((text, raw, block_key))
+    return anchors
+
+
+def _block_text(block: _Element) -> str:
+    """The text of a paragraph; of a container, only its loose text and inline children (the
+    blocks inside it are blocks of their own), so a page-wide container costs its own text."""
+    if block.tag in _PARAGRAPH_TAGS:
+        return block.text_content()
+    parts = [block.text or ""]
+    for child in block:
+        if child.tag not in _BLOCK_LEVEL and isinstance(child.tag, str):
+            parts.append(child.text_content())
+        parts.append(child.tail or "")
+    return " ".join(parts)
+
+
+def locate_links(
+    article: Article, anchors: Sequence[tuple[str, str, str]], base: str | None
+) -> tuple[Link, ...]:
+    """The anchors (`page_anchors`) found in `article`'s blocks, as spans of its text, their
+    hrefs resolved against `base` (anchors whose href is not kept are left out).
+
+    An anchor is looked for in the block whose words are its paragraph's words (or, failing
+    that, the block its paragraph's words begin in), after the links already found there;
+    an anchor whose paragraph is not in the article (menus, footers) is left out.
+    """
+    if not anchors:
+        return ()
+    text = article.text
+    blocks = article.blocks
+    block_keys = [key(text[block.start : block.end]) for block in blocks]
+    by_key: dict[str, int] = {}
+    for index, block_key in enumerate(block_keys):
+        by_key.setdefault(block_key, index)
+    joined = "".join(block_keys)
+    starts: list[int] = []
+    position = 0
+    for block_key in block_keys:
+        starts.append(position)
+        position += len(block_key)
+    cursors = [block.start for block in blocks]
+    budget = SCAN_BUDGET_FACTOR * len(joined)
+    links: list[Link] = []
+    for anchor_text, href, block_key in anchors:
+        if not block_key:
+            continue
+        whole = by_key.get(block_key)
+        if whole is not None:
+            index = whole
+        else:
+            # The paragraph holds several blocks, or a block holds it (a caption placed in
+            # it): the block its words start in. A short one (a menu entry) must match a
+            # block whole, and the searches share a budget, so the work stays linear.
+            if len(block_key) < MIN_PART_KEY or budget < len(joined):
+                continue
+            budget -= len(joined)
+            found = joined.find(block_key)
+            if found < 0:
+                continue
+            index = bisect_right(starts, found) - 1
+        for candidate in range(index, min(index + 8, len(blocks))):
+            block = blocks[candidate]
+            at = text.find(anchor_text, max(cursors[candidate], block.start), block.end)
+            if at >= 0:
+                end = at + len(anchor_text)
+                resolved = safe_href(href, base)
+                if resolved is not None:
+                    links.append(Link(at, end, resolved))
+                cursors[candidate] = end
+                break
+            if block_key in by_key:
+                break  # the paragraph is this very block: the anchor's text is not in it
+    links.sort(key=lambda link: (link.start, link.end))
+    kept: list[Link] = []
+    for link in links:  # no overlaps: the first of two overlapping links wins
+        if not kept or link.start >= kept[-1].end:
+            kept.append(link)
+    return tuple(kept)
