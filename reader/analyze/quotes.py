@@ -40,7 +40,9 @@ FIRST_PERSON = re.compile(
 NAMING_CUE = re.compile(
     r"(?:so-called|so called|known as|nicknamed|dubbed|titled|entitled|named|"
     r"the (?:words?|terms?|phrases?|slogans?|motto|hashtag|label|headline)|"
-    r"(?:tagline|slogan|motto|hashtag|headline|sayings?)\W*(?:such as|like|is|was|reads|read)?\W*"
+    r"(?:tagline|slogan|motto|hashtag|headline)\W*(?:such as|like|is|was|reads|read)?\W*"
+    r"|(?:the|a|an|old) sayings?\W*(?:such as|like|is|was|goes)?\W*"
+    r"|sayings (?:such as|like)\W*"
     r"|the use of|the word)(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
@@ -300,8 +302,12 @@ def _is_title_case(inner: str) -> bool:
 
 
 def looks_like_name_or_title(inner: str) -> bool:
-    """Short Title Case words without a sentence end: a nickname or a work's title."""
-    stripped = inner.strip().rstrip(",")
+    """Short Title Case words without a sentence end: a nickname or a work's title. A
+    single period or comma at the end may be the sentence's, set inside the marks
+    (the opening bars of “Rolling Down The River.”)."""
+    stripped = inner.strip()
+    if stripped.endswith((",", ".")) and not stripped.endswith(".."):
+        stripped = stripped[:-1]
     words = stripped.split()
     content = [w for w in words if w.lower() not in SMALL_WORDS]
     return (

@@ -91,12 +91,20 @@ def keep_quotes(
 ) -> list[bool]:
     """Which spans are someone's words, by the quote model.
 
-    Names and titles keep the rules' verdict: the corpus counts a so-called "X" or a show's
-    title inside an attributed sentence as words said, the reader does not; so do quotes over
-    several paragraphs (the corpus scores paragraph by paragraph, so it cannot teach them)."""
+    Some spans keep the rules' verdict: a name introduced as such (so-called "X", titled "X",
+    the word "X": the corpus counts them as words said inside an attributed sentence, the
+    reader does not); a short modifier or a Title Case phrase in a sentence with no reporting
+    cue (a "temporary" zone: a scare quote, nobody's words); and quotes over several
+    paragraphs (the corpus scores paragraph by paragraph, so it cannot teach them). A modifier
+    or a title in a sentence that reports speech (a "rigged economy", he said) is judged by
+    the model: there it is mostly a fragment of what was said."""
+    from reader.analyze import quotes
+
     return [
         kept
-        if len(span.blocks) > 1 or names_or_titles(article, span)
+        if len(span.blocks) > 1
+        or quotes.is_naming(article, span)
+        or (not rule.cue_in_sentence and names_or_titles(article, span))
         else model.score(quote_features(article, span, rule, candidates)) >= model.threshold
         for span, rule, candidates, kept in zip(spans, rules, collected, by_rules, strict=True)
     ]

@@ -91,6 +91,16 @@ def _under_possessive(token: Token, top: Token) -> bool:
     return False
 
 
+def _possessor(token: Token, top: Token) -> Token:
+    """The possessive on the way from `token` up to `top` ("Nordwind" of "Nordwind's chief")."""
+    node = token
+    for _ in range(8):
+        if node.dep_ == "poss" or node.head is node or node.i == top.i:
+            return node
+        node = node.head
+    return node
+
+
 def subject_of(cue: Token) -> Token | None:
     """The one who speaks: the subject of the verb, climbing to the clause that has one."""
     if cue.lower_ == "according":

@@ -16,6 +16,7 @@ from reader.analyze.speaker_cues import (
     _is_cue,
     _keep_last,
     _noun_gender,
+    _possessor,
     _under_possessive,
     subject_of,
 )
@@ -218,6 +219,14 @@ class SpeakerEvidence:
             if sub.dep_ == "appos" and sub.head.i == token.i:
                 rank = 0 if is_person else 1
             elif _under_possessive(sub, token):
+                owner = _possessor(sub, token)
+                owner_offset = self.token_offset(chunk, owner)
+                owner_index = self.entity_at(owner_offset, owner_offset + len(owner.text))
+                if owner_index is not None and self.drafts[owner_index].type == "PERSON":
+                    # "Brenner's lawyer", "representatives of Brenner's family", "Ruiz's
+                    # source": someone else speaks, not the person who owns them (a
+                    # company's spokesman speaks for the company, so an ORG stays).
+                    continue
                 rank = 4
             else:
                 rank = 2 if is_person else 3
@@ -245,8 +254,36 @@ class SpeakerEvidence:
             if gender is None or known is None or known == gender:
                 if index < 0:
                     return self.person_by_description(start, self._noun_at(start))
-                return index
+                subject = self.main_subject_person(start, gender)
+                return subject if subject is not None else index
             i -= 1
+        return None
+
+    def main_subject_person(self, start: int, gender: str | None) -> int | None:
+        """The named person who is the subject of the main verb of the sentence holding the
+        mention at `start`, when it stands before that mention: "Whitlock declined to say
+        whether the night Brenner resigned ...", or "Renner, who represents Brenner's
+        tenants, said ...": a "he" after it means the subject, not the person named in a
+        clause below it or under a possessive."""
+        chunk = self.chunk_at(start)
+        if chunk is None:
+            return None
+        sentences, starts = self.sentences_of(chunk)
+        local = start - chunk.offset
+        sent = sentences[max(0, bisect.bisect_right(starts, local) - 1)]
+        root = sent.root
+        for child in root.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or child.pos_ not in {"PROPN", "NOUN"}:
+                continue
+            offset = chunk.offset + child.idx
+            if offset >= start or self.in_quote(offset):
+                return None
+            index = self.entity_at(offset, offset + len(child.text))
+            if index is None or self.drafts[index].type != "PERSON":
+                return None
+            known = self.drafts[index].gender
+            if gender is None or known is None or known == gender:
+                return index
         return None
 
     def _noun_at(self, offset: int) -> str:
