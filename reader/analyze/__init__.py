@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
-from reader.analyze import ranker
+from reader.analyze import ranker, ranker_candidates, ranker_quotes
 from reader.analyze.assemble import chosen_quote, finish_entities, marked_quote, speaker_of
 from reader.analyze.entities import EntityDraft, collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
@@ -21,7 +21,8 @@ from reader.analyze.languages import DEFAULT_LANGUAGE, model_for
 from reader.analyze.limits import too_many_quote_marks
 from reader.analyze.nlp import AnalysisCancelled, ParsedChunk, load_model, parse_article
 from reader.analyze.quotes import QuoteSpan, classify, find_quote_spans, is_naming
-from reader.analyze.speakers import Attribution, SpeakerFinder
+from reader.analyze.speaker_cues import Attribution
+from reader.analyze.speakers import SpeakerFinder
 from reader.analyze.speech import SHORT_PARTIAL_WORDS, is_reported_speech
 from reader.load.language import with_language
 from reader.model import Analysis, Article, Quote
@@ -82,10 +83,12 @@ def analyze_parsed(article: Article, chunks: list[ParsedChunk], *, model: Any = 
         for span, a in zip(spans, attributions, strict=True)
     ]
     if model:
-        collected = ranker.collect(finder, spans, attributions)
+        collected = ranker_candidates.collect(finder, spans, attributions)
         choices = list(ranker.choose(model, finder, spans, attributions, collected))
         if model.quote is not None:
-            keep = ranker.keep_quotes(model.quote, article, spans, attributions, collected, keep)
+            keep = ranker_quotes.keep_quotes(
+                model.quote, article, spans, attributions, collected, keep
+            )
     kept = [
         (span, attribution, choice)
         for span, attribution, choice, keep_it in zip(

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from reader.analyze.entities import EntityDraft
 from reader.analyze.quotes import QuoteSpan
 from reader.analyze.ranker import Choice
-from reader.analyze.speakers import Attribution
+from reader.analyze.speaker_cues import Attribution
 from reader.model import Article, Entity, Mention, Quote
 
 SLUG_JUNK = re.compile(r"[^a-z0-9]+")

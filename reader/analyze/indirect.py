@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from reader.analyze.lexicon import REPORTING_VERBS
 from reader.analyze.nlp import ParsedChunk
-from reader.analyze.speakers import SpeakerFinder, cue_text
+from reader.analyze.speaker_cues import cue_text
+from reader.analyze.speakers import SpeakerFinder
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

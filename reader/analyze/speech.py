@@ -11,7 +11,7 @@ from reader.analyze.quotes import (
     is_naming,
     looks_like_name_or_title,
 )
-from reader.analyze.speakers import Attribution
+from reader.analyze.speaker_cues import Attribution
 from reader.model import Article
 
 #: A partial quote of at most this many words needs an attribution close by.

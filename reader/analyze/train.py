@@ -28,10 +28,10 @@ from reader.analyze.ranker import (
     WEIGHTS,
     Linear,
     Model,
-    collect,
     confidence_of,
-    quote_features,
 )
+from reader.analyze.ranker_candidates import collect
+from reader.analyze.ranker_quotes import quote_features
 from reader.model import Article, Block
 
 PRECISION = 0.95

@@ -14,7 +14,8 @@ from reader.analyze.entities import collect_candidates, merge_candidates
 from reader.analyze.indirect import find_indirect
 from reader.analyze.nlp import ParsedChunk
 from reader.analyze.quotes import find_quote_spans
-from reader.analyze.speakers import CACHED_CHUNKS, SpeakerFinder
+from reader.analyze.speaker_cues import CACHED_CHUNKS
+from reader.analyze.speakers import SpeakerFinder
 from reader.model import Analysis, Article
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_articles"

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -21,17 +20,16 @@ from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
+from reader.tui.screens.in_view import InViewActions
 from reader.tui.screens.keeping import KeepingActions
 from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
 from reader.tui.screens.selection import (
     Selection,
-    focus_spans,
     quote_near,
     quotes_of,
     thing_at,
 )
-from reader.tui.text.focus_filter import blocks_touching
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
@@ -42,11 +40,8 @@ from reader.tui.widgets.key_bar import KeyBarRow
 from reader.tui.widgets.quotes_pane import QuotesPane
 from reader.tui.widgets.search_bar import SearchBar
 
-#: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
-PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
-
-class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
+class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -368,31 +363,6 @@ class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
             return not isinstance(self.focused, Input)
         return True
 
-    # -- focus filter -------------------------------------------------------------------
-
-    def action_focus_filter(self, refocus: bool = False) -> None:
-        """Show only the paragraphs that mention the selected entity (none selected: that
-        hold quotes); pressed again, the whole article, at the same place."""
-        view = self.article_view
-        if view.filtered and not refocus:
-            self.action_unfilter()
-            return
-        what, spans = focus_spans(self.analysis, self.selected)
-        blocks = blocks_touching(self.article, spans)
-        if not blocks:
-            self.notify(f"No paragraph to focus on: none with {what}.", markup=False)
-            return
-        view.show_blocks(blocks)
-        title = Text(f"Focus: {what} · {len(blocks)} of {len(self.article.blocks)} paragraphs")
-        view.border_title = title
-        self.refresh_bindings()
-
-    def action_unfilter(self) -> None:
-        """The whole article again, with the same text at the top."""
-        self.article_view.show_blocks(None)
-        self.article_view.border_title = None
-        self.refresh_bindings()
-
     # -- search -------------------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -425,33 +395,6 @@ class ReaderScreen(LinkHints, KeepingActions, AnalysisFeed):
         if message.had_focus:
             self.set_focus(self.article_view)
         self.refresh_bindings()
-
-    # -- panes ------------------------------------------------------------------------------
-
-    def action_focus_pane(self, pane: str) -> None:
-        # At once, not as `Widget.focus` does (after the messages already queued): a key
-        # typed right after this one goes to the pane it chose.
-        self.set_focus(self.query_one(PANES[pane]))
-
-    def _follow_reading_width(self, width: int) -> None:
-        self.article_view.reading_width = width
-
-    # -- scroll-spy ---------------------------------------------------------------------
-
-    def on_article_view_view_moved(self, message: ArticleView.ViewMoved) -> None:
-        """Mark what is in view in the panes, at most every 50 ms while the article scrolls."""
-        self._view_span = (message.start, message.end)
-        if not self._spy_pending:
-            self._spy_pending = True
-            self.set_timer(0.05, self._mark_in_view)
-
-    def _mark_in_view(self) -> None:
-        self._spy_pending = False
-        if self._spy is None:
-            return
-        start, end = self._view_span
-        self.quotes_pane.in_view = self._spy.quotes(start, end)
-        self.entities_pane.in_view = self._spy.entities(start, end)
 
     def on_article_view_progress_changed(self, message: ArticleView.ProgressChanged) -> None:
         self.query_one(ArticleHeader).progress = message.percent

@@ -9,7 +9,7 @@ is always data (`rich.text.Text`), never markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, TypeAlias
 
@@ -25,11 +25,9 @@ from textual.strip import Strip
 from reader.model import Article, Block, Link
 from reader.tui.runtime.collector import keep_long_lived
 from reader.tui.text.line_index import LineIndex, wrap_article
-from reader.tui.text.links import terminal_href
-from reader.tui.text.quote_marks import with_quote_marks
-from reader.tui.text.spans import SpanIndex
 from reader.tui.widgets import article_messages
 from reader.tui.widgets.article_lines import Span, SpanLayers, line_strip
+from reader.tui.widgets.article_spans import ArticleSpans
 
 #: The widest the text column gets, in cells: a comfortable reading measure.
 READING_WIDTH = 80
@@ -42,7 +40,7 @@ LAZY_WRAP_CHARS = 100_000
 WRAP_STEP_SECONDS = 0.008
 
 
-class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=False):
     """The scrolling body of the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -141,77 +139,6 @@ class ArticleView(ScrollView, can_focus=True, inherit_bindings=False):
         self._laid_out_at: Size | None = None
         self.links: tuple[Link, ...] = ()
         self.set_links(article.links)
-
-    # -- attributes set from above ------------------------------------------------------
-
-    def set_quote_spans(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Tint these spans (each quote's words) as quotations."""
-        text = self.article.text
-        self._spans.quotes = SpanIndex(with_quote_marks(text, start, end) for start, end in spans)
-        self._restyle()
-
-    def set_mention_spans(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Mark these spans (the selected entity's mentions); an empty list clears them."""
-        self._spans.mentions = SpanIndex(spans)
-        self._restyle()
-
-    def set_search_spans(self, spans: Iterable[tuple[int, int]]) -> None:
-        """Mark these spans (the search matches); an empty list clears them."""
-        self._spans.matches = SpanIndex(spans)
-        self._restyle()
-
-    def set_links(self, links: Iterable[Link]) -> None:
-        """Draw these links (underlined, each a terminal hyperlink); a link whose href is not
-        safe for the terminal (`terminal_href`) is left out."""
-        kept = [(link, terminal_href(link.href)) for link in links]
-        self.links = tuple(link for link, href in kept if href is not None)
-        self._spans.links = SpanIndex((link.start, link.end) for link in self.links)
-        self._spans.hrefs = {
-            (link.start, link.end): href for link, href in kept if href is not None
-        }
-        self._restyle()
-
-    def links_in_view(self) -> list[Link]:
-        """The links on screen, in reading order (in the blocks shown)."""
-        span = self.visible_span()
-        if span is None or not self.links:
-            return []
-        shown = {(link.start, link.end) for link in self.links}
-        spans = [s for s in self._spans.links.overlapping(*span) if s in shown]
-        by_span = {(link.start, link.end): link for link in self.links}
-        blocks = self._shown_article.blocks
-        if self.filtered:
-            spans = [s for s in spans if any(b.start <= s[0] < b.end for b in blocks)]
-        return [by_span[s] for s in spans]
-
-    def show_hints(self, hints: dict[int, str]) -> None:
-        """Draw these labels (by link start) over the links; empty: no hints."""
-        self._spans.hints = dict(hints)
-        self._restyle()
-
-    @property
-    def hinting(self) -> bool:
-        return bool(self._spans.hints)
-
-    def _restyle_spans(self, before: Span | None, now: Span | None) -> None:
-        """Draw again only the lines of the current quote, mention or match that was and the
-        one that is (`before`, `now`): the other lines' cached strips stay good."""
-        index = self.line_index
-        if index is None:
-            self._restyle()
-            return
-        for span in (before, now):
-            if span is not None and span[1] > span[0]:
-                first, last = index.lines_of(*span)
-                for number in range(first, last + 1):
-                    self._strips.discard(number)
-        self.refresh()
-
-    watch_current_span = watch_current_mention = watch_current_match = _restyle_spans
-
-    def _restyle(self) -> None:
-        self._strips.clear()
-        self.refresh()
 
     # -- layout -------------------------------------------------------------------------
 
