@@ -209,11 +209,8 @@ class ReaderApp(App[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
-            from reader.tui.screens.feeds import FeedsScreen
-            from reader.tui.screens.library import LibraryScreen
-
             stack = self.screen_stack
-            return len(stack) > 1 and isinstance(stack[-2], LibraryScreen | FeedsScreen)
+            return len(stack) > 1 and _is_a_list(stack[-2])
         return True
 
     # -- links and the history ------------------------------------------------------------
@@ -380,3 +377,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+#: The screens an article is opened from, by module: `back` returns to them.
+_LIST_SCREENS = (
+    ("reader.tui.screens.library", "LibraryScreen"),
+    ("reader.tui.screens.feeds", "FeedsScreen"),
+)
+
+
+def _is_a_list(screen: Screen[object]) -> bool:
+    """Whether `screen` is the library or the feeds. Asked for every key bar, from the first
+    paint on: a class whose module was never imported has no screen on the stack, so neither
+    module (the feeds bring their store and parser) is imported to answer."""
+    for module_name, class_name in _LIST_SCREENS:
+        module = sys.modules.get(module_name)
+        if module is not None and isinstance(screen, getattr(module, class_name)):
+            return True
+    return False
