@@ -5,24 +5,8 @@ Read by the training script (`reader.analyze.train`) and the benchmark
 it is read from a folder given on the command line.
 
 The corpus lives beside the repository (`../shared/data/polnear/`, or `--data DIR`); none of
-its text is ever copied into the repository. Scoring, exactly as the held-back figures use it:
-
-- unit: a quote-mark segment, from an opening double mark (`"` or `“`) to its closing mark,
-  marks included, paired per paragraph (a line of the text); a mark left open at a paragraph's
-  end runs to that paragraph's end;
-- a segment is a gold quote when at least half of its characters lie inside the Content of one
-  gold attribution (the one holding most of them); its gold speaker is that attribution's
-  Source span(s). Other segments (scare quotes, titles, nicknames) should not be listed;
-- a predicted quote matches a gold segment at character IoU >= 0.5, greedily (best IoU first),
-  one to one;
-- the speaker is right when the quote's `speaker_span`, a mention of the entity `speaker_id`
-  names, or the speaker string where it occurs in the quote's paragraph overlaps a gold Source
-  span. A gold quote whose attribution has no Source is right only when no speaker is given;
-- quote+speaker F1 counts a prediction as a true positive only when quote and speaker are right.
-
-Gold quotes are split by the kind of their source ("cue" in the tables): `named` (a capitalised
-name in the Source), `pronoun`, `description` ("a spokesman", "officials"), `context` (the
-Source lies outside the quote's paragraph) and `none` (no Source).
+its text is ever copied into the repository. The scoring that the held-back figures use is
+in `benchmarks/polnear.py`.
 """
 
 from __future__ import annotations
