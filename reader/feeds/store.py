@@ -13,14 +13,14 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.feeds.parse import FeedItem, ParsedFeed
-from reader.store.db import StoreUnavailable, transaction
+from reader.store.db import StoreUnavailable
 from reader.store.library import Library
 
 
@@ -106,13 +106,9 @@ class FeedStore:
     def close(self) -> None:
         self.library.close()
 
-    @contextmanager
-    def _writing(self) -> Iterator[sqlite3.Connection]:
-        try:
-            with transaction(self.connection) as connection:
-                yield connection
-        except sqlite3.Error as error:
-            raise StoreUnavailable(f"cannot write {self.path}: {error}") from error
+    def _writing(self) -> AbstractContextManager[sqlite3.Connection]:
+        """One transaction on the library's connection, as the library writes its own."""
+        return self.library._writing()
 
     def _read(self, sql: str, parameters: Iterable[object] = ()) -> list[tuple[Any, ...]]:
         try:
