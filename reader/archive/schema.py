@@ -1,0 +1,104 @@
+"""The archive's tables: articles, their entities and quotes, the people across articles, and
+the full-text indexes over quote and article text.
+
+An article is kept once per clean text (`text_key`, the SHA-256 the library keys corrections
+and reading places by); its entities and quotes are offsets into that text. `people` holds one
+row per real-world entity across articles (merged by normalised name and aliases, see
+`reader.archive.people`); `names` maps each normalised name to its people (the first one owns
+it: a person split off a merge keeps its names, so it is still found by them, but takes no
+new article); `splits` remembers a merge the reader undid, so re-archiving the article keeps
+it undone.
+
+The full-text tables are external-content FTS5 tables over `quotes.text` and
+`articles.title`, `articles.text`: no second copy of the words, kept in step by the store
+(`reader.archive.store`), which removes an article's rows from them before it replaces them.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 2
+
+#: Version 1: articles, entities, quotes, people and names, and the two full-text indexes.
+BASE_SCHEMA = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    text_key TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    url TEXT,
+    title TEXT,
+    byline TEXT,
+    site TEXT,
+    published TEXT,
+    lang TEXT,
+    text TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    links TEXT NOT NULL,
+    first_archived REAL NOT NULL,
+    last_archived REAL NOT NULL
+);
+CREATE INDEX articles_by_published ON articles (published);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL
+);
+CREATE TABLE names (
+    type TEXT NOT NULL,
+    key TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    PRIMARY KEY (type, key, person_id)
+) WITHOUT ROWID;
+CREATE INDEX names_by_person ON names (person_id);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    entity_id TEXT NOT NULL,
+    person_id INTEGER REFERENCES people (id),
+    type TEXT NOT NULL,
+    name TEXT NOT NULL,
+    aliases TEXT NOT NULL,
+    mentions TEXT NOT NULL,
+    description TEXT,
+    UNIQUE (article_id, entity_id)
+);
+CREATE INDEX entities_by_person ON entities (person_id);
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    quote_id TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_entity TEXT,
+    person_id INTEGER REFERENCES people (id),
+    kind TEXT NOT NULL,
+    cue TEXT,
+    speaker_start INTEGER,
+    speaker_end INTEGER,
+    confidence REAL NOT NULL
+);
+CREATE INDEX quotes_by_article ON quotes (article_id);
+CREATE INDEX quotes_by_person ON quotes (person_id);
+CREATE VIRTUAL TABLE quotes_fts USING fts5 (
+    text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, text, content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
+)
+"""
+
+#: Version 2: the merges the reader undid (`reader people split`), by article text and entity.
+SPLITS_SCHEMA = """
+CREATE TABLE splits (
+    text_key TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    PRIMARY KEY (text_key, entity_id)
+) WITHOUT ROWID
+"""
+
+SCHEMA = BASE_SCHEMA + ";" + SPLITS_SCHEMA
+#: `MIGRATIONS[n]` upgrades an archive of schema version n to n + 1, keeping its rows.
+MIGRATIONS = {1: SPLITS_SCHEMA}
