@@ -32,6 +32,12 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
+  reader quotes "WORDS" [--speaker NAME] [--since DATE] [--format json|csv|markdown]
+                        search the quotes of every article kept in the archive
+  reader archive [stats | vacuum | export FILE.jsonl | import FILE.jsonl]
+                        look after the archive (reader extract --save adds to it)
+  reader people [list | split PERSON --article ID]
+                        everyone quoted or named across the archive
 
 Press ? in the reader for the keys."""
 
@@ -130,6 +136,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="analyse again even if the analysis cache holds a result, and store nothing",
     )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep each article, analysed, in the archive (see: reader quotes --help)",
+    )
     return parser
 
 
@@ -156,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.feeds.cli import run_feeds
 
             return run_feeds(args[1:])
+        if args and args[0] in ("quotes", "archive", "people"):
+            return run_archive_command(args[0], args[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -164,6 +177,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`reader extract ... | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def run_archive_command(name: str, argv: Sequence[str]) -> int:
+    """`reader quotes`, `reader archive ...`, `reader people ...` (reader/archive/cli.py)."""
+    from reader.archive import cli
+
+    if name == "quotes":
+        return cli.run_quotes(argv)
+    if name == "archive":
+        return cli.run_archive(argv)
+    return cli.run_people(argv)
 
 
 def fail(message: str) -> int:
@@ -279,14 +303,16 @@ def reattach_terminal() -> bool:
     return True
 
 
-def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | str:
-    """`source` loaded and, unless only its text is wanted, analysed (the cache looked in
-    first); a source that fails gives its one-sentence error instead."""
+def extract_one(
+    source: str, format_name: str, use_cache: bool, analyse: bool = False
+) -> Analysis | str:
+    """`source` loaded and, unless only its text is wanted (and `analyse` is False), analysed
+    (the cache looked in first); a source that fails gives its one-sentence error instead."""
     from reader.model import Analysis
 
     try:
         article = load_article(source)
-        if not FORMATS[format_name].analysed:
+        if not FORMATS[format_name].analysed and not analyse:
             return Analysis(article)
         from reader.pipeline import analysis_for
 
@@ -301,7 +327,11 @@ def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | st
 
 
 def extracted(
-    sources: Sequence[tuple[str, str | None]], format_name: str, use_cache: bool, jobs: int
+    sources: Sequence[tuple[str, str | None]],
+    format_name: str,
+    use_cache: bool,
+    jobs: int,
+    analyse: bool = False,
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -311,7 +341,11 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield problem if problem is not None else extract_one(source, format_name, use_cache)
+            yield (
+                problem
+                if problem is not None
+                else extract_one(source, format_name, use_cache, analyse)
+            )
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -319,7 +353,7 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format_name, use_cache)
+            number: pool.submit(extract_one, work[number], format_name, use_cache, analyse)
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -346,13 +380,27 @@ def run_extract(options: argparse.Namespace) -> int:
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
     print_options = PrintOptions(what=options.what, single=single)
-    for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
+    if options.save:
+        from reader.archive.ingest import ArchiveSaving
+
+        saving: ArchiveSaving | None = ArchiveSaving.open()
+    else:
+        saving = None
+    outcomes = extracted(
+        sources, options.format, not options.no_cache, options.jobs, analyse=options.save
+    )
+    for outcome in outcomes:
         if isinstance(outcome, str):
             status = fail(outcome)
-        elif chosen.streamed:
+            continue
+        if saving is not None and (problem := saving.save(outcome)) is not None:
+            status = fail(problem) if problem else 1
+        if chosen.streamed:
             sys.stdout.write(chosen.render([outcome], print_options))
         else:
             held.append(outcome)
     if held:
         sys.stdout.write(chosen.render(held, print_options))
+    if saving is not None:
+        saving.close()
     return status
