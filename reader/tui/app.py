@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
+    from reader.archive.ingest import Archiver
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
@@ -84,12 +85,14 @@ class ReaderApp(App[None]):
         library: Library | None = None,
         notices: Iterable[str] = (),
         feeds: bool = False,
+        archiver: Archiver | None = None,
     ) -> None:
         """Open `article`, or with none the library of `folder` (no folder: the history).
 
         `settings` come from the config file; `notices` are sentences to show at start (what
         was wrong with the config); `library` keeps history, reading places and corrections
         (None: nothing is kept). `feeds` opens the feeds screen instead of the library.
+        `archiver` keeps every article analysed in the archive (None: none is archived).
         """
         super().__init__(driver_class=_quick_exit_driver())
         self.article = article
@@ -109,6 +112,7 @@ class ReaderApp(App[None]):
             export_dir=settings.export_dir,
             keymap=dict(settings.keymap),
             note_quote_count=self.session.save_quote_count,
+            archiver=archiver,
         )
         """What the screens are handed: they read the stores and settings here."""
         self.history = History()

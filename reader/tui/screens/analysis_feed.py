@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 
 from textual import work
 from textual.screen import Screen
@@ -67,6 +68,7 @@ class AnalysisFeed(Screen[None]):
         """Show the analysis given, or start analysing once the first frame is out."""
         if self.analysis is not None:
             self.show_analysis(self.analysis)
+            self.keep_in_archive()
         else:
             self.call_after_refresh(self._painted.set)
             self.analyse()
@@ -149,6 +151,22 @@ class AnalysisFeed(Screen[None]):
             self._partial = False
             self.show_progress_below(None)
         self.show_analysis(message.analysis)
+        self.keep_in_archive()
+
+    def keep_in_archive(self) -> None:
+        """The whole analysis shown (with the reader's corrections) kept in the archive, on
+        the archive's own thread; an archive that cannot take it is said once a run."""
+        archiver = self.context.archiver
+        if archiver is not None and self.analysis is not None:
+            self._archived(archiver.submit(self.analysis))
+
+    @work(group="archive", exit_on_error=False)
+    async def _archived(self, future: Future[str | None]) -> None:
+        problem = await asyncio.wrap_future(future)
+        archiver = self.context.archiver
+        if problem and archiver is not None and not archiver.said:
+            archiver.said = True
+            self.notify(problem, title="Archive", severity="warning", timeout=10, markup=False)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.show_status(message.reason)

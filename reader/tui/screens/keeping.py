@@ -65,6 +65,8 @@ class KeepingHost(Protocol):
 
     def show_analysis(self, analysis: Analysis) -> None: ...
 
+    def keep_in_archive(self) -> None: ...
+
     def action_clear_selection(self) -> None: ...
 
     def action_export(self, format: str = "") -> None: ...
@@ -107,6 +109,7 @@ class KeepingActions:
             self.action_clear_selection()
         assert self.corrections.raw is not None
         self.show_analysis(self.corrections.raw)
+        self.keep_in_archive()  # the archive keeps the article as the reader corrected it
 
     def action_undo_correction(self: KeepingHost) -> None:
         """Forget the latest correction to this article."""
