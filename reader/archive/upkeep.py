@@ -9,16 +9,25 @@ The export is one JSON object a line: first every person (`{"person": n, "name",
 `reader extract` JSON of its analysis, "archived": [first, last], "people": {entity id: n},
 "splits": [entity ids]}`). Importing it into an empty archive and exporting again gives the
 same lines; importing into a full one merges its people by name, as archiving does.
+
+`article_line` is the line of one analysed article with no people given: importing it
+archives the article as `reader extract --save` would. It is how an archive is built from
+lines made anywhere (docs/scale.md: a Dask bag over a corpus).
 """
 
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from reader.archive.store import Archive
 from reader.codec import analysis_from_dict, analysis_to_dict
 from reader.keep.corrections import text_key
+
+if TYPE_CHECKING:
+    from reader.model import Analysis
 
 
 class ExportLineError(ValueError):
@@ -107,6 +116,13 @@ def export_lines(archive: Archive) -> Iterator[str]:
         yield json.dumps(line, ensure_ascii=False)
 
 
+def article_line(analysis: Analysis, archived: float | None = None) -> str:
+    """One analysed article as a line `import_lines` takes (archived now, unless given)."""
+    when = time.time() if archived is None else archived
+    line = {"article": analysis_to_dict(analysis), "archived": [when, when], "people": {}}
+    return json.dumps(line, ensure_ascii=False)
+
+
 def import_lines(archive: Archive, lines: Iterable[str]) -> int:
     """Add the articles and people of an export to `archive`; the number of articles."""
     people: dict[int, int] = {}
@@ -121,7 +137,7 @@ def import_lines(archive: Archive, lines: Iterable[str]) -> int:
                 continue
             analysis = analysis_from_dict(item["article"])
             first, last = (float(value) for value in item["archived"])
-            chosen = {str(e): people[int(n)] for e, n in item["people"].items()}
+            chosen = {str(e): people[int(n)] for e, n in item.get("people", {}).items()}
             splits = [str(entity) for entity in item.get("splits", ())]
         except (ValueError, KeyError, TypeError, AttributeError) as error:
             raise ExportLineError(
