@@ -149,20 +149,16 @@ def find_quotes(
 
 def list_people(archive: Archive, kinds: tuple[str, ...] = ("PERSON",)) -> list[Person]:
     """Everyone named or quoted, most articles first: articles, quotes, first and last seen,
-    the outlets (sites) that named them."""
+    the outlets (sites) that named them. Read from the tallies (`reader.archive.tally`)."""
     marks = ",".join("?" * len(kinds))
-    quoted = {
-        person: count
-        for person, count in archive.read(
-            "SELECT person_id, COUNT(*) FROM quotes WHERE person_id IS NOT NULL GROUP BY person_id"
-        )
-    }
+    outlets: dict[int, list[str]] = {}
+    for person, site in archive.read(
+        "SELECT person_id, site FROM person_outlets WHERE site != '' ORDER BY person_id, site"
+    ):
+        outlets.setdefault(int(str(person)), []).append(str(site))
     rows = archive.read(
-        f"SELECT p.id, p.name, p.type, COUNT(DISTINCT e.article_id), MIN({ARTICLE_DAY}),"
-        f" MAX({ARTICLE_DAY}), GROUP_CONCAT(DISTINCT a.site)"
-        " FROM people p JOIN entities e ON e.person_id = p.id"
-        " JOIN articles a ON a.id = e.article_id"
-        f" WHERE p.type IN ({marks}) GROUP BY p.id",
+        "SELECT id, name, type, articles, quotes, first_seen, last_seen FROM people"
+        f" WHERE type IN ({marks}) AND articles > 0",
         kinds,
     )
     people = [
@@ -171,12 +167,12 @@ def list_people(archive: Archive, kinds: tuple[str, ...] = ("PERSON",)) -> list[
             name=str(name),
             type=str(kind),
             articles=int(str(count)),
-            quotes=int(str(quoted.get(pid, 0))),
+            quotes=int(str(quotes)),
             first_seen=str(first),
             last_seen=str(last),
-            outlets=tuple(sorted(str(outlets).split(","))) if outlets else (),
+            outlets=tuple(outlets.get(int(str(pid)), ())),
         )
-        for pid, name, kind, count, first, last, outlets in rows
+        for pid, name, kind, count, quotes, first, last in rows
     ]
     people.sort(key=lambda p: (-p.articles, -p.quotes, p.name.casefold()))
     return people

@@ -9,6 +9,11 @@ it: a person split off a merge keeps its names, so it is still found by them, bu
 new article); `splits` remembers a merge the reader undid, so re-archiving the article keeps
 it undone.
 
+`people` also carries each person's tally (articles, quotes, first and last seen), kept in
+step article by article through `person_articles` (one row per person an article names or
+quotes) and `person_outlets` (articles per person and site), so that listing a few thousand
+people never adds up two hundred thousand rows (`reader.archive.tally`).
+
 The full-text tables are external-content FTS5 tables over `quotes.text` and
 `articles.title`, `articles.text`: no second copy of the words, kept in step by the store
 (`reader.archive.store`), which removes an article's rows from them before it replaces them.
@@ -40,8 +45,29 @@ CREATE INDEX articles_by_published ON articles (published);
 CREATE TABLE people (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    type TEXT NOT NULL
+    type TEXT NOT NULL,
+    articles INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    first_seen TEXT,
+    last_seen TEXT
 );
+CREATE INDEX people_by_articles ON people (type, articles);
+CREATE TABLE person_articles (
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    article_id INTEGER NOT NULL REFERENCES articles (id),
+    day TEXT NOT NULL,
+    site TEXT NOT NULL,
+    quotes INTEGER NOT NULL,
+    PRIMARY KEY (person_id, article_id)
+) WITHOUT ROWID;
+CREATE INDEX person_articles_by_article ON person_articles (article_id);
+CREATE INDEX person_articles_by_day ON person_articles (person_id, day);
+CREATE TABLE person_outlets (
+    person_id INTEGER NOT NULL REFERENCES people (id),
+    site TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    PRIMARY KEY (person_id, site)
+) WITHOUT ROWID;
 CREATE TABLE names (
     type TEXT NOT NULL,
     key TEXT NOT NULL,

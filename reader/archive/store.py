@@ -20,6 +20,7 @@ from pathlib import Path
 
 from reader.archive.people import entity_keys, is_merged
 from reader.archive.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
+from reader.archive.tally import refresh_days, tally, untally
 from reader.keep.corrections import Correction, apply_corrections, text_key
 from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 from reader.store.db import StoreUnavailable, open_database, transaction
@@ -34,10 +35,17 @@ class Archive:
         self.path = path
 
     @classmethod
-    def open(cls, path: Path | None = None) -> Archive:
-        """The archive at `path` (default: the data folder's), created if it is missing."""
+    def open(cls, path: Path | None = None, *, check: bool = True) -> Archive:
+        """The archive at `path` (default: the data folder's), created if it is missing.
+
+        `check=False` skips SQLite's quick check (a second on an archive of 20,000 articles),
+        for the commands that only read and answer at once (`reader quotes`, the people
+        screen): damage found while reading is still `StoreUnavailable`, one sentence. The
+        writers check (the reader's archiver, `extract --save`, `archive vacuum`)."""
         where = path or archive_path()
-        connection = open_database(where, SCHEMA, version=SCHEMA_VERSION, migrations=MIGRATIONS)
+        connection = open_database(
+            where, SCHEMA, version=SCHEMA_VERSION, migrations=MIGRATIONS, quick_check=check
+        )
         return cls(connection, where)
 
     def close(self) -> None:
@@ -55,13 +63,13 @@ class Archive:
         try:
             with transaction(self.connection) as db:
                 yield db
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             raise StoreUnavailable(f"cannot write the archive {self.path}: {error}") from error
 
     def read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
         try:
             return self.connection.execute(sql, parameters).fetchall()
-        except sqlite3.OperationalError as error:
+        except sqlite3.DatabaseError as error:
             raise StoreUnavailable(f"cannot read the archive {self.path}: {error}") from error
 
     # -- adding -----------------------------------------------------------------------
@@ -78,12 +86,16 @@ class Archive:
 
         `archived` (first, last) and `people` (entity id -> person id) are for an import,
         which carries them from the archive it came from."""
+        corrections = list(corrections)
         analysis = apply_corrections(analysis, corrections)
+        # A renamed entity is who the reader named: its old name (kept as an alias for the
+        # article's own mentions) must not merge it with the person it was taken for.
+        renamed = {c.target for c in corrections if c.kind == "rename"}
         article = analysis.article
         key = text_key(article)
         now = time.time()
         with self.writing() as db:
-            article_id = self._put_article(db, article, key, archived or (now, now))
+            article_id, first, touched = self._put_article(db, article, key, archived or (now, now))
             splits = dict(
                 db.execute(
                     "SELECT entity_id, person_id FROM splits WHERE text_key = ?", (key,)
@@ -91,16 +103,23 @@ class Archive:
             )
             chosen = {**splits, **(people or {})}
             owners = {
-                entity.id: self._entity_row(db, article_id, entity, chosen.get(entity.id))
+                entity.id: self._entity_row(
+                    db, article_id, entity, chosen.get(entity.id), entity.id in renamed
+                )
                 for entity in analysis.entities
             }
             for quote in analysis.quotes:
                 self._quote_row(db, article_id, quote, owners)
+            day = article.published or time.strftime("%Y-%m-%d", time.gmtime(first))
+            touched |= tally(db, article_id, day, article.site or "")
+            refresh_days(db, touched)
         return article_id
 
     def _put_article(
         self, db: sqlite3.Connection, article: Article, key: str, archived: tuple[float, float]
-    ) -> int:
+    ) -> tuple[int, float, set[int]]:
+        """The article's row written (replacing its old rows and their tallies); its id, when
+        it was first archived, and the people its old rows named."""
         blocks = json.dumps([[b.kind, b.start, b.end] for b in article.blocks])
         links = json.dumps([[link.start, link.end, link.href] for link in article.links])
         meta = (
@@ -108,8 +127,10 @@ class Archive:
             article.published, article.lang, article.text, blocks, links,
         )  # fmt: skip
         found = db.execute(
-            "SELECT id, title, text FROM articles WHERE text_key = ?", (key,)
+            "SELECT id, title, text, first_archived FROM articles WHERE text_key = ?", (key,)
         ).fetchone()
+        touched: set[int] = set()
+        first = archived[0]
         if found is None:
             cursor = db.execute(
                 "INSERT INTO articles (text_key, source, url, title, byline, site, published,"
@@ -119,7 +140,8 @@ class Archive:
             )
             article_id = int(cursor.lastrowid or 0)
         else:
-            article_id, old_title, old_text = found
+            article_id, old_title, old_text, first = found
+            touched = untally(db, article_id)
             self._forget_rows(db, article_id, old_title, old_text)
             db.execute(
                 "UPDATE articles SET source = ?, url = ?, title = ?, byline = ?, site = ?,"
@@ -131,7 +153,7 @@ class Archive:
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             (article_id, article.title or "", article.text),
         )
-        return article_id
+        return article_id, float(first), touched
 
     @staticmethod
     def _forget_rows(db: sqlite3.Connection, article_id: int, title: str, text: str) -> None:
@@ -150,10 +172,16 @@ class Archive:
         db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
 
     def _entity_row(
-        self, db: sqlite3.Connection, article_id: int, entity: Entity, person: int | None
+        self,
+        db: sqlite3.Connection,
+        article_id: int,
+        entity: Entity,
+        person: int | None,
+        renamed: bool = False,
     ) -> int | None:
         if person is None and is_merged(entity):
-            person = self._person_for(db, entity.type, entity.name, entity.aliases)
+            aliases = () if renamed else entity.aliases
+            person = self._person_for(db, entity.type, entity.name, aliases)
         db.execute(
             "INSERT INTO entities (article_id, entity_id, person_id, type, name, aliases,"
             " mentions, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.archive.store import Archive
+from reader.archive.tally import refresh_days, tally, untally
 from reader.codec import analysis_from_dict, analysis_to_dict
 from reader.keep.corrections import text_key
 
@@ -52,6 +53,16 @@ def split_person(archive: Archive, person_id: int, article_ids: Iterable[int]) -
             return None
         cursor = db.execute("INSERT INTO people (name, type) VALUES (?, ?)", row)
         new = int(cursor.lastrowid or 0)
+        shares = {
+            int(article): (str(day), str(site))
+            for article, day, site in db.execute(
+                "SELECT article_id, day, site FROM person_articles"
+                f" WHERE person_id = ? AND article_id IN ({marks})",
+                (person_id, *wanted),
+            )
+        }
+        for article in shares:
+            untally(db, article)
         # The new person keeps the names, to be found by them; the first owner still takes
         # the articles archived later (`Archive._person_for` asks for the lowest id).
         db.execute(
@@ -68,6 +79,10 @@ def split_person(archive: Archive, person_id: int, article_ids: Iterable[int]) -
             "INSERT OR REPLACE INTO splits (text_key, entity_id, person_id) VALUES (?, ?, ?)",
             [(key, entity, new) for key, entity in moved],
         )
+        touched = {person_id, new}
+        for article, (day, site) in shares.items():
+            touched |= tally(db, article, day, site)
+        refresh_days(db, touched)
     return new
 
 

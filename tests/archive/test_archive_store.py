@@ -102,3 +102,46 @@ def test_a_damaged_archive_is_moved_aside_and_a_fresh_one_made(tmp_path: Path) -
         assert len(archive.article_ids()) == 1
     assert [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
     assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def recount(archive: Archive) -> dict[int, tuple[int, int, str, str, tuple[str, ...]]]:
+    """Each person's articles, quotes, first and last day and outlets, added up from the rows."""
+    day = "COALESCE(a.published, date(a.first_archived, 'unixepoch'))"
+    rows = archive.read(
+        f"SELECT x.person_id, COUNT(DISTINCT x.article_id), MIN({day}), MAX({day}),"
+        " GROUP_CONCAT(DISTINCT a.site)"
+        " FROM (SELECT person_id, article_id FROM entities UNION"
+        "       SELECT person_id, article_id FROM quotes) x"
+        " JOIN articles a ON a.id = x.article_id WHERE x.person_id IS NOT NULL"
+        " GROUP BY x.person_id"
+    )
+    quotes = dict(archive.read("SELECT person_id, COUNT(*) FROM quotes GROUP BY person_id"))
+    return {
+        int(str(p)): (int(str(n)), int(str(quotes.get(p, 0))), str(first), str(last),
+                      tuple(sorted(str(sites).split(","))))
+        for p, n, first, last, sites in rows
+    }  # fmt: skip
+
+
+def tallies(archive: Archive) -> dict[int, tuple[int, int, str, str, tuple[str, ...]]]:
+    return {
+        p.id: (p.articles, p.quotes, p.first_seen, p.last_seen, p.outlets)
+        for p in list_people(archive, ("PERSON", "ORG", "PLACE", "OTHER"))
+    }
+
+
+def test_the_people_tallies_stay_in_step_with_the_rows(tmp_path: Path) -> None:
+    with Archive.open(tmp_path / "archive.sqlite3") as archive:
+        for number in range(6):
+            archive.add(story(number, "Ana Ruiz", site=f"Site {number % 3}",
+                              published=f"2025-0{number + 1}-01"))  # fmt: skip
+        assert tallies(archive) == recount(archive)
+        # The same text again, now said by someone else and dated otherwise: Ana loses it.
+        changed = story(5, "Ana Ruiz", site="Site 9", published="2024-12-31")
+        kim = next(e for e in changed.entities if e.name == "Ana Ruiz")
+        archive.add(changed, [rename(kim, "Ben Ode")])
+        assert tallies(archive) == recount(archive)
+        [ana] = people_named(archive, "Ana Ruiz")
+        split_person(archive, ana, archive.article_ids()[:2])
+        assert tallies(archive) == recount(archive)
+        assert [p.articles for p in list_people(archive) if p.name == "Ana Ruiz"] == [3, 2]
