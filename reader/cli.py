@@ -187,7 +187,15 @@ def run_archive_command(name: str, argv: Sequence[str]) -> int:
         return cli.run_quotes(argv)
     if name == "archive":
         return cli.run_archive(argv)
-    return cli.run_people(argv)
+    return cli.run_people(argv, screen=run_people_screen)
+
+
+def run_people_screen() -> int:
+    """`reader people` on its own: the people screen."""
+    from reader.tui.launch import Launch
+
+    Launch.prepare(None).run_people()
+    return 0
 
 
 def fail(message: str) -> int:

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens.people import PeopleScreen
 
 
 class ReaderApp(App[None]):
@@ -86,13 +87,15 @@ class ReaderApp(App[None]):
         notices: Iterable[str] = (),
         feeds: bool = False,
         archiver: Archiver | None = None,
+        people: bool = False,
     ) -> None:
         """Open `article`, or with none the library of `folder` (no folder: the history).
 
         `settings` come from the config file; `notices` are sentences to show at start (what
         was wrong with the config); `library` keeps history, reading places and corrections
         (None: nothing is kept). `feeds` opens the feeds screen instead of the library.
-        `archiver` keeps every article analysed in the archive (None: none is archived).
+        `archiver` keeps every article analysed in the archive (None: none is archived);
+        `people` opens the people screen (everyone across the archive).
         """
         super().__init__(driver_class=_quick_exit_driver())
         self.article = article
@@ -103,6 +106,7 @@ class ReaderApp(App[None]):
         self.analysis = analysis
         self.folder = folder
         self.feeds = feeds
+        self.people = people
         self.notices = list(notices)
         settings = settings or Settings()
         self.session = ReadingSession(self, settings, library)
@@ -129,6 +133,10 @@ class ReaderApp(App[None]):
         return self.context.export_folder
 
     def get_default_screen(self) -> Screen:
+        if self.article is None and self.people:
+            from reader.tui.screens.people import PeopleScreen
+
+            return PeopleScreen(self.context)
         if self.article is None and self.feeds:
             from reader.tui.screens.feeds import FeedsScreen
 
@@ -192,19 +200,30 @@ class ReaderApp(App[None]):
 
     # -- the library ----------------------------------------------------------------------
 
-    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
-        """An article chosen in the library: read it; `escape` goes back to the list."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
+    def _read(self, article: Article, analysis: Analysis | None) -> ReaderScreen:
+        """Read `article` over the list it was chosen in; `escape` goes back to the list."""
+        screen = ReaderScreen(article, self.context, analysis=analysis)
         self.push_screen(screen)
-        self.title = message.article.title or message.article.source
+        self.title = article.title or article.source
         self.call_after_refresh(self.session.begin_reading, screen)
+        return screen
+
+    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
+        self._read(message.article, message.analysis)  # chosen in the library
 
     def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
-        """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
-        self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self._read(message.article, message.analysis)  # an item's article, fetched
+
+    def on_people_screen_quote_opened(self, message: PeopleScreen.QuoteOpened) -> None:
+        """A quote chosen on the people screen: its article, as archived, at the quote."""
+        screen = self._read(message.analysis.article, message.analysis)
+        self.call_after_refresh(screen.go_to_quote, message.quote)
+
+    def action_people(self) -> None:
+        """Everyone quoted or named across the archive (`P` in the library)."""
+        from reader.tui.screens.people import PeopleScreen
+
+        self.push_screen(PeopleScreen(self.context))
 
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
@@ -321,25 +340,9 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
-        from reader.keep.export import FORMATS, saved_formats
-        from reader.tui.palette import binding_commands
+        from reader.tui.palette import all_commands
 
-        commands = list(super().get_system_commands(screen))
-        if isinstance(screen, ReaderScreen):
-            commands += [
-                SystemCommand(
-                    f"Export as {label}",
-                    f"write the quotes and entities as {label} in {self.export_folder}",
-                    lambda name=name: screen.action_export(name),
-                )
-                for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
-            ]
-        commands += binding_commands(screen)
-        seen: set[str] = set()
-        for command in commands:
-            if command.title not in seen:
-                seen.add(command.title)
-                yield command
+        return all_commands(screen, super().get_system_commands(screen), self.export_folder)
 
 
 def _open_in_browser(href: str) -> None:
@@ -387,6 +390,7 @@ if __name__ == "__main__":
 _LIST_SCREENS = (
     ("reader.tui.screens.library", "LibraryScreen"),
     ("reader.tui.screens.feeds", "FeedsScreen"),
+    ("reader.tui.screens.people", "PeopleScreen"),
 )
 
 

@@ -62,10 +62,12 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.dialogs.text_prompt import TextPrompt
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import ArticleTable, LibraryScreen
+    from reader.tui.screens.people import PeopleScreen
     from reader.tui.screens.reader import ReaderScreen
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
     from reader.tui.widgets.feed_lists import FeedList, ItemList
+    from reader.tui.widgets.people_list import PeopleList
     from reader.tui.widgets.quotes_pane import QuoteList
     from reader.tui.widgets.search_bar import SearchBar
 
@@ -83,6 +85,8 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Feeds", FeedsScreen),
         ("Feed list", FeedList),
         ("Feed items", ItemList),
+        ("People", PeopleScreen),
+        ("People list", PeopleList),
         ("Choice", ChoicePrompt),
         ("Choice list", ChoiceList),
         ("Text prompt", TextPrompt),

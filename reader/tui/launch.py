@@ -119,6 +119,10 @@ class Launch:
         """The feeds screen: subscribed feeds and their items."""
         _run_then_wind_down(self.app(feeds=True, **app_options))
 
+    def run_people(self, **app_options: Any) -> None:
+        """The people screen: everyone quoted or named across the archive."""
+        _run_then_wind_down(self.app(people=True, **app_options))
+
     def run_article(self, article: Article, **app_options: Any) -> None:
         _run_then_wind_down(self.app(article=article, **app_options))
 
