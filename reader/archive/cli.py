@@ -52,6 +52,9 @@ def build_quotes_parser() -> argparse.ArgumentParser:
     parser.add_argument("words", nargs="?", default="", help="words every quote must hold")
     parser.add_argument("--speaker", metavar="NAME", help="quotes said by NAME (or a part of it)")
     parser.add_argument("--since", metavar="DATE", type=iso_date, help="from YYYY-MM-DD on")
+    parser.add_argument(
+        "--limit", type=int, metavar="N", help="at most N quotes (the oldest N; default: all)"
+    )
     parser.add_argument("--format", "-f", choices=QUOTE_FORMATS, default="text")
     return parser
 
@@ -82,12 +85,14 @@ def render_quotes(found: Sequence[FoundQuote], format_name: str) -> str:
     if format_name == "csv":
         from reader.keep.export.csv import table
 
-        return table(QUOTE_COLUMNS, ([quote_row(f)[c] for c in QUOTE_COLUMNS] for f in found))
+        rows = (quote_row(f) for f in found)
+        return table(QUOTE_COLUMNS, ([row[c] for c in QUOTE_COLUMNS] for row in rows))
     if format_name == "markdown":
         from reader.keep.export.markdown import escape
 
         return "".join(f"- {escape(quote_citation(f.quote, f.article))}\n" for f in found)
-    return "".join(clean_text(quote_citation(f.quote, f.article)) + "\n" for f in found)
+    # Every part of a citation is cleaned as it is made (`citation.one_line`).
+    return "".join(quote_citation(f.quote, f.article) + "\n" for f in found)
 
 
 def run_quotes(argv: Sequence[str], path: Path | None = None) -> int:
@@ -97,7 +102,11 @@ def run_quotes(argv: Sequence[str], path: Path | None = None) -> int:
     try:
         with Archive.open(path, check=False) as archive:
             found = find_quotes(
-                archive, options.words, speaker=options.speaker, since=options.since
+                archive,
+                options.words,
+                speaker=options.speaker,
+                since=options.since,
+                limit=options.limit,
             )
     except StoreUnavailable as error:
         return say(f"the archive cannot be read ({error}).")

@@ -17,7 +17,7 @@ from reader.archive.store import QUOTE_FIELDS, Archive, quote_from_row
 from reader.model import Article, Quote
 
 #: The day an article counts for: its published date, else the day it was archived.
-ARTICLE_DAY = "COALESCE(a.published, date(a.first_archived, 'unixepoch'))"
+ARTICLE_DAY = "a.day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,24 +127,11 @@ def find_quotes(
         + " ORDER BY day, q.article_id, q.start"
         + (f" LIMIT {int(limit)}" if limit is not None else "")
     )
-    found = []
     width = len(QUOTE_FIELDS.split(","))
-    for row in archive.read(sql, tuple(parameters)):
-        article_id, person, source, title, site, published, url, day = row[width:]
-        found.append(
-            FoundQuote(
-                quote=quote_from_row(row[:width]),
-                article_id=int(str(article_id)),
-                person_id=None if person is None else int(str(person)),
-                source=str(source),
-                title=_text(title),
-                site=_text(site),
-                published=_text(published),
-                url=_text(url),
-                day=str(day),
-            )
-        )
-    return found
+    return [
+        FoundQuote(quote_from_row(row[:width]), *row[width:])  # type: ignore[arg-type]
+        for row in archive.read(sql, tuple(parameters))
+    ]
 
 
 def list_people(archive: Archive, kinds: tuple[str, ...] = ("PERSON",)) -> list[Person]:

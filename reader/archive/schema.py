@@ -14,9 +14,14 @@ step article by article through `person_articles` (one row per person an article
 quotes) and `person_outlets` (articles per person and site), so that listing a few thousand
 people never adds up two hundred thousand rows (`reader.archive.tally`).
 
-The full-text tables are external-content FTS5 tables over `quotes.text` and
-`articles.title`, `articles.text`: no second copy of the words, kept in step by the store
-(`reader.archive.store`), which removes an article's rows from them before it replaces them.
+An article's metadata (and `day`: its published date, else the day it was first archived)
+is one small row; its clean text, blocks and links are in `texts`, so a query that lists
+thousands of quotes with their articles never reads the articles' text.
+
+The full-text tables hold no second copy of the words: `quotes_fts` is an external-content
+FTS5 table over `quotes.text`, `articles_fts` a contentless one over each article's title and
+text. The store (`reader.archive.store`) keeps them in step, removing an article's rows
+before it replaces them.
 """
 
 from __future__ import annotations
@@ -35,13 +40,17 @@ CREATE TABLE articles (
     site TEXT,
     published TEXT,
     lang TEXT,
-    text TEXT NOT NULL,
-    blocks TEXT NOT NULL,
-    links TEXT NOT NULL,
+    day TEXT NOT NULL,
     first_archived REAL NOT NULL,
     last_archived REAL NOT NULL
 );
-CREATE INDEX articles_by_published ON articles (published);
+CREATE INDEX articles_by_day ON articles (day);
+CREATE TABLE texts (
+    article_id INTEGER PRIMARY KEY REFERENCES articles (id),
+    text TEXT NOT NULL,
+    blocks TEXT NOT NULL,
+    links TEXT NOT NULL
+);
 CREATE TABLE people (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -110,8 +119,7 @@ CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5 (
-    title, text, content='articles', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2'
+    title, text, content='', tokenize='unicode61 remove_diacritics 2'
 )
 """
 

@@ -17,6 +17,7 @@ import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from reader.archive.people import entity_keys, is_merged
 from reader.archive.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
@@ -95,7 +96,7 @@ class Archive:
         key = text_key(article)
         now = time.time()
         with self.writing() as db:
-            article_id, first, touched = self._put_article(db, article, key, archived or (now, now))
+            article_id, day, touched = self._put_article(db, article, key, archived or (now, now))
             splits = dict(
                 db.execute(
                     "SELECT entity_id, person_id FROM splits WHERE text_key = ?", (key,)
@@ -110,50 +111,55 @@ class Archive:
             }
             for quote in analysis.quotes:
                 self._quote_row(db, article_id, quote, owners)
-            day = article.published or time.strftime("%Y-%m-%d", time.gmtime(first))
             touched |= tally(db, article_id, day, article.site or "")
             refresh_days(db, touched)
         return article_id
 
     def _put_article(
         self, db: sqlite3.Connection, article: Article, key: str, archived: tuple[float, float]
-    ) -> tuple[int, float, set[int]]:
-        """The article's row written (replacing its old rows and their tallies); its id, when
-        it was first archived, and the people its old rows named."""
+    ) -> tuple[int, str, set[int]]:
+        """The article's rows written (replacing its old rows and their tallies); its id, its
+        day, and the people its old rows named."""
         blocks = json.dumps([[b.kind, b.start, b.end] for b in article.blocks])
         links = json.dumps([[link.start, link.end, link.href] for link in article.links])
-        meta = (
-            article.source, article.url, article.title, article.byline, article.site,
-            article.published, article.lang, article.text, blocks, links,
-        )  # fmt: skip
         found = db.execute(
-            "SELECT id, title, text, first_archived FROM articles WHERE text_key = ?", (key,)
+            "SELECT a.id, a.title, t.text, a.first_archived FROM articles a"
+            " JOIN texts t ON t.article_id = a.id WHERE a.text_key = ?",
+            (key,),
         ).fetchone()
         touched: set[int] = set()
-        first = archived[0]
+        first = archived[0] if found is None else float(found[3])
+        day = article.published or time.strftime("%Y-%m-%d", time.gmtime(first))
+        meta = (
+            article.source, article.url, article.title, article.byline, article.site,
+            article.published, article.lang, day,
+        )  # fmt: skip
         if found is None:
             cursor = db.execute(
                 "INSERT INTO articles (text_key, source, url, title, byline, site, published,"
-                " lang, text, blocks, links, first_archived, last_archived)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " lang, day, first_archived, last_archived)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (key, *meta, *archived),
             )
             article_id = int(cursor.lastrowid or 0)
         else:
-            article_id, old_title, old_text, first = found
+            article_id = int(found[0])
             touched = untally(db, article_id)
-            self._forget_rows(db, article_id, old_title, old_text)
+            self._forget_rows(db, article_id, found[1], found[2])
             db.execute(
                 "UPDATE articles SET source = ?, url = ?, title = ?, byline = ?, site = ?,"
-                " published = ?, lang = ?, text = ?, blocks = ?, links = ?, last_archived = ?"
-                " WHERE id = ?",
+                " published = ?, lang = ?, day = ?, last_archived = ? WHERE id = ?",
                 (*meta, archived[1], article_id),
             )
+        db.execute(
+            "INSERT OR REPLACE INTO texts (article_id, text, blocks, links) VALUES (?, ?, ?, ?)",
+            (article_id, article.text, blocks, links),
+        )
         db.execute(
             "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
             (article_id, article.title or "", article.text),
         )
-        return article_id, float(first), touched
+        return article_id, day, touched
 
     @staticmethod
     def _forget_rows(db: sqlite3.Connection, article_id: int, title: str, text: str) -> None:
@@ -254,8 +260,8 @@ class Archive:
     def analysis(self, article_id: int) -> Analysis | None:
         """The article as it was archived, with its entities and quotes: no network needed."""
         row = self.read(
-            "SELECT source, text, blocks, links, title, byline, site, published, url, lang"
-            " FROM articles WHERE id = ?",
+            "SELECT a.source, t.text, t.blocks, t.links, a.title, a.byline, a.site, a.published,"
+            " a.url, a.lang FROM articles a JOIN texts t ON t.article_id = a.id WHERE a.id = ?",
             (article_id,),
         )
         if not row:
@@ -321,21 +327,13 @@ QUOTE_FIELDS = (
 )
 
 
-def quote_from_row(row: tuple[object, ...]) -> Quote:
+def quote_from_row(row: tuple[Any, ...]) -> Quote:
     """A `Quote` from the columns `QUOTE_FIELDS` names, in that order."""
     quote_id, text, start, end, speaker, speaker_id, kind, cue, s_start, s_end, sure = row
     return Quote(
-        id=str(quote_id),
-        text=str(text),
-        start=int(str(start)),
-        end=int(str(end)),
-        speaker=_text_or_none(speaker),
-        speaker_id=_text_or_none(speaker_id),
-        kind=str(kind),  # type: ignore[arg-type]
-        cue=_text_or_none(cue),
-        speaker_span=(int(str(s_start)), int(str(s_end))) if s_start is not None else None,
-        confidence=float(str(sure)),
-    )
+        quote_id, text, start, end, speaker, speaker_id, kind, cue,
+        (s_start, s_end) if s_start is not None else None, sure,
+    )  # fmt: skip
 
 
 def _text_or_none(value: object) -> str | None:
