@@ -148,6 +148,13 @@ def build_archive_parser() -> argparse.ArgumentParser:
     export.add_argument("file", metavar="FILE.jsonl", help="where to write (- for stdout)")
     imported = commands.add_parser("import", help="add the articles of an export")
     imported.add_argument("file", metavar="FILE.jsonl", help="an export (- for stdin)")
+    voice = commands.add_parser(
+        "voice", help="who gets a voice: quoted or mentioned, named or not, who says most"
+    )
+    voice.add_argument("--since", metavar="DATE", type=iso_date, help="from YYYY-MM-DD on")
+    voice.add_argument("--until", metavar="DATE", type=iso_date, help="up to YYYY-MM-DD")
+    voice.add_argument("--site", metavar="OUTLET", help="only the articles of OUTLET")
+    voice.add_argument("--format", "-f", choices=("text", "csv"), default="text")
     return parser
 
 
@@ -166,11 +173,25 @@ def run_archive(argv: Sequence[str], path: Path | None = None) -> int:
                 print(f"The archive went from {_size(before)} to {_size(after)}.")
             elif options.command == "export":
                 return _export(archive, options.file)
+            elif options.command == "voice":
+                _voice(archive, options)
             else:
                 return _import(archive, options.file)
     except StoreUnavailable as error:
         return say(f"the archive cannot be used ({error}).")
     return 0
+
+
+def _voice(archive: Archive, options: argparse.Namespace) -> None:
+    from reader.archive.voice import voice_csv, voice_of_archive, voice_view
+
+    report = voice_of_archive(archive, since=options.since, until=options.until, site=options.site)
+    if options.format == "csv":
+        sys.stdout.write(voice_csv(report))
+        return
+    from rich.console import Console
+
+    Console(highlight=False).print(voice_view(report))
 
 
 def _export(archive: Archive, name: str) -> int:

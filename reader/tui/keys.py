@@ -60,6 +60,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.dialogs.links_list import LinksList
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
+    from reader.tui.dialogs.voice_panel import VoicePanel
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.library import ArticleTable, LibraryScreen
     from reader.tui.screens.people import PeopleScreen
@@ -87,6 +88,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Feed items", ItemList),
         ("People", PeopleScreen),
         ("People list", PeopleList),
+        ("Who gets a voice", VoicePanel),
         ("Choice", ChoicePrompt),
         ("Choice list", ChoiceList),
         ("Text prompt", TextPrompt),

@@ -34,6 +34,7 @@ class PeopleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "filter", "Filter", id="people.filter"),
+        Binding("W", "voices", "Who gets a voice", id="people.voices"),
         Binding("escape", "back_step", "Back", id="people.back"),
         Binding("question_mark", "app.help", "Help", id="people.help"),
         Binding("q", "app.quit", "Quit", id="people.quit"),
@@ -173,6 +174,20 @@ class PeopleScreen(Screen[None]):
             self.say("That article is no longer in the archive.")
             return
         self.post_message(self.QuoteOpened(analysis, found.quote))
+
+    def action_voices(self) -> None:
+        """Who gets a voice across the whole archive: a panel, exportable as CSV."""
+        if self.archive is None:
+            return
+        from reader.archive.voice import voice_of_archive
+        from reader.tui.dialogs.voice_panel import VoicePanel
+
+        try:
+            report = voice_of_archive(self.archive)
+        except StoreUnavailable as error:
+            self.say(f"The archive cannot be read ({error}).")
+            return
+        self.app.push_screen(VoicePanel(report, self.context.export_folder, "archive"))
 
     def action_back_step(self) -> None:
         """Escape: out of the filter, from the quotes to the people, or off this screen."""

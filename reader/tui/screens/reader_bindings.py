@@ -29,6 +29,7 @@ READER_BINDINGS: list[BindingType] = [
     ),
     Binding("escape", "unfilter", "Whole article again", id="reader.unfilter", show=False),
     Binding("n", "step_quote(1)", "Next quote", id="reader.next-quote"),
+    Binding("W", "voices", "Who gets a voice", id="reader.voices", show=False),
     Binding("p", "step_quote(-1)", "Previous quote", id="reader.previous-quote", show=False),
     Binding("right_square_bracket", "step_mention(1)", "Next mention", id="reader.next-mention"),
     Binding(
