@@ -253,6 +253,23 @@ def main() -> None:
         print("reader quotes, in process (run_quotes, the archive opened each time):")
         print(figures("--speaker NAME", speaker_ms, 100))
         print(figures('"WORD"', word_ms, 100))
+        with Archive.open(path, check=False) as archive:
+            from reader.archive.queries import find_quotes
+
+            sizes = [len(find_quotes(archive, speaker=name)) for name in speakers]
+            word_sizes = [len(find_quotes(archive, word)) for word in words]
+        print(
+            f"  quotes per answer: speakers median {statistics.median(sizes):,.0f},"
+            f" largest {max(sizes):,}; words median {statistics.median(word_sizes):,.0f},"
+            f" largest {max(word_sizes):,}"
+        )
+        top = everyone[0].name
+        full = [timed(quiet_quotes, ["--speaker", top], path) for _ in range(3)]
+        limited = [
+            timed(quiet_quotes, ["--speaker", top, "--limit", "100"], path) for _ in range(3)
+        ]
+        print(figures(f"top speaker, all {everyone[0].quotes:,}", full, 100))
+        print(figures("top speaker, --limit 100", limited, 100))
         print(figures("anchor: LIKE over every quote", anchor_like))
 
         env = {**os.environ, "READER_DATA_DIR": str(path.parent)}

@@ -58,6 +58,8 @@ class Archiver:
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive")
         self.said = False
         """Whether the reader was told the archive is unavailable (it is said once a run)."""
+        self.archived = 0
+        """How many analyses were archived this run."""
 
     def submit(self, analysis: Analysis) -> Future[str | None]:
         """Archive `analysis` (corrected already) on the archive's thread; the future's value
@@ -69,7 +71,10 @@ class Archiver:
             self._archive, self._problem = open_archive(self.path)
         if self._archive is None:
             return self._problem
-        return keep(self._archive, analysis)
+        problem = keep(self._archive, analysis)
+        if problem is None:
+            self.archived += 1
+        return problem
 
     def close(self) -> None:
         """Finish what was handed in, then close the archive."""

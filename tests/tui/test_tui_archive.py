@@ -37,6 +37,8 @@ async def test_an_opened_article_is_archived_with_its_corrections(tmp_path: Path
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Kim Jong-un" in screen_text(app)
+        assert archiver.archived == 0  # not while the first paint is out
+        await wait_for(pilot, lambda: archiver.archived == 1)
     archiver.close()
     library.close()
     with Archive.open(tmp_path / "archive.sqlite3") as archive:
@@ -54,7 +56,7 @@ async def test_an_article_analysed_in_the_reader_is_archived_when_done(tmp_path:
     app = ReaderApp(seed.article, archiver=archiver)  # no cache: the child process analyses
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: app.screen.analysis is not None)
-        await pilot.pause()
+        await wait_for(pilot, lambda: archiver.archived == 1)
         shown = len(app.screen.analysis.quotes)
     archiver.close()
     with Archive.open(tmp_path / "archive.sqlite3") as archive:

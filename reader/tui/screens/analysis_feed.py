@@ -28,6 +28,8 @@ FIRST_PAINT_WAIT = 0.5
 
 #: How long the keys must have paused before a long article's partial results are shown.
 KEYS_QUIET_SECONDS = 0.3
+#: Seconds after an article opened with its analysis (cached) before it is archived.
+ARCHIVE_AFTER_PAINT = 1.0
 
 
 class AnalysisFeed(Screen[None]):
@@ -68,7 +70,9 @@ class AnalysisFeed(Screen[None]):
         """Show the analysis given, or start analysing once the first frame is out."""
         if self.analysis is not None:
             self.show_analysis(self.analysis)
-            self.keep_in_archive()
+            # Archived once the first paint is out: the archive's thread holds the
+            # interpreter at times (its imports, building the rows), and the paint comes first.
+            self.set_timer(ARCHIVE_AFTER_PAINT, self.keep_in_archive)
         else:
             self.call_after_refresh(self._painted.set)
             self.analyse()
