@@ -281,7 +281,7 @@ def run_people(
                     return say(f"person {options.person} is not named in those articles.")
                 print(f"Those articles' {options.person} is now person {new}.")
                 return 0
-            people = list_people(archive)
+            people = list_people(archive, all_outlets=True)
     except StoreUnavailable as error:
         return say(f"the archive cannot be read ({error}).")
     if getattr(options, "format", "text") == "json":

@@ -9,15 +9,13 @@ the article's published date, or the day it was archived when it gave none.
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 
 from reader.archive.people import name_key
 from reader.archive.store import QUOTE_FIELDS, Archive, quote_from_row
 from reader.model import Article, Quote
-
-#: The day an article counts for: its published date, else the day it was archived.
-ARTICLE_DAY = "a.day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +53,8 @@ class Person:
     first_seen: str
     last_seen: str
     outlets: tuple[str, ...]
+    """The outlets that named them most (all of them with `list_people(all_outlets=True)`)."""
+    outlet_count: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +95,11 @@ def find_quotes(
     since: str | None = None,
     person_id: int | None = None,
     limit: int | None = None,
+    offset: int = 0,
 ) -> list[FoundQuote]:
     """Quotes holding every one of `words`, said by `speaker` (or the person `person_id`),
-    from articles of `since` (ISO date) on; oldest first, in article order."""
+    from articles of `since` (ISO date) on; oldest first, in article order; `limit` of them
+    from the `offset`-th on (one person's come a page at a time from an index)."""
     where: list[str] = []
     parameters: list[object] = []
     join = ""
@@ -116,50 +118,61 @@ def find_quotes(
         where.append(f"q.person_id IN ({','.join('?' * len(people))})")
         parameters.extend(people)
     if since:
-        where.append(f"{ARTICLE_DAY} >= ?")
+        where.append("q.day >= ?")
         parameters.append(since)
     fields = ", ".join(f"q.{name.strip()}" for name in QUOTE_FIELDS.split(","))
     sql = (
         f"SELECT {fields}, q.article_id, q.person_id, a.source, a.title, a.site,"
-        f" a.published, a.url, {ARTICLE_DAY} AS day FROM quotes q {join}"
+        f" a.published, a.url, q.day FROM quotes q {join}"
         " JOIN articles a ON a.id = q.article_id"
         + (f" WHERE {' AND '.join(where)}" if where else "")
-        + " ORDER BY day, q.article_id, q.start"
-        + (f" LIMIT {int(limit)}" if limit is not None else "")
+        + " ORDER BY q.day, q.article_id, q.start"
+        + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else "")
     )
     width = len(QUOTE_FIELDS.split(","))
     return [
-        FoundQuote(quote_from_row(row[:width]), *row[width:])  # type: ignore[arg-type]
+        FoundQuote(quote_from_row(row[:width]), *row[width:])
         for row in archive.read(sql, tuple(parameters))
     ]
 
 
-def list_people(archive: Archive, kinds: tuple[str, ...] = ("PERSON",)) -> list[Person]:
+def quote_count(archive: Archive, person_id: int) -> int:
+    """How many quotes `person_id` has (counted on the index)."""
+    rows = archive.read("SELECT COUNT(*) FROM quotes WHERE person_id = ?", (person_id,))
+    return int(str(rows[0][0]))
+
+
+def list_people(
+    archive: Archive, kinds: tuple[str, ...] = ("PERSON",), *, all_outlets: bool = False
+) -> list[Person]:
     """Everyone named or quoted, most articles first: articles, quotes, first and last seen,
-    the outlets (sites) that named them. Read from the tallies (`reader.archive.tally`)."""
+    the outlets (sites) that named them most (every one with `all_outlets`). Read from the
+    tallies (`reader.archive.tally`)."""
     marks = ",".join("?" * len(kinds))
-    outlets: dict[int, list[str]] = {}
-    for person, site in archive.read(
-        "SELECT person_id, site FROM person_outlets WHERE site != '' ORDER BY person_id, site"
-    ):
-        outlets.setdefault(int(str(person)), []).append(str(site))
+    every: dict[int, list[str]] = {}
+    if all_outlets:
+        for person, site in archive.read(
+            "SELECT person_id, site FROM person_outlets WHERE site != '' ORDER BY person_id, site"
+        ):
+            every.setdefault(int(str(person)), []).append(str(site))
     rows = archive.read(
-        "SELECT id, name, type, articles, quotes, first_seen, last_seen FROM people"
-        f" WHERE type IN ({marks}) AND articles > 0",
+        "SELECT id, name, type, articles, quotes, first_seen, last_seen, outlets, outlet_count"
+        f" FROM people WHERE type IN ({marks}) AND articles > 0",
         kinds,
     )
     people = [
         Person(
-            id=int(str(pid)),
-            name=str(name),
-            type=str(kind),
-            articles=int(str(count)),
-            quotes=int(str(quotes)),
-            first_seen=str(first),
-            last_seen=str(last),
-            outlets=tuple(outlets.get(int(str(pid)), ())),
+            id=pid,
+            name=name,
+            type=kind,
+            articles=count,
+            quotes=quotes,
+            first_seen=first,
+            last_seen=last,
+            outlets=tuple(every.get(pid, ())) if all_outlets else tuple(json.loads(top)),
+            outlet_count=outlet_count,
         )
-        for pid, name, kind, count, quotes, first, last in rows
+        for pid, name, kind, count, quotes, first, last, top, outlet_count in rows
     ]
     people.sort(key=lambda p: (-p.articles, -p.quotes, p.name.casefold()))
     return people

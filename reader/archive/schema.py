@@ -9,14 +9,17 @@ it: a person split off a merge keeps its names, so it is still found by them, bu
 new article); `splits` remembers a merge the reader undid, so re-archiving the article keeps
 it undone.
 
-`people` also carries each person's tally (articles, quotes, first and last seen), kept in
+`people` also carries each person's tally (articles, quotes, first and last seen, the outlets
+that named them most and how many did), kept in
 step article by article through `person_articles` (one row per person an article names or
 quotes) and `person_outlets` (articles per person and site), so that listing a few thousand
 people never adds up two hundred thousand rows (`reader.archive.tally`).
 
 An article's metadata (and `day`: its published date, else the day it was first archived)
 is one small row; its clean text, blocks and links are in `texts`, so a query that lists
-thousands of quotes with their articles never reads the articles' text.
+thousands of quotes with their articles never reads the articles' text. A quote carries its
+article's day, so one person's quotes come in date order straight from an index, a page at
+a time.
 
 The full-text tables hold no second copy of the words: `quotes_fts` is an external-content
 FTS5 table over `quotes.text`, `articles_fts` a contentless one over each article's title and
@@ -58,7 +61,9 @@ CREATE TABLE people (
     articles INTEGER NOT NULL DEFAULT 0,
     quotes INTEGER NOT NULL DEFAULT 0,
     first_seen TEXT,
-    last_seen TEXT
+    last_seen TEXT,
+    outlets TEXT NOT NULL DEFAULT '[]',
+    outlet_count INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX people_by_articles ON people (type, articles);
 CREATE TABLE person_articles (
@@ -111,10 +116,12 @@ CREATE TABLE quotes (
     cue TEXT,
     speaker_start INTEGER,
     speaker_end INTEGER,
-    confidence REAL NOT NULL
+    confidence REAL NOT NULL,
+    day TEXT NOT NULL
 );
 CREATE INDEX quotes_by_article ON quotes (article_id);
-CREATE INDEX quotes_by_person ON quotes (person_id);
+CREATE INDEX quotes_by_person ON quotes (person_id, day, article_id, start);
+CREATE INDEX quotes_by_day ON quotes (day, article_id, start);
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
 );

@@ -21,7 +21,7 @@ from typing import Any
 
 from reader.archive.people import entity_keys, is_merged
 from reader.archive.schema import MIGRATIONS, SCHEMA, SCHEMA_VERSION
-from reader.archive.tally import refresh_days, tally, untally
+from reader.archive.tally import refresh_people, tally, untally
 from reader.keep.corrections import Correction, apply_corrections, text_key
 from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
 from reader.store.db import StoreUnavailable, open_database, transaction
@@ -67,7 +67,7 @@ class Archive:
         except sqlite3.DatabaseError as error:
             raise StoreUnavailable(f"cannot write the archive {self.path}: {error}") from error
 
-    def read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    def read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self.connection.execute(sql, parameters).fetchall()
         except sqlite3.DatabaseError as error:
@@ -110,9 +110,9 @@ class Archive:
                 for entity in analysis.entities
             }
             for quote in analysis.quotes:
-                self._quote_row(db, article_id, quote, owners)
+                self._quote_row(db, article_id, day, quote, owners)
             touched |= tally(db, article_id, day, article.site or "")
-            refresh_days(db, touched)
+            refresh_people(db, touched)
         return article_id
 
     def _put_article(
@@ -204,6 +204,7 @@ class Archive:
         self,
         db: sqlite3.Connection,
         article_id: int,
+        day: str,
         quote: Quote,
         owners: dict[str, int | None],
     ) -> None:
@@ -213,12 +214,12 @@ class Archive:
         span = quote.speaker_span or (None, None)
         cursor = db.execute(
             'INSERT INTO quotes (article_id, quote_id, start, "end", text, speaker,'
-            " speaker_entity, person_id, kind, cue, speaker_start, speaker_end, confidence)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            " speaker_entity, person_id, kind, cue, speaker_start, speaker_end, confidence, day)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article_id, quote.id, quote.start, quote.end, quote.text, quote.speaker,
                 quote.speaker_id, person, quote.kind, quote.cue, span[0], span[1],
-                quote.confidence,
+                quote.confidence, day,
             ),
         )  # fmt: skip
         db.execute(

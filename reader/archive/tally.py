@@ -3,12 +3,14 @@ articles as they are archived, replaced or split, so the people list is read, no
 
 An article's share is one `person_articles` row per person it names or quotes (its day, its
 site, the person's quotes in it). `untally` takes an article's share out before its rows are
-replaced, `tally` puts the share of its current rows in; first and last seen are read back
-from the `(person_id, day)` index for the people touched.
+replaced, `tally` puts the share of its current rows in; `refresh_people` reads first and
+last seen back from the `(person_id, day)` index, and the top outlets, for the people
+touched.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter
 from collections.abc import Iterable
@@ -71,13 +73,28 @@ def tally(db: sqlite3.Connection, article_id: int, day: str, site: str) -> set[i
     return people
 
 
-def refresh_days(db: sqlite3.Connection, people: Iterable[int]) -> None:
-    """First and last seen of `people`, read from the day index."""
+#: Outlets kept on a person's row, the ones that named them most (all are in `person_outlets`).
+TOP_OUTLETS = 4
+
+
+def refresh_people(db: sqlite3.Connection, people: Iterable[int]) -> None:
+    """First and last seen of `people` (read from the day index), and their top outlets."""
     for person in people:
+        outlets = [
+            str(row[0])
+            for row in db.execute(
+                "SELECT site FROM person_outlets WHERE person_id = ? AND site != ''"
+                " ORDER BY articles DESC, site LIMIT ?",
+                (person, TOP_OUTLETS),
+            )
+        ]
         db.execute(
             "UPDATE people SET"
             " first_seen = (SELECT MIN(day) FROM person_articles WHERE person_id = ?1),"
-            " last_seen = (SELECT MAX(day) FROM person_articles WHERE person_id = ?1)"
+            " last_seen = (SELECT MAX(day) FROM person_articles WHERE person_id = ?1),"
+            " outlet_count = (SELECT COUNT(*) FROM person_outlets"
+            "                 WHERE person_id = ?1 AND site != ''),"
+            " outlets = ?2"
             " WHERE id = ?1",
-            (person,),
+            (person, json.dumps(outlets)),
         )

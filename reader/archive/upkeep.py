@@ -23,7 +23,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from reader.archive.store import Archive
-from reader.archive.tally import refresh_days, tally, untally
+from reader.archive.tally import refresh_people, tally, untally
 from reader.codec import analysis_from_dict, analysis_to_dict
 from reader.keep.corrections import text_key
 
@@ -82,7 +82,7 @@ def split_person(archive: Archive, person_id: int, article_ids: Iterable[int]) -
         touched = {person_id, new}
         for article, (day, site) in shares.items():
             touched |= tally(db, article, day, site)
-        refresh_days(db, touched)
+        refresh_people(db, touched)
     return new
 
 

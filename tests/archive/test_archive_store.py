@@ -126,7 +126,7 @@ def recount(archive: Archive) -> dict[int, tuple[int, int, str, str, tuple[str, 
 def tallies(archive: Archive) -> dict[int, tuple[int, int, str, str, tuple[str, ...]]]:
     return {
         p.id: (p.articles, p.quotes, p.first_seen, p.last_seen, p.outlets)
-        for p in list_people(archive, ("PERSON", "ORG", "PLACE", "OTHER"))
+        for p in list_people(archive, ("PERSON", "ORG", "PLACE", "OTHER"), all_outlets=True)
     }
 
 
@@ -136,6 +136,8 @@ def test_the_people_tallies_stay_in_step_with_the_rows(tmp_path: Path) -> None:
             archive.add(story(number, "Ana Ruiz", site=f"Site {number % 3}",
                               published=f"2025-0{number + 1}-01"))  # fmt: skip
         assert tallies(archive) == recount(archive)
+        [ana] = [p for p in list_people(archive) if p.name == "Ana Ruiz"]
+        assert ana.outlets == ("Site 0", "Site 1", "Site 2") and ana.outlet_count == 3
         # The same text again, now said by someone else and dated otherwise: Ana loses it.
         changed = story(5, "Ana Ruiz", site="Site 9", published="2024-12-31")
         kim = next(e for e in changed.entities if e.name == "Ana Ruiz")

@@ -46,7 +46,7 @@ async def test_people_their_quotes_and_an_article_opened_at_a_quote() -> None:
         listed = rows(app)
         assert listed[0].startswith("Kim Jong Un")  # most articles first
         assert (
-            "3 articles · 3 quotes · 2025-12-01 – 2026-02-10 · Korea Herald, VOA News" in listed[0]
+            "3 articles · 3 quotes · 2025-12-01 – 2026-02-10 · VOA News, Korea Herald" in listed[0]
         )
         assert any(r.startswith("Moon Jae-in") and "named only" in r for r in listed)
         assert "Kim Jong Un" in screen_text(app)
@@ -110,3 +110,25 @@ async def test_an_empty_archive_says_so() -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert "Nobody yet" in screen_text(app)
+
+
+async def test_a_person_quoted_hundreds_of_times_pages_through_every_quote() -> None:
+    with Archive.open(archive_path()) as archive:
+        for number in range(450):  # more than two pages of quotes
+            day = f"20{10 + number // 300}-{1 + number % 12:02d}-{1 + number % 28:02d}"
+            archive.add(story(number, "Ana Ruiz", f"Said {number}", published=day))
+    app = ReaderApp(people=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        people_list = app.screen.query_one(PeopleList)
+        assert people_list.row_count == 450
+        days = [str(people_list.row_text(n))[:10] for n in range(450)]
+        assert days == sorted(days)  # every page in date order, none repeated or missing
+        said = {str(people_list.row_text(n)).split("“")[1].split("”")[0] for n in range(450)}
+        assert said == {f"Said {n}" for n in range(450)}
+        await pilot.press("G", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert app.screen.article.published == days[-1]

@@ -20,7 +20,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from reader.archive.queries import FoundQuote, Person, find_quotes, list_people
+from reader.archive.queries import FoundQuote, Person, find_quotes, list_people, quote_count
 from reader.archive.store import Archive
 from reader.model import Analysis, Quote
 from reader.sanitize import clean_name
@@ -66,7 +66,7 @@ class PeopleScreen(Screen[None]):
         self.shown_people: list[Person] = []
         self.person: Person | None = None
         """Whose quotes are listed (None: the people are)."""
-        self.quotes: list[FoundQuote] = []
+        self.quotes: QuoteRows | None = None
         self._people_highlight: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -145,23 +145,41 @@ class PeopleScreen(Screen[None]):
         if self.person is None:
             person = self.shown_people[message.index]
             try:
-                quotes = find_quotes(self.archive, person_id=person.id)
+                rows = self.quote_rows(person)
+                if len(rows):
+                    rows.quote(0)  # the first page, read now: a problem is said here
             except StoreUnavailable as error:
                 self.say(f"The archive cannot be read ({error}).")
                 return
             self._people_highlight = message.index
-            self.show_quotes(person, quotes)
+            self.show_quotes(person, rows)
             return
-        self.open_quote(self.quotes[message.index])
+        if self.quotes is not None:
+            try:
+                found = self.quotes.quote(message.index)
+            except StoreUnavailable as error:
+                self.say(f"The archive cannot be read ({error}).")
+                return
+            self.open_quote(found)
 
-    def show_quotes(self, person: Person, quotes: list[FoundQuote]) -> None:
-        self.person, self.quotes = person, quotes
+    def quote_rows(self, person: Person) -> QuoteRows:
+        """`person`'s quotes, read a page at a time."""
+        archive = self.archive
+        assert archive is not None
+
+        def fetch(offset: int, limit: int) -> list[FoundQuote]:
+            return find_quotes(archive, person_id=person.id, limit=limit, offset=offset)
+
+        return QuoteRows(quote_count(archive, person.id), fetch)
+
+    def show_quotes(self, person: Person, rows: QuoteRows) -> None:
+        self.person, self.quotes = person, rows
         self.query_one("#people-title", Static).update(clean_name(person.name))
-        if quotes:
-            self.say(f"{len(quotes):,} quotes, oldest first · enter: read it there · escape: back")
+        if len(rows):
+            self.say(f"{len(rows):,} quotes, oldest first · enter: read it there · escape: back")
         else:
             self.say("Named, never quoted · escape: back")
-        self.people_list.show(QuoteRows(quotes))
+        self.people_list.show(rows)
 
     def open_quote(self, found: FoundQuote) -> None:
         assert self.archive is not None

@@ -8,7 +8,7 @@ Date, URL`). Every field is data (`rich.text.Text`), never markup, and cleaned.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
@@ -54,20 +54,33 @@ class PeopleRows:
             _plural(person.quotes, "quote") if person.quotes else "named only",
             seen,
             ", ".join(one_line(outlet) for outlet in person.outlets[:4])
-            + (f" +{len(person.outlets) - 4}" if len(person.outlets) > 4 else ""),
+            + (f" +{person.outlet_count - 4}" if person.outlet_count > 4 else ""),
         ]
         line.append(_cut(" · ".join(f for f in facts if f), max(1, width - 29)), style="dim")
         return [line]
 
 
 class QuoteRows:
-    """One person's quotes, oldest first: the words, then the citation."""
+    """One person's `count` quotes, oldest first: the words, then the citation. They are
+    fetched a page at a time as rows are drawn (`fetch(offset, limit)`), so a person quoted
+    ten thousand times opens as fast as one quoted once."""
 
-    def __init__(self, quotes: Sequence[FoundQuote]) -> None:
-        self.quotes = list(quotes)
+    PAGE = 200
+
+    def __init__(self, count: int, fetch: Callable[[int, int], Sequence[FoundQuote]]) -> None:
+        self.count = count
+        self.fetch = fetch
+        self._pages: dict[int, Sequence[FoundQuote]] = {}
 
     def __len__(self) -> int:
-        return len(self.quotes)
+        return self.count
+
+    def quote(self, index: int) -> FoundQuote:
+        page = index // self.PAGE
+        if page not in self._pages:
+            self._pages[page] = self.fetch(page * self.PAGE, self.PAGE)
+        found = self._pages[page]
+        return found[min(index - page * self.PAGE, len(found) - 1)]
 
     def row_id(self, index: int) -> str | None:
         return str(index)
@@ -76,7 +89,7 @@ class QuoteRows:
         return 2
 
     def row_lines(self, index: int, width: int) -> Sequence[Text]:
-        found = self.quotes[index]
+        found = self.quote(index)
         quote = found.quote
         words = one_line(quote.text)
         said = f"“{words}”" if quote.kind != "indirect" else f"(reported) {words}"
