@@ -59,7 +59,9 @@ class VoiceReport:
     """(name, quotes, quoted words), most quotes first."""
     organisations: list[tuple[str, int]]
     places: list[tuple[str, int]]
-    """(name, articles naming it), most first."""
+    """(name, count), most first: its mentions in one article, the articles naming it in
+    the archive (`counted` says which)."""
+    counted: str = "articles"
 
 
 def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
@@ -67,7 +69,8 @@ def _ranked(counts: Counter[str]) -> list[tuple[str, int]]:
 
 
 def voice_of(analyses: Iterable[Analysis], scope: str) -> VoiceReport:
-    """The report over `analyses` (one article in the reader, or a few)."""
+    """The report over `analyses` (one article in the reader, or a few); organisations and
+    places by their mentions."""
     articles = 0
     quoted: set[str] = set()
     named: set[str] = set()
@@ -81,7 +84,7 @@ def voice_of(analyses: Iterable[Analysis], scope: str) -> VoiceReport:
         named |= set(people.values())
         for entity in analysis.entities:
             if entity.type in kinds:
-                kinds[entity.type][entity.name] += 1
+                kinds[entity.type][entity.name] += len(entity.named_mentions)
         for quote in analysis.quotes:
             attributions[attribution(quote)] += 1
             if quote.speaker:
@@ -92,7 +95,7 @@ def voice_of(analyses: Iterable[Analysis], scope: str) -> VoiceReport:
     speakers = [(name, count, words[name]) for name, count in _ranked(said)]
     return VoiceReport(
         scope, articles, len(quoted), len(named - quoted), dict(attributions), speakers,
-        _ranked(kinds["ORG"]), _ranked(kinds["PLACE"]),
+        _ranked(kinds["ORG"]), _ranked(kinds["PLACE"]), "mentions",
     )  # fmt: skip
 
 
@@ -199,14 +202,15 @@ def voice_view(report: VoiceReport) -> RenderableType:
         Text(""),
         _bars("Quotes per speaker", [(n, q) for n, q, _ in report.speakers], words),
         Text(""),
-        _bars("Organisations (articles)", report.organisations),
+        _bars(f"Organisations ({report.counted})", report.organisations),
         Text(""),
-        _bars("Places (articles)", report.places),
+        _bars(f"Places ({report.counted})", report.places),
     )
 
 
 def voice_csv(report: VoiceReport) -> str:
-    """Every figure as one CSV table: `section, name, count, words` (OWASP-safe cells)."""
+    """Every figure as one CSV table: `section, name, count, words` (OWASP-safe cells); an
+    organisation's or a place's count is in `report.counted` (mentions or articles)."""
     from reader.keep.export.csv import table
 
     rows: list[tuple[object, ...]] = [("articles", report.scope, report.articles, "")]
