@@ -151,10 +151,11 @@ def matches(highlight: Highlight, query: str) -> bool:
 
 def step_index(spans: Sequence[tuple[int, int]], current: int | None, top: int, step: int) -> int:
     """The highlight `'` goes to: the next (`step` 1) or previous (-1) after `current`, or
-    with none current the first from offset `top` on (the last before it)."""
+    with none current the first from offset `top` on (the last before it). Out of range
+    (`len(spans)` or -1) when there is none that way."""
     if current is not None:
         return current + step
     if step > 0:
-        return next((n for n, (start, _) in enumerate(spans) if start >= top), 0)
+        return next((n for n, (start, _) in enumerate(spans) if start >= top), len(spans))
     before = [n for n, (start, _) in enumerate(spans) if start < top]
-    return before[-1] if before else len(spans) - 1
+    return before[-1] if before else -1

@@ -37,7 +37,9 @@ if TYPE_CHECKING:
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
+    from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.library import LibraryScreen
+    from reader.tui.text.selecting import Span
 
 
 class ReaderApp(App[None]):
@@ -190,17 +192,34 @@ class ReaderApp(App[None]):
 
     def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
         """An article chosen in the library: read it; `escape` goes back to the list."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
-        self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self._read(message.article, message.analysis)
 
     def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
         """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
+        self._read(message.article, message.analysis)
+
+    def on_highlights_screen_article_opened(self, message: HighlightsScreen.ArticleOpened) -> None:
+        """A highlight's article, from the highlights list: read it at the highlight."""
+        self._read(message.article, message.analysis, message.span)
+
+    def _read(self, article: Article, analysis: Analysis | None, span: Span | None = None) -> None:
+        screen = ReaderScreen(article, self.context, analysis=analysis)
         self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self.title = article.title or article.source
+
+        def settle() -> None:
+            self.session.begin_reading(screen)
+            if span is not None:
+                screen.go_to_highlight(span)
+
+        self.call_after_refresh(settle)
+
+    def action_highlights(self) -> None:
+        """Every highlight kept, across the articles (`H` in the reader and the library)."""
+        from reader.tui.screens.highlights import HighlightsScreen
+
+        if not isinstance(self.screen, HighlightsScreen):
+            self.push_screen(HighlightsScreen(self.context))
 
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
@@ -383,13 +402,14 @@ if __name__ == "__main__":
 _LIST_SCREENS = (
     ("reader.tui.screens.library", "LibraryScreen"),
     ("reader.tui.screens.feeds", "FeedsScreen"),
+    ("reader.tui.screens.highlights", "HighlightsScreen"),
 )
 
 
 def _is_a_list(screen: Screen[object]) -> bool:
-    """Whether `screen` is the library or the feeds. Asked for every key bar, from the first
-    paint on: a class whose module was never imported has no screen on the stack, so neither
-    module (the feeds bring their store and parser) is imported to answer."""
+    """Whether `screen` is a list articles are opened from. Asked for every key bar, from the
+    first paint on: a class whose module was never imported has no screen on the stack, so
+    no module (the feeds bring their store and parser) is imported to answer."""
     for module_name, class_name in _LIST_SCREENS:
         module = sys.modules.get(module_name)
         if module is not None and isinstance(screen, getattr(module, class_name)):
