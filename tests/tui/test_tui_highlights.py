@@ -63,11 +63,11 @@ async def test_v_selects_a_sentence_and_j_k_w_b_grow_and_shrink_it(seed: Analysi
         await pilot.press("v")
         first = view.selection
         assert first is not None and first[0] == seed.article.blocks[0].start
-        assert text[first[1] - 1] in ".!?\"”" and "Selecting" in str(view.border_subtitle)
+        assert text[first[1] - 1] in '.!?"”' and "Selecting" in str(view.border_subtitle)
         await pilot.press("j")  # a sentence more: the text up to the end of the next one
         two = view.selection
         assert two is not None and two[0] == first[0] and two[1] > first[1]
-        assert text[first[1] : two[1]].strip() and text[two[1] - 1] in ".!?\"”"
+        assert text[first[1] : two[1]].strip() and text[two[1] - 1] in '.!?"”'
         await pilot.press("k")
         assert view.selection == first
         await pilot.press("w")  # a word more: one run of letters and its punctuation
