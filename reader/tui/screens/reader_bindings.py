@@ -9,31 +9,6 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 READER_BINDINGS: list[BindingType] = [
-    # While a passage is selected (`v`), these keys shape and keep it, wherever the focus is.
-    Binding(
-        "j,down", "grow_selection(1)", "Selecting: a sentence more", id="reader.select-more",
-        show=False, priority=True,
-    ),
-    Binding(
-        "k,up", "grow_selection(-1)", "Selecting: a sentence less", id="reader.select-less",
-        show=False, priority=True,
-    ),
-    Binding(
-        "w", "grow_selection(1, True)", "Selecting: a word more", id="reader.select-word-more",
-        show=False, priority=True,
-    ),
-    Binding(
-        "b", "grow_selection(-1, True)", "Selecting: a word less", id="reader.select-word-less",
-        show=False, priority=True,
-    ),
-    Binding(
-        "a", "keep_highlight", "Keep the selection as a highlight (a note, #tags)",
-        id="reader.keep-highlight", priority=True,
-    ),
-    Binding(
-        "escape", "cancel_selection", "Cancel the selection", id="reader.cancel-selection",
-        priority=True,
-    ),
     # A priority binding: the keys typed straight after `/` go into the search bar.
     Binding("slash", "search", "Search", id="reader.search", priority=True),
     Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
@@ -70,8 +45,37 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.mention-without-entity",
         show=False,
     ),
-    Binding("v", "start_selection", "Select a passage to highlight", id="reader.select"),
-    Binding("apostrophe", "step_highlight(1)", "Next highlight", id="reader.next-highlight"),
+    Binding(
+        "v", "start_selection", "Select a passage to highlight", id="reader.select", show=False
+    ),
+    # While a passage is selected (`v`), these keys shape and keep it, wherever the focus is.
+    Binding(
+        "j,down", "grow_selection(1)", "Selecting: a sentence more", id="reader.select-more",
+        show=False, priority=True,
+    ),
+    Binding(
+        "k,up", "grow_selection(-1)", "Selecting: a sentence less", id="reader.select-less",
+        show=False, priority=True,
+    ),
+    Binding(
+        "w", "grow_selection(1, True)", "Selecting: a word more", id="reader.select-word-more",
+        show=False, priority=True,
+    ),
+    Binding(
+        "b", "grow_selection(-1, True)", "Selecting: a word less", id="reader.select-word-less",
+        show=False, priority=True,
+    ),
+    Binding(
+        "a", "keep_highlight", "Keep the selection as a highlight (a note, #tags)",
+        id="reader.keep-highlight", priority=True,
+    ),
+    Binding(
+        "escape", "cancel_selection", "Cancel the selection", id="reader.cancel-selection",
+        priority=True,
+    ),
+    Binding(
+        "apostrophe", "step_highlight(1)", "Next highlight", id="reader.next-highlight", show=False
+    ),
     Binding(
         "quotation_mark",
         "step_highlight(-1)",
