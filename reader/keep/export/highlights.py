@@ -55,10 +55,11 @@ def _blockquote(text: str) -> list[str]:
 def article_markdown(highlights: Sequence[Highlight]) -> str:
     """One article's highlights as a Markdown note."""
     first = highlights[0]
+    url = first.url or (first.source if "://" in first.source else None)
+    cited = source_citation(first.title, first.site, first.published, url)
     lines = [front_matter(highlights), "", f"# {escape(one_line(first.article_title))}", ""]
     for highlight in highlights:
         lines += _blockquote(highlight.passage.strip())
-        cited = source_citation(first.title, first.site, first.published, first.url)
         lines += [">", f"> — {escape(cited or one_line(first.source))}", ""]
         if highlight.note:
             lines += [escape(one_line(highlight.note)), ""]
