@@ -23,6 +23,7 @@ from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
 from reader.tui.screens.link_hints import LinkChosen
+from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession, scroll_to_offset
 from reader.tui.text.history import History, Place
@@ -218,8 +219,7 @@ class ReaderApp(App[None]):
         """Every highlight kept, across the articles (`H` in the reader and the library)."""
         from reader.tui.screens.highlights import HighlightsScreen
 
-        if not isinstance(self.screen, HighlightsScreen):
-            self.push_screen(HighlightsScreen(self.context))
+        self.push_screen(HighlightsScreen(self.context))
 
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
@@ -229,7 +229,7 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             stack = self.screen_stack
-            return len(stack) > 1 and _is_a_list(stack[-2])
+            return len(stack) > 1 and is_a_list(stack[-2])
         return True
 
     # -- links and the history ------------------------------------------------------------
@@ -336,19 +336,10 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
-        from reader.keep.export import FORMATS, saved_formats
-        from reader.tui.palette import binding_commands
+        from reader.tui.palette import binding_commands, export_commands
 
         commands = list(super().get_system_commands(screen))
-        if isinstance(screen, ReaderScreen):
-            commands += [
-                SystemCommand(
-                    f"Export as {label}",
-                    f"write the quotes and entities as {label} in {self.export_folder}",
-                    lambda name=name: screen.action_export(name),
-                )
-                for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
-            ]
+        commands += export_commands(screen, self.export_folder)
         commands += binding_commands(screen)
         seen: set[str] = set()
         for command in commands:
@@ -397,21 +388,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-#: The screens an article is opened from, by module: `back` returns to them.
-_LIST_SCREENS = (
-    ("reader.tui.screens.library", "LibraryScreen"),
-    ("reader.tui.screens.feeds", "FeedsScreen"),
-    ("reader.tui.screens.highlights", "HighlightsScreen"),
-)
-
-
-def _is_a_list(screen: Screen[object]) -> bool:
-    """Whether `screen` is a list articles are opened from. Asked for every key bar, from the
-    first paint on: a class whose module was never imported has no screen on the stack, so
-    no module (the feeds bring their store and parser) is imported to answer."""
-    for module_name, class_name in _LIST_SCREENS:
-        module = sys.modules.get(module_name)
-        if module is not None and isinstance(screen, getattr(module, class_name)):
-            return True
-    return False

@@ -221,3 +221,26 @@ async def test_the_highlights_screen_lists_filters_opens_edits_and_deletes(
         await pilot.pause()
         assert [h.id for h in store.all()] == [first.id]
         assert "1 highlight" in screen_text(app)
+
+
+async def test_x_on_the_highlights_screen_exports_the_ones_listed(
+    seed: Analysis, library: Library, tmp_path: Path
+) -> None:
+    from reader.store.config import Settings
+
+    article = seed.article
+    store = HighlightStore(library)
+    store.add(new_highlight(article, article.blocks[1].start, article.blocks[1].end, "kept"))
+    folder = tmp_path / "vault"
+    app = ReaderApp(article, analysis=seed, library=library, settings=Settings(export_dir=folder))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("H")  # from the reader
+        assert isinstance(app.screen, HighlightsScreen)
+        await pilot.press("x")
+        await pilot.pause()
+        [written] = folder.glob("*.md")
+        text = written.read_text(encoding="utf-8")
+        assert text.startswith("---\ntitle: ") and "\n> " in text and "\nkept\n" in text
+        assert any(str(folder) in note for note in notes(app))
+        await pilot.press("H")  # back to the article
+        assert isinstance(app.screen, ReaderScreen)
