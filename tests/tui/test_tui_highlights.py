@@ -244,3 +244,23 @@ async def test_x_on_the_highlights_screen_exports_the_ones_listed(
         assert any(str(folder) in note for note in notes(app))
         await pilot.press("H")  # back to the article
         assert isinstance(app.screen, ReaderScreen)
+
+
+async def test_a_highlight_deleted_in_the_list_is_gone_from_the_article(
+    seed: Analysis, library: Library
+) -> None:
+    article = seed.article
+    start = article.blocks[1].start
+    HighlightStore(library).add(new_highlight(article, start, start + 40))
+    app = ReaderApp(article, analysis=seed, library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(view_of(app)._spans.highlights) == 1
+        await pilot.press("apostrophe", "H", "d")
+        await pilot.pause()
+        await pilot.press("escape")  # back to the article
+        await pilot.pause()
+        assert isinstance(app.screen, ReaderScreen)
+        assert len(view_of(app)._spans.highlights) == 0
+        assert view_of(app).current_highlight_span is None
+        assert view_of(app).border_subtitle is None  # no count of a highlight that is gone

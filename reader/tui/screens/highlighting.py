@@ -45,6 +45,7 @@ class HighlightHost(Protocol):
     highlights: list[Highlight]
     _highlight_at: int | None
     _passages: Passages | None
+    _left: bool
 
     @property
     def app(self) -> App[Any]: ...
@@ -73,6 +74,8 @@ class HighlightHost(Protocol):
 
     def _passages_of(self) -> Passages: ...
 
+    def load_highlights(self, *, quiet: bool = False) -> None: ...
+
     def _keep(self, span: Span, answer: str | None) -> None: ...
 
     def go_to_highlight(self, span: Span) -> None: ...
@@ -84,18 +87,21 @@ class Highlighting:
     highlights: list[Highlight]
     _highlight_at: int | None
     _passages: Passages | None
+    _left: bool
 
     def _init_highlighting(self) -> None:
         self.highlights = []
         self._highlight_at = None
         self._passages = None
+        self._left = False  # the screen was left for another (read the highlights again)
 
     @property
     def selecting(self: HighlightHost) -> bool:
         return self.article_view.selection is not None
 
-    def load_highlights(self: HighlightHost) -> None:
-        """Draw the article's highlights kept in the library; say if some no longer fit."""
+    def load_highlights(self: HighlightHost, *, quiet: bool = False) -> None:
+        """Draw the article's highlights kept in the library; say if some no longer fit
+        (unless `quiet`: read again, after the highlights list may have changed them)."""
         library = self.context.library
         if library is None:
             return
@@ -107,11 +113,27 @@ class Highlighting:
             self.notify(f"The highlights cannot be read ({error}).", severity="warning",
                         markup=False)  # fmt: skip
             return
+        current = self.article_view.current_highlight_span
         self.highlights, changed = fitting(kept, self.article)
         self._draw_highlights()
+        spans = [h.span for h in self.highlights]
+        if current is not None and current not in spans:  # deleted in the list meanwhile
+            self.article_view.set_current_highlight(None)
+            self._highlight_at = None
+            if not self.selecting:
+                self.article_view.border_subtitle = None
         notice = changed_notice(changed)
-        if notice:
+        if notice and not quiet:
             self.notify(notice, title="Highlights", severity="warning", markup=False)
+
+    def on_screen_suspend(self: HighlightHost) -> None:
+        self._left = True
+
+    def on_screen_resume(self: HighlightHost) -> None:
+        """Back from another screen (the highlights list may have changed some)."""
+        if self._left and self.context.library is not None:
+            self._left = False
+            self.load_highlights(quiet=True)
 
     def _draw_highlights(self: HighlightHost) -> None:
         self.article_view.set_highlight_spans(h.span for h in self.highlights)
