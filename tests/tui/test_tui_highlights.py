@@ -264,3 +264,35 @@ async def test_a_highlight_deleted_in_the_list_is_gone_from_the_article(
         assert len(view_of(app)._spans.highlights) == 0
         assert view_of(app).current_highlight_span is None
         assert view_of(app).border_subtitle is None  # no count of a highlight that is gone
+
+
+def _luminance(rgb: tuple[int, int, int]) -> float:
+    def channel(value: int) -> float:
+        v = value / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = rgb
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def _contrast(one: tuple[int, int, int], two: tuple[int, int, int]) -> float:
+    high, low = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+async def test_highlights_are_readable_and_visible_on_every_theme(seed: Analysis) -> None:
+    app = ReaderApp(seed.article, analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            view = view_of(app)
+            base = view.rich_style
+            assert base.bgcolor is not None
+            page = base.bgcolor.get_truecolor()
+            for component in ("article-view--highlight", "article-view--current-highlight"):
+                style = base + view.get_component_rich_style(component)
+                assert style.color is not None and style.bgcolor is not None
+                fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
+                assert _contrast(fg, bg) >= 4.0, (theme, component)  # text stays readable
+                assert _contrast(bg, page) >= 1.1, (theme, component)  # and stands out

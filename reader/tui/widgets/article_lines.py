@@ -56,9 +56,9 @@ ARTICLE_CSS = """
         & > .article-view--current-match {
             text-style: bold; color: $background; background: $success;
         }
-        & > .article-view--highlight { background: $secondary 30%; }
+        & > .article-view--highlight { background: $secondary 30%; color: auto 90%; }
         & > .article-view--current-highlight {
-            text-style: bold; background: $secondary 60%;
+            text-style: bold; background: $secondary 60%; color: auto 95%;
         }
         & > .article-view--selection { text-style: reverse; }
     }
