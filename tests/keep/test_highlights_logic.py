@@ -64,3 +64,11 @@ def test_words_step_with_their_punctuation_and_a_drag_takes_whole_words() -> Non
     assert passages.grown(more, -1, by_word=True) == first
     span = word_span(text, text.index("alks"), text.index("resum") + 2)
     assert span is not None and text[span[0] : span[1]] == "talks resumed."
+
+
+def test_with_one_block_a_selection_stays_in_the_block_it_starts_in() -> None:
+    passages = Passages(ARTICLE, one_block=True)
+    last = passages.sentence_from(ARTICLE.text.index("Then"))
+    assert last is not None and passages.grown(last, 1) is None
+    assert passages.grown(last, 1, by_word=True) is None
+    assert Passages(ARTICLE).grown(last, 1) is not None  # unfiltered, it goes on

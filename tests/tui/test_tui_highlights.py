@@ -296,3 +296,22 @@ async def test_highlights_are_readable_and_visible_on_every_theme(seed: Analysis
                 fg, bg = style.color.get_truecolor(), style.bgcolor.get_truecolor()
                 assert _contrast(fg, bg) >= 4.0, (theme, component)  # text stays readable
                 assert _contrast(bg, page) >= 1.1, (theme, component)  # and stands out
+
+
+async def test_with_the_focus_filter_on_a_selection_keeps_to_one_shown_paragraph(
+    seed: Analysis,
+) -> None:
+    app = ReaderApp(seed.article, analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("f")  # only the paragraphs with quotes
+        await pilot.pause()
+        assert view.filtered
+        await pilot.press("v")
+        first = view.selection
+        assert first is not None
+        block = next(b for b in view.shown_article.blocks if b.start <= first[0] < b.end)
+        for _ in range(12):
+            await pilot.press("j")
+        span = view.selection
+        assert span is not None and span[0] == first[0] and span[1] <= block.end

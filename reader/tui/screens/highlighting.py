@@ -139,8 +139,10 @@ class Highlighting:
         self.article_view.set_highlight_spans(h.span for h in self.highlights)
 
     def _passages_of(self: HighlightHost) -> Passages:
-        if self._passages is None:
-            self._passages = Passages(self.article)
+        """Sentence and word steps over the blocks shown (the focus filter may hide some)."""
+        shown = self.article_view.shown_article
+        if self._passages is None or self._passages.article is not shown:
+            self._passages = Passages(shown, one_block=self.article_view.filtered)
         return self._passages
 
     def _select(self: HighlightHost, span: Span | None) -> None:

@@ -40,8 +40,11 @@ class Passages:
     """Sentence and word steps over one article's text, its sentences found block by block
     as they are first needed (and kept)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, *, one_block: bool = False) -> None:
+        """`one_block`: a selection never leaves the block it starts in (while the focus
+        filter hides blocks, the next block shown need not be the next in the text)."""
         self.article = article
+        self.one_block = one_block
         self.text = article.text
         self.blocks = [block for block in article.blocks if block.end > block.start]
         self._starts = [block.start for block in self.blocks]
@@ -83,11 +86,14 @@ class Passages:
         None when it cannot move (the end of the text, or down to one sentence or word)."""
         start, end = span
         if step > 0:
+            limit = len(self.text)
+            if self.one_block and self.blocks:
+                limit = self.blocks[min(self._block_at(start), len(self.blocks) - 1)].end
             if by_word:
-                word = _WORD.search(self.text, end)
+                word = _WORD.search(self.text, end, limit)
                 return (start, word.end()) if word else None
             following = next((s for s in self._sentences_from(end) if s[1] > end), None)
-            return (start, following[1]) if following else None
+            return (start, following[1]) if following and following[1] <= limit else None
         if by_word:
             ends = [m.end() for m in _WORD.finditer(self.text, start, end)]
         else:

@@ -152,6 +152,11 @@ class ArticleView(ArticleSpans, ArticleDrag, ScrollView, can_focus=True, inherit
             self._relayout()
 
     @property
+    def shown_article(self) -> Article:
+        """The article as shown: all its blocks, or those the focus filter keeps."""
+        return self._shown_article
+
+    @property
     def filtered(self) -> bool:
         """Whether some blocks are left out (the focus filter is on)."""
         return self._shown_article is not self.article
