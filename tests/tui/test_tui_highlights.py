@@ -315,3 +315,24 @@ async def test_with_the_focus_filter_on_a_selection_keeps_to_one_shown_paragraph
             await pilot.press("j")
         span = view.selection
         assert span is not None and span[0] == first[0] and span[1] <= block.end
+
+
+async def test_a_drag_onto_the_blank_line_below_a_paragraph_ends_with_that_paragraph(
+    seed: Analysis,
+) -> None:
+    app = ReaderApp(seed.article, analysis=seed)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        view = view_of(app)
+        block = seed.article.blocks[1]
+        assert view.line_index is not None
+        blank = view.line_index.line_at(block.end) + 1  # the blank line after the paragraph
+        assert view.line_index[blank].kind == "blank"
+        region = view.content_region
+        await pilot.mouse_down(offset=cell_of(view, block.start + 1))
+        below = (region.x + 10, region.y + blank - int(view.scroll_y))
+        await pilot._post_mouse_events([events.MouseMove], None, below, button=1)
+        await pilot.mouse_up(offset=below)
+        await pilot.pause()
+        assert view.selection == (block.start, block.end)
+        assert not app.screen.selections  # Textual's own selection did not start as well
