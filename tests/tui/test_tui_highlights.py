@@ -336,3 +336,21 @@ async def test_a_drag_onto_the_blank_line_below_a_paragraph_ends_with_that_parag
         await pilot.pause()
         assert view.selection == (block.start, block.end)
         assert not app.screen.selections  # Textual's own selection did not start as well
+
+
+async def test_escape_in_the_note_prompt_keeps_nothing_and_enter_keeps_without_a_note(
+    seed: Analysis, library: Library
+) -> None:
+    app = ReaderApp(seed.article, analysis=seed, library=library)
+    async with app.run_test(size=SIZE) as pilot:
+        view = view_of(app)
+        await pilot.press("v", "a")
+        span = view.selection
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert HighlightStore(library).all() == [] and view.selection == span
+        await pilot.press("a", "enter")  # an empty note: kept, with none
+        await pilot.pause()
+        [kept] = HighlightStore(library).all()
+        assert (kept.span, kept.note, kept.tags) == (span, "", ())

@@ -198,13 +198,17 @@ class Highlighting:
         from reader.tui.dialogs.text_prompt import TextPrompt
 
         prompt = TextPrompt(
-            "Keep highlight", "A note, if you like; #words become tags. Enter keeps it."
+            "Keep highlight",
+            "A note, if you like; #words become tags. Enter keeps it.",
+            optional=True,
         )
         self.app.push_screen(prompt, lambda answer: self._keep(span, answer))
 
     def _keep(self: HighlightHost, span: Span, answer: str | None) -> None:
+        """Keep `span` with the prompt's `answer`; None (`escape`) keeps nothing, and the
+        selection stays."""
         library = self.context.library
-        if library is None:
+        if library is None or answer is None:
             return
         from reader.store.highlights import HighlightStore
 
@@ -256,6 +260,9 @@ class Highlighting:
     def go_to_highlight(self: HighlightHost, span: Span) -> None:
         """Make the highlight at `span` current: drawn brighter, scrolled to, counted."""
         spans = [h.span for h in self.highlights]
+        if span not in spans:  # asked before the article's highlights were read
+            self.load_highlights(quiet=True)
+            spans = [h.span for h in self.highlights]
         if span not in spans:
             return
         self._highlight_at = spans.index(span)

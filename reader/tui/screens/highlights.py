@@ -203,7 +203,10 @@ class HighlightsScreen(Screen[None]):
             self.load(keep=True)
 
         prompt = TextPrompt(
-            "Note", "The highlight's note; #words are its tags.", note_prompt_value(highlight)
+            "Note",
+            "The highlight's note; #words are its tags.",
+            note_prompt_value(highlight),
+            optional=True,  # an empty answer clears the note
         )
         self.app.push_screen(prompt, edited)
 
