@@ -32,12 +32,13 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
-  reader quotes "WORDS" [--speaker NAME] [--since DATE] [--format json|csv|markdown]
-                        search the quotes of every article kept in the archive
-  reader archive [stats | vacuum | export FILE.jsonl | import FILE.jsonl]
-                        look after the archive (reader extract --save adds to it)
-  reader people [list | split PERSON --article ID]
-                        everyone quoted or named across the archive
+  reader quotes "WORDS" [--speaker NAME] [--since DATE] | reader people [list | split]
+  reader archive [stats | vacuum | export FILE | import FILE | voice]
+                        the archive of every article analysed: its quotes, the people
+                        across articles, who gets a voice (see: reader quotes --help)
+  reader highlights [list | export DIR]
+                        the passages kept in the reader, as Markdown notes
+                        (see: reader highlights --help)
 
 Press ? in the reader for the keys."""
 
@@ -168,7 +169,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             return run_feeds(args[1:])
         if args and args[0] in ("quotes", "archive", "people"):
-            return run_archive_command(args[0], args[1:])
+            from reader.archive.cli import run_command
+
+            return run_command(args[0], args[1:], people_screen=run_people_screen)
+        if args and args[0] == "highlights":
+            from reader.keep.highlights_cli import run_highlights
+
+            return run_highlights(args[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -177,17 +184,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`reader extract ... | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
-
-
-def run_archive_command(name: str, argv: Sequence[str]) -> int:
-    """`reader quotes`, `reader archive ...`, `reader people ...` (reader/archive/cli.py)."""
-    from reader.archive import cli
-
-    if name == "quotes":
-        return cli.run_quotes(argv)
-    if name == "archive":
-        return cli.run_archive(argv)
-    return cli.run_people(argv, screen=run_people_screen)
 
 
 def run_people_screen() -> int:
@@ -349,11 +345,7 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield (
-                problem
-                if problem is not None
-                else extract_one(source, format_name, use_cache, analyse)
-            )
+            yield problem or extract_one(source, format_name, use_cache, analyse)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -388,12 +380,9 @@ def run_extract(options: argparse.Namespace) -> int:
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
     print_options = PrintOptions(what=options.what, single=single)
-    if options.save:
-        from reader.archive.ingest import ArchiveSaving
+    from reader.archive.ingest import ArchiveSaving
 
-        saving: ArchiveSaving | None = ArchiveSaving.open()
-    else:
-        saving = None
+    saving = ArchiveSaving.open() if options.save else None
     outcomes = extracted(
         sources, options.format, not options.no_cache, options.jobs, analyse=options.save
     )

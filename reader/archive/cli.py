@@ -27,6 +27,16 @@ QUOTE_COLUMNS = (
 )  # fmt: skip
 
 
+def run_command(name: str, argv: Sequence[str], people_screen: Callable[[], int]) -> int:
+    """`reader quotes`, `reader archive ...` or `reader people ...` (`people_screen` opens
+    the people screen: the terminal UI is not the archive's to import)."""
+    if name == "quotes":
+        return run_quotes(argv)
+    if name == "archive":
+        return run_archive(argv)
+    return run_people(argv, screen=people_screen)
+
+
 def say(message: str) -> int:
     print(f"reader: {' '.join(clean_text(message).split())}", file=sys.stderr)
     return 1

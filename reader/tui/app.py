@@ -23,6 +23,7 @@ from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
 from reader.tui.screens.link_hints import LinkChosen
+from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession, scroll_to_offset
 from reader.tui.text.history import History, Place
@@ -38,8 +39,10 @@ if TYPE_CHECKING:
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
+    from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.library import LibraryScreen
     from reader.tui.screens.people import PeopleScreen
+    from reader.tui.text.selecting import Span
 
 
 class ReaderApp(App[None]):
@@ -200,19 +203,39 @@ class ReaderApp(App[None]):
 
     # -- the library ----------------------------------------------------------------------
 
-    def _read(self, article: Article, analysis: Analysis | None) -> ReaderScreen:
-        """Read `article` over the list it was chosen in; `escape` goes back to the list."""
+    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
+        """An article chosen in the library: read it; `escape` goes back to the list."""
+        self._read(message.article, message.analysis)
+
+    def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
+        """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
+        self._read(message.article, message.analysis)
+
+    def on_highlights_screen_article_opened(self, message: HighlightsScreen.ArticleOpened) -> None:
+        """A highlight's article, from the highlights list: read it at the highlight."""
+        self._read(message.article, message.analysis, message.span)
+
+    def _read(
+        self, article: Article, analysis: Analysis | None, span: Span | None = None
+    ) -> ReaderScreen:
+        """Read `article` over the list it was chosen in (at the highlight `span`)."""
         screen = ReaderScreen(article, self.context, analysis=analysis)
         self.push_screen(screen)
         self.title = article.title or article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+
+        def settle() -> None:
+            self.session.begin_reading(screen)
+            if span is not None:
+                screen.go_to_highlight(span)
+
+        self.call_after_refresh(settle)
         return screen
 
-    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
-        self._read(message.article, message.analysis)  # chosen in the library
+    def action_highlights(self) -> None:
+        """Every highlight kept, across the articles (`H` in the reader and the library)."""
+        from reader.tui.screens.highlights import HighlightsScreen
 
-    def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
-        self._read(message.article, message.analysis)  # an item's article, fetched
+        self.push_screen(HighlightsScreen(self.context))
 
     def on_people_screen_quote_opened(self, message: PeopleScreen.QuoteOpened) -> None:
         """A quote chosen on the people screen: its article, as archived, at the quote."""
@@ -233,7 +256,7 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             stack = self.screen_stack
-            return len(stack) > 1 and _is_a_list(stack[-2])
+            return len(stack) > 1 and is_a_list(stack[-2])
         return True
 
     # -- links and the history ------------------------------------------------------------
@@ -340,9 +363,16 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
-        from reader.tui.palette import all_commands
+        from reader.tui.palette import binding_commands, export_commands
 
-        return all_commands(screen, super().get_system_commands(screen), self.export_folder)
+        commands = list(super().get_system_commands(screen))
+        commands += export_commands(screen, self.export_folder)
+        commands += binding_commands(screen)
+        seen: set[str] = set()
+        for command in commands:
+            if command.title not in seen:
+                seen.add(command.title)
+                yield command
 
 
 def _open_in_browser(href: str) -> None:
@@ -384,22 +414,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-
-
-#: The screens an article is opened from, by module: `back` returns to them.
-_LIST_SCREENS = (
-    ("reader.tui.screens.library", "LibraryScreen"),
-    ("reader.tui.screens.feeds", "FeedsScreen"),
-    ("reader.tui.screens.people", "PeopleScreen"),
-)
-
-
-def _is_a_list(screen: Screen[object]) -> bool:
-    """Whether `screen` is the library or the feeds. Asked for every key bar, from the first
-    paint on: a class whose module was never imported has no screen on the stack, so neither
-    module (the feeds bring their store and parser) is imported to answer."""
-    for module_name, class_name in _LIST_SCREENS:
-        module = sys.modules.get(module_name)
-        if module is not None and isinstance(screen, getattr(module, class_name)):
-            return True
-    return False

@@ -7,7 +7,7 @@ binding, exactly as the key would.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
 
@@ -20,6 +20,23 @@ from reader.tui.keys import key_display
 
 #: Actions the palette already offers, or that only make sense as keys.
 _LEFT_OUT = {"command_palette", "app.command_palette"}
+
+
+def export_commands(screen: Screen, folder: Path) -> list[SystemCommand]:
+    """On the reading screen, one command per export format that writes files into `folder`."""
+    from reader.keep.export import FORMATS, saved_formats
+    from reader.tui.screens.reader import ReaderScreen
+
+    if not isinstance(screen, ReaderScreen):
+        return []
+    return [
+        SystemCommand(
+            f"Export as {label}",
+            f"write the quotes and entities as {label} in {folder}",
+            lambda name=name: screen.action_export(name),
+        )
+        for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
+    ]
 
 
 def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
@@ -37,29 +54,3 @@ def binding_commands(screen: Screen) -> Iterator[SystemCommand]:
             f"key: {key_display(','.join(keys))}",
             partial(screen.app.run_action, binding.action, node),
         )
-
-
-def all_commands(
-    screen: Screen, textuals: Iterable[SystemCommand], export_folder: Path
-) -> Iterator[SystemCommand]:
-    """Textual's commands, the exports (on the reading screen), then `binding_commands`,
-    each title once."""
-    from reader.keep.export import FORMATS, saved_formats
-    from reader.tui.screens.reader import ReaderScreen
-
-    commands = list(textuals)
-    if isinstance(screen, ReaderScreen):
-        commands += [
-            SystemCommand(
-                f"Export as {label}",
-                f"write the quotes and entities as {label} in {export_folder}",
-                lambda name=name: screen.action_export(name),
-            )
-            for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
-        ]
-    commands += binding_commands(screen)
-    seen: set[str] = set()
-    for command in commands:
-        if command.title not in seen:
-            seen.add(command.title)
-            yield command
