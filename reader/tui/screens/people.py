@@ -63,6 +63,8 @@ class PeopleScreen(Screen[None]):
         self.path = path
         self.archive: Archive | None = None
         self.people: list[Person] = []
+        self._names: list[str] = []
+        """The people's names casefolded once, for the filter (a key each)."""
         self.shown_people: list[Person] = []
         self.person: Person | None = None
         """Whose quotes are listed (None: the people are)."""
@@ -91,6 +93,7 @@ class PeopleScreen(Screen[None]):
         try:
             self.archive = Archive.open(self.path, check=False)
             self.people = list_people(self.archive)
+            self._names = [person.name.casefold() for person in self.people]
         except StoreUnavailable as error:
             self.say(f"The archive cannot be read ({error}).")
             return
@@ -128,8 +131,10 @@ class PeopleScreen(Screen[None]):
     def _filter_changed(self, event: Input.Changed) -> None:
         words = event.value.casefold().split()
         people = [
-            p for p in self.people if all(word in p.name.casefold() for word in words)
-        ]  # fmt: skip
+            person
+            for person, name in zip(self.people, self._names, strict=True)
+            if all(word in name for word in words)
+        ]
         self.show_people(people)
 
     @on(Input.Submitted, "#people-filter")
