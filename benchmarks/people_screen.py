@@ -101,6 +101,7 @@ def main() -> None:
                 pane.close()
 
         latencies: dict[str, list[float]] = {"people": [], "filter": [], "quotes": []}
+        slowest: dict[str, tuple[float, str]] = {}
         pane = Pane([PYTHON, "-m", "reader", "people"], env=env)
         try:
             pane.wait_for(lambda screen: top_row in screen)
@@ -111,6 +112,7 @@ def main() -> None:
                     seconds = pane.key_latency(key, region=None)
                     if seconds is not None:
                         latencies[group].append(seconds * 1000)
+                        slowest[group] = max(slowest.get(group, (0.0, "")), (seconds * 1000, key))
                     pane.settle(quiet=0.1)
 
             keys("people", ["j"] * 20 + ["PageDown"] * 10 + ["G", "g"])
@@ -139,7 +141,7 @@ def main() -> None:
         if values:
             print(
                 f"  keys ({group:<7}) median {median(values):5.1f} ms, max {max(values):5.1f} ms"
-                f" over {len(values)}"
+                f" over {len(values)} (slowest: {slowest[group][1]})"
             )
     if every:
         verdict = "meets" if max(every) <= KEY_TARGET_MS else "MISSES"
