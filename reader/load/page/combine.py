@@ -17,7 +17,7 @@ import re
 import unicodedata
 from typing import TYPE_CHECKING
 
-from reader.load.page.blocks import Blocks, normalise, squash
+from reader.load.page.blocks import Blocks, normalise, split_paragraphs, squash_lines
 from reader.load.page.density import density_blocks
 from reader.load.page.parse import parse_html
 from reader.load.page.trafilatura_blocks import trafilatura_blocks
@@ -78,11 +78,13 @@ def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None =
     if large and not second:
         primary = _trafilatura_opinion(tree, url)
     blocks = combine(primary, second) if primary else second
-    return [(kind, text) for kind, text in _cleaned(blocks) if text and not _is_furniture(text)]
+    blocks = split_paragraphs(_cleaned(blocks))
+    return [(kind, text) for kind, text in blocks if text and not _is_furniture(text)]
 
 
 def _cleaned(blocks: Blocks) -> Blocks:
-    """The blocks as `clean_text` leaves them, whitespace squashed again.
+    """The blocks as `clean_text` leaves them, whitespace squashed again (the page's line
+    breaks, `\n`, kept).
 
     Most pages hold nothing to clean, and that is checked once over all the blocks (joined
     by newlines, which neither `clean_text` nor NFC composition carries across): then
@@ -92,8 +94,8 @@ def _cleaned(blocks: Blocks) -> Blocks:
 
     joined = "\n".join(text for _, text in blocks)
     if "\r" in joined or has_control(joined) or not unicodedata.is_normalized("NFC", joined):
-        return [(kind, squash(clean_text(text))) for kind, text in blocks]
-    return [(kind, squash(text)) for kind, text in blocks]
+        return [(kind, squash_lines(clean_text(text), "\n")) for kind, text in blocks]
+    return [(kind, squash_lines(text, "\n")) for kind, text in blocks]
 
 
 #: The most elements trafilatura is given as they are. Its main loop is quadratic in the

@@ -103,7 +103,9 @@ def locate_links(
     """
     if not anchors:
         return ()
-    text = article.text
+    # A line break inside a block (a `<br>`) is a space in the anchor's squashed text; the
+    # replacement keeps every offset.
+    text = article.text.replace("\n", " ")
     blocks = article.blocks
     block_keys = [key(text[block.start : block.end]) for block in blocks]
     by_key: dict[str, int] = {}
@@ -123,7 +125,7 @@ def locate_links(
             continue
         whole = by_key.get(block_key)
         if whole is not None:
-            index = whole
+            index = reach = whole
         else:
             # The paragraph holds several blocks, or a block holds it (a caption placed in
             # it): the block its words start in. A short one (a menu entry) must match a
@@ -135,7 +137,9 @@ def locate_links(
             if found < 0:
                 continue
             index = bisect_right(starts, found) - 1
-        for candidate in range(index, min(index + 8, len(blocks))):
+            # The last block the paragraph reaches into (`<br><br>` cut it into many).
+            reach = bisect_right(starts, found + len(block_key) - 1) - 1
+        for candidate in range(index, min(max(index + 8, reach + 1), len(blocks))):
             block = blocks[candidate]
             at = text.find(anchor_text, max(cursors[candidate], block.start), block.end)
             if at >= 0:
