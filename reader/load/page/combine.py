@@ -94,7 +94,12 @@ def _cleaned(blocks: Blocks) -> Blocks:
 
     joined = "\n".join(text for _, text in blocks)
     if "\r" in joined or has_control(joined) or not unicodedata.is_normalized("NFC", joined):
-        return [(kind, squash_lines(clean_text(text), "\n")) for kind, text in blocks]
+        # A carriage return is the page's source whitespace (a `<br>` is `\n` by now), not
+        # a line break to keep: a space before `clean_text` turns it into `\n`.
+        return [
+            (kind, squash_lines(clean_text(text.replace("\r", " ")), "\n"))
+            for kind, text in blocks
+        ]
     return [(kind, squash_lines(text, "\n")) for kind, text in blocks]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from urllib.parse import urljoin, urlsplit
 
 from reader.load.links import safe_href
@@ -17,6 +17,18 @@ from reader.model import Article, Link
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+
+    @property
+    def end(self) -> int: ...
+
+
+_T = TypeVar("_T")
+_SpanT = TypeVar("_SpanT", bound=_Spanned)
 
 #: A paragraph's words found inside a block (not as a whole block) must be this long.
 MIN_PART_KEY = 40
@@ -66,16 +78,24 @@ def page_anchors(tree: _Element) -> list[tuple[str, str, str]]:
         text = squash(anchor.text_content())
         if not text:
             continue
-        block = anchor.getparent()
-        while block is not None and block.tag not in _BLOCK_TAGS:
-            block = block.getparent()
-        if block is None:
-            continue
-        block_key = keys.get(block)
-        if block_key is None:
-            block_key = keys[block] = key(_block_text(block))
-        anchors.append((text, raw, block_key))
+        block_key = block_key_of(anchor, keys)
+        if block_key is not None:
+            anchors.append((text, raw, block_key))
     return anchors
+
+
+def block_key_of(element: _Element, keys: dict[Any, str]) -> str | None:
+    """`key` of the text of the nearest block element around `element` (None outside any),
+    worked out once per block (`keys` holds those found so far)."""
+    block = element.getparent()
+    while block is not None and block.tag not in _BLOCK_TAGS:
+        block = block.getparent()
+    if block is None:
+        return None
+    block_key = keys.get(block)
+    if block_key is None:
+        block_key = keys[block] = key(_block_text(block))
+    return block_key
 
 
 def _block_text(block: _Element) -> str:
@@ -95,15 +115,41 @@ def locate_links(
     article: Article, anchors: Sequence[tuple[str, str, str]], base: str | None
 ) -> tuple[Link, ...]:
     """The anchors (`page_anchors`) found in `article`'s blocks, as spans of its text, their
-    hrefs resolved against `base` (anchors whose href is not kept are left out).
+    hrefs resolved against `base` (anchors whose href is not kept are left out); the first
+    of two overlapping links wins."""
+    links = []
+    for start, end, href in locate_spans(article, anchors):
+        resolved = safe_href(href, base)
+        if resolved is not None:
+            links.append(Link(start, end, resolved))
+    return tuple(without_overlaps(links))
 
-    An anchor is looked for in the block whose words are its paragraph's words (or, failing
-    that, the block its paragraph's words begin in), after the links already found there;
-    an anchor whose paragraph is not in the article (menus, footers) is left out.
+
+def without_overlaps(spans: list[_SpanT]) -> list[_SpanT]:
+    """`spans` (anything with `start` and `end`) in order, each overlapping an earlier one
+    left out."""
+    spans = sorted(spans, key=lambda span: (span.start, span.end))
+    kept: list[_SpanT] = []
+    for span in spans:
+        if not kept or span.start >= kept[-1].end:
+            kept.append(span)
+    return kept
+
+
+def locate_spans(
+    article: Article, items: Sequence[tuple[str, _T, str]]
+) -> list[tuple[int, int, _T]]:
+    """Each item `(text, payload, block key)` found in `article`'s blocks: `(start, end,
+    payload)` in offsets of its text, in the order found.
+
+    An item is looked for in the block whose words are its paragraph's words (or, failing
+    that, the block its paragraph's words begin in, and those after it that the paragraph
+    reaches), after the items already found there; an item whose paragraph is not in the
+    article (menus, footers) is left out.
     """
-    if not anchors:
-        return ()
-    # A line break inside a block (a `<br>`) is a space in the anchor's squashed text; the
+    if not items:
+        return []
+    # A line break inside a block (a `<br>`) is a space in the item's squashed text; the
     # replacement keeps every offset.
     text = article.text.replace("\n", " ")
     blocks = article.blocks
@@ -119,8 +165,8 @@ def locate_links(
         position += len(block_key)
     cursors = [block.start for block in blocks]
     budget = SCAN_BUDGET_FACTOR * len(joined)
-    links: list[Link] = []
-    for anchor_text, href, block_key in anchors:
+    found_spans: list[tuple[int, int, _T]] = []
+    for item_text, payload, block_key in items:
         if not block_key:
             continue
         whole = by_key.get(block_key)
@@ -141,19 +187,12 @@ def locate_links(
             reach = bisect_right(starts, found + len(block_key) - 1) - 1
         for candidate in range(index, min(max(index + 8, reach + 1), len(blocks))):
             block = blocks[candidate]
-            at = text.find(anchor_text, max(cursors[candidate], block.start), block.end)
+            at = text.find(item_text, max(cursors[candidate], block.start), block.end)
             if at >= 0:
-                end = at + len(anchor_text)
-                resolved = safe_href(href, base)
-                if resolved is not None:
-                    links.append(Link(at, end, resolved))
+                end = at + len(item_text)
+                found_spans.append((at, end, payload))
                 cursors[candidate] = end
                 break
             if block_key in by_key:
-                break  # the paragraph is this very block: the anchor's text is not in it
-    links.sort(key=lambda link: (link.start, link.end))
-    kept: list[Link] = []
-    for link in links:  # no overlaps: the first of two overlapping links wins
-        if not kept or link.start >= kept[-1].end:
-            kept.append(link)
-    return tuple(kept)
+                break  # the paragraph is this very block: the item's text is not in it
+    return found_spans
