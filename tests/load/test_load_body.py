@@ -129,3 +129,94 @@ def test_markdown_export_keeps_emphasis_and_line_breaks_through_escaping() -> No
     assert "<p>Central Library<br />\n1. High Street<br />\nDuluth</p>" in html
     assert "one line<br />\ntwo <strong>lines</strong>" in html
     assert "<ol" not in html and "<a " not in html
+
+
+# -- the body's failure classes (issue 16) ----------------------------------------------
+
+P1 = (
+    "<p>The city council voted on Tuesday to rebuild the old harbour wall, which was damaged "
+    "in the winter storms, at a cost of four million pounds over two years.</p>"
+)
+P2 = (
+    "<p>Work will begin in the spring, the council said, and the harbour will stay open to "
+    "fishing boats for the whole of the rebuilding, with one berth closed at a time.</p>"
+)
+P3 = (
+    "<p>Residents who spoke at the meeting welcomed the decision but asked for the footpath "
+    "along the wall to reopen before the summer, when visitors return to the town.</p>"
+)
+
+
+def harbour(inner: str, related: str = "") -> Article:
+    html = (
+        "<!DOCTYPE html><html><head><title>Harbour wall to be rebuilt</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Harbour wall to be rebuilt</h1>{inner}</article>{related}"
+        "<footer>Contact us</footer></body></html>"
+    )
+    return extract_html(html.encode(), "harbour.html")
+
+
+def test_video_player_and_gallery_controls_are_left_out() -> None:
+    player = (
+        "<div class='video-js'><video src='a.mp4'></video><div class='vjs-modal-dialog' "
+        "role='dialog'><p class='vjs-control-text'>Beginning of dialog window. Escape will "
+        "cancel and close the window.</p><div>This is a modal window.</div></div>"
+        "<div class='vjs-control-bar'><span>Current Time 0:00</span><ul><li>descriptions "
+        "off, selected</li><li>captions settings, opens captions settings dialog</li></ul>"
+        "</div></div>"
+    )
+    gallery = (
+        "<div class='slideshow'><img src='a.jpg'><p>1 of 12</p><p>Next</p><p>Previous</p>"
+        "<p>Hide caption</p></div>"
+    )
+    article = harbour(P1 + player + P2 + gallery + P3)
+    assert blocks_of(article) == [re.sub("<[^>]+>", "", p) for p in (P1, P2, P3)]
+
+
+def test_a_how_tos_needs_and_one_line_steps_stay() -> None:
+    needs = (
+        "<div class='needs'><h2>What you'll need</h2><ul><li>A screwdriver</li>"
+        "<li>Wood glue</li><li>Two clamps</li></ul></div>"
+    )
+    steps = (
+        "<div class='steps'><h3>Step 1</h3><p>Remove the old hinge.</p><h3>Step 2</h3>"
+        "<p>Glue the split.</p><h3>Step 3</h3><p>Clamp it overnight.</p></div>"
+    )
+    after = blocks_of(harbour(f"<div class='intro'>{P1}{P2}{P3}</div>{needs}{steps}"))
+    assert after[3:] == [
+        "What you'll need", "A screwdriver", "Wood glue", "Two clamps",
+        "Step 1", "Remove the old hinge.", "Step 2", "Glue the split.", "Step 3",
+        "Clamp it overnight.",
+    ]  # fmt: skip
+    before = blocks_of(harbour(f"{needs}<div class='intro'>{P1}{P2}{P3}</div>"))
+    assert before[:4] == ["What you'll need", "A screwdriver", "Wood glue", "Two clamps"]
+
+
+def test_a_list_of_teasers_after_the_article_is_still_left_out() -> None:
+    teasers = "".join(
+        f"<li><a href='/story/{n}'>Story {n} about the town</a> and what came next</li>"
+        for n in range(1, 6)
+    )
+    intro = f"<div class='intro'>{P1}{P2}{P3}</div>"
+    article = harbour(f"{intro}<h2>More stories</h2><ul>{teasers}</ul>")
+    assert len(article.blocks) == 3  # short, unconfirmed and each led by a link
+
+
+def test_a_caption_is_cut_from_its_credit_and_a_file_name_is_no_caption() -> None:
+    article = harbour(
+        P1 + "<figure><img src='a.jpg'><figcaption><span>Fishermen at the harbour wall this "
+        "week.</span><span class='css-1x'>Credit...John Smith for The Times</span></figcaption>"
+        "</figure>" + P2 + "<figure><img src='b.jpg'><figcaption>WEB18-Facebook-1160x768.jpg"
+        "</figcaption></figure>" + P3
+    )
+    captions = [article.block_text(b) for b in article.blocks if b.kind == "caption"]
+    assert captions == ["Fishermen at the harbour wall this week."]
+    assert not any("1160x768" in text for text in blocks_of(article))
+
+
+def test_a_paragraph_said_twice_is_kept_twice() -> None:
+    said = "We will rebuild it stone by stone, and we will not stop until the harbour is safe."
+    again = f"<p>{said}</p>"
+    assert blocks_of(harbour(P1 + P2 + again + again + P3)).count(said) == 2
+    assert blocks_of(harbour(P1 + again + P2 + again + P3)).count(said) == 2

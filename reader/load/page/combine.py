@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reader.load.page.blocks import Blocks, normalise, split_paragraphs, squash_lines
 from reader.load.page.density import density_blocks
+from reader.load.page.edges import edge_run, link_test, restore_repeats
 from reader.load.page.parse import parse_html
 from reader.load.page.trafilatura_blocks import trafilatura_blocks
 from reader.scripts import shape_words
@@ -39,6 +41,29 @@ FURNITURE_RE = re.compile(
     r"subscribe to .{0,80}(?:youtube|newsletter|channel|podcast).{0,80}|"
     r"click here to (?:subscribe|sign up).{0,80}|follow us.{0,40}|"
     r"(?:copyright|\(c\)|©).{0,80}|[^\s@]+@\S+\.\w+|_+|-+)$",
+    re.IGNORECASE,
+)
+# The words a video player or a photo gallery puts on the page for its controls and dialogs
+# (video.js, JW Player and the like: "This is a modal window.", "descriptions off,
+# selected"; a gallery's "3 of 12", "Next", "Hide caption"): a block that is only that.
+MEDIA_UI_RE = re.compile(
+    r"^(?:this is a modal window\.?|(?:beginning|end) of dialog window\..{0,120}|"
+    r"this modal can be closed.{0,120}|close modal dialog|modal window|"
+    r"(?:descriptions|captions|subtitles|chapters|audio track)(?: off| settings)?(?:, .{0,60})?|"
+    r".{1,60}, selected|no compatible source was found for this (?:media|video)\.?|"
+    r"the media could not be loaded.{0,160}|video player is loading\.?|"
+    r"(?:current|remaining|duration)(?: time)?:? ?-?\d+:\d\d(?: / -?\d+:\d\d)?|"
+    r"(?:loaded|progress): ?\d+(?:\.\d+)?%|stream type live|seek to live.{0,60}|"
+    r"(?:play|pause|mute|unmute|replay|fullscreen|non-fullscreen|picture-in-picture)"
+    r"(?: video)?|(?:watch|play) (?:the )?video|skip ad|ad \d+ of \d+|"
+    r"(?:text|font|background|window|caption area) (?:colou?r|size|family|edge style|"
+    r"opacity|transparency).{0,160}|reset restore all settings.{0,60}|"
+    r"(?:image|photo|picture|slide|item)? ?\d{1,3} ?(?:of|/) ?\d{1,3}|"
+    r"(?:previous|prev|next)(?: (?:image|photo|picture|slide|item))?|expand|"
+    r"enlarge(?: this)? (?:image|photo)|(?:hide|show|toggle) captions?|"
+    r"(?:view|open|launch|back to|close|see) (?:the )?(?:full |photo )?gallery|"
+    r"swipe (?:left|right|for|to) .{0,40}|"
+    r"[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic))$",
     re.IGNORECASE,
 )
 FURNITURE_MAX_CHARS = 160
@@ -77,7 +102,8 @@ def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None =
         second = []
     if large and not second:
         primary = _trafilatura_opinion(tree, url)
-    blocks = combine(primary, second) if primary else second
+    linked = link_test(lambda: [anchor.text_content() for anchor in tree.iter("a")])
+    blocks = combine(primary, second, linked) if primary else second
     blocks = split_paragraphs(_cleaned(blocks))
     return [(kind, text) for kind, text in blocks if text and not _is_furniture(text)]
 
@@ -157,8 +183,11 @@ def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
 
 
 def _is_furniture(text: str) -> bool:
-    """A short line of page furniture (a long text is never one, and is not scanned)."""
-    return len(text) <= FURNITURE_MAX_CHARS and FURNITURE_RE.match(text) is not None
+    """A short line of page furniture or of a media player's or gallery's controls (a long
+    text is never one, and is not scanned)."""
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    return FURNITURE_RE.match(text) is not None or MEDIA_UI_RE.match(text) is not None
 
 
 def _looks_like_menu(blocks: Blocks) -> bool:
@@ -172,13 +201,17 @@ def _looks_like_menu(blocks: Blocks) -> bool:
     return lengths[len(lengths) // 2] < 4
 
 
-def combine(primary: Blocks, second: Blocks) -> Blocks:
+def combine(
+    primary: Blocks, second: Blocks, linked: Callable[[str], bool] = lambda text: False
+) -> Blocks:
     """Keep the primary opinion's blocks, trimming its unconfirmed edges.
 
     The article is the run of primary blocks from the first to the last one the second
     opinion also found; blocks outside that run that the second opinion did not find are
     kept only when they are long enough to be prose (a teaser, a caption line, a "more
-    stories" heading are short).
+    stories" heading are short), or when they are a how-to's list or steps next to the run
+    (`edges.edge_run`; `linked` tells link text, which those are not). A paragraph the
+    second opinion holds more often than the first is put back (`edges.restore_repeats`).
     """
     if not second:
         return primary
@@ -187,11 +220,14 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
         return primary
     first = confirmed.index(True)
     last = len(confirmed) - 1 - confirmed[::-1].index(True)
-    return [
+    first -= edge_run(primary, first - 1, -1, confirmed, linked)
+    last += edge_run(primary, last + 1, 1, confirmed, linked)
+    kept = [
         block
         for index, block in enumerate(primary)
         if confirmed[index] or first <= index <= last or shape_words(block[1]) >= EDGE_KEEP_WORDS
     ]
+    return restore_repeats(kept, second)
 
 
 def _confirmed(primary: Blocks, second: Blocks) -> list[bool]:
