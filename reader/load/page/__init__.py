@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import LoadError
 from reader.load.decode import check_payload, decode, describe
@@ -78,8 +78,10 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     )
     # Links and emphasis are spans over the text as extracted: found again in it, the text
     # unchanged.
-    links = locate_links(article, page_anchors(tree), page_base(tree, url or article.url))
-    marks = locate_marks(article, page_emphasis(tree))
+    block_keys: dict[Any, str] = {}  # each block element's words, shared by the two searches
+    anchors = page_anchors(tree, block_keys)
+    links = locate_links(article, anchors, page_base(tree, url or article.url))
+    marks = locate_marks(article, page_emphasis(tree, block_keys))
     return replace(article, links=links, marks=marks) if links or marks else article
 
 

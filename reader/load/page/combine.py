@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from reader.load.page.blocks import Blocks, normalise, split_paragraphs, squash_lines
@@ -150,7 +151,7 @@ def _bounded_for_trafilatura(tree: _Element) -> _Element | None:
     from reader.load.notes import note
     from reader.load.page.parse import parse_html
 
-    if sum(1 for _ in tree.iter()) <= MAX_TRAFILATURA_NODES:
+    if _at_most(tree, MAX_TRAFILATURA_NODES):
         return tree
     flat = copy.deepcopy(tree)
     etree.strip_tags(flat, *INLINE_TAGS)
@@ -158,13 +159,18 @@ def _bounded_for_trafilatura(tree: _Element) -> _Element | None:
     # trafilatura, which joins them one by one, was as slow as before.
     reparsed = parse_html(etree.tostring(flat, encoding="unicode"))
     flat = reparsed if reparsed is not None else flat
-    if sum(1 for _ in flat.iter()) <= MAX_FLAT_NODES:
+    if _at_most(flat, MAX_FLAT_NODES):
         note(f"Page limit: more than {MAX_TRAFILATURA_NODES:,} elements, so the main-text "
              "extractor read the page without its inline formatting.")  # fmt: skip
         return flat
     note(f"Page limit: more than {MAX_FLAT_NODES:,} elements, so only the text "
          "density extractor read the page.")  # fmt: skip
     return None
+
+
+def _at_most(tree: _Element, count: int) -> bool:
+    """Whether `tree` has at most `count` nodes (counted in C, and only up to `count + 1`)."""
+    return len(list(islice(tree.iter(), count + 1))) <= count
 
 
 def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:

@@ -79,6 +79,8 @@ def link_test(anchor_texts: Callable[[], list[str]]) -> Callable[[str], bool]:
 def restore_repeats(kept: Blocks, second: Blocks) -> Blocks:
     """`kept` with the copies of its paragraphs that `second` (the density opinion) holds
     more often, each put back after the block it follows in `second`."""
+    if len({text for _, text in second}) == len(second):
+        return kept  # nothing said twice (the common case: no words compared)
     second_keys = [normalise(text) for _, text in second]
     counts = Counter(second_keys)
     repeated = {k for k, n in counts.items() if n > 1 and k}

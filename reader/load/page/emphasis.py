@@ -18,12 +18,15 @@ KIND_OF_TAG: dict[str, MarkKind] = {"b": "strong", "strong": "strong", "i": "em"
 _WORD = re.compile(r"\w")
 
 
-def page_emphasis(tree: _Element) -> list[tuple[str, MarkKind, str]]:
+def page_emphasis(
+    tree: _Element, keys: dict[Any, str] | None = None
+) -> list[tuple[str, MarkKind, str]]:
     """Every bold or italic element of the page with words in it, in document order:
     `(text, kind, block key)` (see `links.page_anchors`). One inside another of its kind
-    (`<b><strong>`) counts once; an empty one (an icon font's `<i>`) not at all."""
+    (`<b><strong>`) counts once; an empty one (an icon font's `<i>`) not at all. `keys`: the
+    block keys already worked out (`links.block_key_of`)."""
     found: list[tuple[str, MarkKind, str]] = []
-    keys: dict[Any, str] = {}
+    keys = {} if keys is None else keys
     for element in tree.iter(*KIND_OF_TAG):
         kind = KIND_OF_TAG[element.tag]
         outer = element.getparent()

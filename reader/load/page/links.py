@@ -64,13 +64,16 @@ def page_base(tree: _Element, url: str | None) -> str | None:
     return url
 
 
-def page_anchors(tree: _Element) -> list[tuple[str, str, str]]:
+def page_anchors(
+    tree: _Element, keys: dict[Any, str] | None = None
+) -> list[tuple[str, str, str]]:
     """Every anchor of the page with text and an href, in document order: `(text, href as
     written, block key)`, where the block key is `key` of the text of the nearest block
     element around it. The href is resolved (`safe_href`) only for the anchors found in the
-    article: most of a page's anchors are its menus."""
+    article: most of a page's anchors are its menus. `keys` (see `block_key_of`) may be
+    shared with another search of the same tree."""
     anchors: list[tuple[str, str, str]] = []
-    keys: dict[Any, str] = {}
+    keys = {} if keys is None else keys
     for anchor in tree.iter("a"):
         raw = anchor.get("href")
         if not raw or raw.startswith("#"):
