@@ -156,6 +156,17 @@ def extract_ours_content_step(data: bytes, url: str) -> str:
     return "\n\n".join(text for kind, text in blocks if kind != "caption")
 
 
+def extract_ours_readability_second(data: bytes, url: str) -> str:
+    """The content step with readability-lxml in the density scorer's place (issue 16: keep
+    our own scorer only where this run shows it wins)."""
+    from reader.load.page.combine import extract_blocks
+
+    blocks = extract_blocks(
+        data.decode("utf-8", "replace"), url=url or None, second_opinion="readability"
+    )
+    return "\n\n".join(text for kind, text in blocks if kind != "caption")
+
+
 def extract_trafilatura(data: bytes, url: str) -> str:
     import trafilatura
 
@@ -212,6 +223,7 @@ def html_to_text(root) -> str:
 EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
     "ours": extract_ours,
     "ours: content step only": extract_ours_content_step,
+    "ours: step, readability 2nd": extract_ours_readability_second,
     "trafilatura 2.3.1": extract_trafilatura,
     "trafilatura favor_precision": extract_trafilatura_precision,
     "readability-lxml 0.9": extract_readability,

@@ -17,7 +17,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from reader.load.page.blocks import Blocks, normalise, split_paragraphs, squash_lines
 from reader.load.page.density import density_blocks
@@ -78,12 +78,20 @@ DENSITY_ONLY_CHARS = 2_000_000
 SCAN_BUDGET_FACTOR = 32
 
 
-def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None = None) -> Blocks:
+def extract_blocks(
+    html: str,
+    *,
+    url: str | None = None,
+    tree: _Element | None = None,
+    second_opinion: Literal["density", "readability"] = "density",
+) -> Blocks:
     """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
 
     Kinds: heading, paragraph, caption, blockquote, list_item. Empty when no article text
     is found. Never raises on broken markup. `tree` is the page already parsed by
     `parse_html` (it is read, never changed), so a caller that parsed it need not pay twice.
+    `second_opinion` is what confirms trafilatura's blocks: the density scorer, or
+    readability-lxml (measured against each other by `benchmarks/extraction.py`).
     """
     if tree is None:
         try:
@@ -98,7 +106,12 @@ def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None =
     large = len(html) > DENSITY_ONLY_CHARS
     primary = [] if large else _trafilatura_opinion(tree, url)
     try:
-        second = density_blocks(html, tree)
+        if second_opinion == "readability":
+            from reader.load.page.readability_blocks import readability_blocks
+
+            second = readability_blocks(html)
+        else:
+            second = density_blocks(html, tree)
     except Exception:
         second = []
     if large and not second:
