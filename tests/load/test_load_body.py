@@ -220,3 +220,10 @@ def test_a_paragraph_said_twice_is_kept_twice() -> None:
     again = f"<p>{said}</p>"
     assert blocks_of(harbour(P1 + P2 + again + again + P3)).count(said) == 2
     assert blocks_of(harbour(P1 + again + P2 + again + P3)).count(said) == 2
+
+
+def test_a_mark_is_found_as_a_whole_word() -> None:
+    article = article_of("<p>The renewed garden and the <b>new</b> bench were opened today.</p>")
+    assert marked(article) == [("strong", "new")]
+    (mark,) = article.marks
+    assert article.text[mark.start - 4 : mark.end + 6] == "the new bench"

@@ -44,12 +44,12 @@ def page_emphasis(
 
 
 def locate_marks(article: Article, items: list[tuple[str, MarkKind, str]]) -> tuple[Mark, ...]:
-    """The emphasis (`page_emphasis`) found in `article`'s blocks, as marks in order. Each
-    kind is found on its own, so bold inside italic keeps both; within a kind, the first of
-    two overlapping marks wins."""
+    """The emphasis (`page_emphasis`) found in `article`'s blocks, as marks in order, each
+    as a whole word (or words). Each kind is found on its own, so bold inside italic keeps
+    both; within a kind, the first of two overlapping marks wins."""
     marks: list[Mark] = []
     for kind in ("strong", "em"):
         of_kind = [item for item in items if item[1] == kind]
-        spans = locate_spans(article, of_kind)
+        spans = locate_spans(article, of_kind, whole_words=True)
         marks.extend(without_overlaps([Mark(start, end, kind) for start, end, _ in spans]))
     return tuple(sorted(marks, key=lambda mark: (mark.start, mark.end, mark.kind)))

@@ -140,7 +140,7 @@ def without_overlaps(spans: list[_SpanT]) -> list[_SpanT]:
 
 
 def locate_spans(
-    article: Article, items: Sequence[tuple[str, _T, str]]
+    article: Article, items: Sequence[tuple[str, _T, str]], *, whole_words: bool = False
 ) -> list[tuple[int, int, _T]]:
     """Each item `(text, payload, block key)` found in `article`'s blocks: `(start, end,
     payload)` in offsets of its text, in the order found.
@@ -148,7 +148,8 @@ def locate_spans(
     An item is looked for in the block whose words are its paragraph's words (or, failing
     that, the block its paragraph's words begin in, and those after it that the paragraph
     reaches), after the items already found there; an item whose paragraph is not in the
-    article (menus, footers) is left out.
+    article (menus, footers) is left out. With `whole_words`, an item is found only where
+    it is not part of a longer word (a bold "new" is not the "new" of "renewed").
     """
     if not items:
         return []
@@ -191,6 +192,8 @@ def locate_spans(
         for candidate in range(index, min(max(index + 8, reach + 1), len(blocks))):
             block = blocks[candidate]
             at = text.find(item_text, max(cursors[candidate], block.start), block.end)
+            if whole_words:
+                at = _whole_word_at(text, item_text, at, block.end)
             if at >= 0:
                 end = at + len(item_text)
                 found_spans.append((at, end, payload))
@@ -199,3 +202,18 @@ def locate_spans(
             if block_key in by_key:
                 break  # the paragraph is this very block: the item's text is not in it
     return found_spans
+
+
+def _whole_word_at(text: str, word: str, at: int, end: int) -> int:
+    """The first place from `at` (a find of `word` in `text`, or -1) where `word` is not
+    inside a longer word, before `end`; -1 when there is none."""
+    while at >= 0:
+        before = text[at - 1] if at > 0 else " "
+        after = text[at + len(word)] if at + len(word) < len(text) else " "
+        inside = (word[:1].isalnum() and before.isalnum()) or (
+            word[-1:].isalnum() and after.isalnum()
+        )
+        if not inside:
+            return at
+        at = text.find(word, at + 1, end)
+    return at
