@@ -19,7 +19,7 @@ from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
 from reader.load.page.emphasis import locate_marks, page_emphasis
-from reader.load.page.links import locate_links, page_anchors, page_base
+from reader.load.page.links import locate_links, page_anchors, page_base, searchable
 from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
@@ -79,9 +79,10 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     # Links and emphasis are spans over the text as extracted: found again in it, the text
     # unchanged.
     block_keys: dict[Any, str] = {}  # each block element's words, shared by the two searches
-    anchors = page_anchors(tree, block_keys)
+    text = searchable(article)
+    anchors = page_anchors(tree, block_keys, within=text)
     links = locate_links(article, anchors, page_base(tree, url or article.url))
-    marks = locate_marks(article, page_emphasis(tree, block_keys))
+    marks = locate_marks(article, page_emphasis(tree, block_keys, within=text))
     return replace(article, links=links, marks=marks) if links or marks else article
 
 

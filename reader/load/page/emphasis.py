@@ -15,27 +15,26 @@ if TYPE_CHECKING:
 
 #: The tags of each kind of emphasis.
 KIND_OF_TAG: dict[str, MarkKind] = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
+_TAGS_OF: dict[MarkKind, tuple[str, ...]] = {"strong": ("b", "strong"), "em": ("i", "em")}
 _WORD = re.compile(r"\w")
 
 
 def page_emphasis(
-    tree: _Element, keys: dict[Any, str] | None = None
+    tree: _Element, keys: dict[Any, str] | None = None, within: str | None = None
 ) -> list[tuple[str, MarkKind, str]]:
     """Every bold or italic element of the page with words in it, in document order:
     `(text, kind, block key)` (see `links.page_anchors`). One inside another of its kind
     (`<b><strong>`) counts once; an empty one (an icon font's `<i>`) not at all. `keys`: the
-    block keys already worked out (`links.block_key_of`)."""
+    block keys already worked out (`links.block_key_of`); `within`: as for
+    `links.page_anchors`."""
     found: list[tuple[str, MarkKind, str]] = []
     keys = {} if keys is None else keys
     for element in tree.iter(*KIND_OF_TAG):
         kind = KIND_OF_TAG[element.tag]
-        outer = element.getparent()
-        while outer is not None and KIND_OF_TAG.get(outer.tag) != kind:
-            outer = outer.getparent()
-        if outer is not None:
+        if next(element.iterancestors(*_TAGS_OF[kind]), None) is not None:
             continue
         text = squash(element.text_content())
-        if not _WORD.search(text):
+        if not _WORD.search(text) or (within is not None and text not in within):
             continue
         block_key = block_key_of(element, keys)
         if block_key is not None:

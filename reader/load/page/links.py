@@ -65,13 +65,14 @@ def page_base(tree: _Element, url: str | None) -> str | None:
 
 
 def page_anchors(
-    tree: _Element, keys: dict[Any, str] | None = None
+    tree: _Element, keys: dict[Any, str] | None = None, within: str | None = None
 ) -> list[tuple[str, str, str]]:
     """Every anchor of the page with text and an href, in document order: `(text, href as
     written, block key)`, where the block key is `key` of the text of the nearest block
     element around it. The href is resolved (`safe_href`) only for the anchors found in the
     article: most of a page's anchors are its menus. `keys` (see `block_key_of`) may be
-    shared with another search of the same tree."""
+    shared with another search of the same tree. With `within` (the article's text as
+    `searchable` gives it), an anchor whose words are not in it is passed over at once."""
     anchors: list[tuple[str, str, str]] = []
     keys = {} if keys is None else keys
     for anchor in tree.iter("a"):
@@ -79,7 +80,7 @@ def page_anchors(
         if not raw or raw.startswith("#"):
             continue
         text = squash(anchor.text_content())
-        if not text:
+        if not text or (within is not None and text not in within):
             continue
         block_key = block_key_of(anchor, keys)
         if block_key is not None:
@@ -139,6 +140,12 @@ def without_overlaps(spans: list[_SpanT]) -> list[_SpanT]:
     return kept
 
 
+def searchable(article: Article) -> str:
+    """The article's text as items are looked for in it: a line break inside a block (a
+    `<br>`) is a space in an item's squashed text (the replacement keeps every offset)."""
+    return article.text.replace("\n", " ")
+
+
 def locate_spans(
     article: Article, items: Sequence[tuple[str, _T, str]], *, whole_words: bool = False
 ) -> list[tuple[int, int, _T]]:
@@ -153,9 +160,7 @@ def locate_spans(
     """
     if not items:
         return []
-    # A line break inside a block (a `<br>`) is a space in the item's squashed text; the
-    # replacement keeps every offset.
-    text = article.text.replace("\n", " ")
+    text = searchable(article)
     blocks = article.blocks
     block_keys = [key(text[block.start : block.end]) for block in blocks]
     by_key: dict[str, int] = {}
