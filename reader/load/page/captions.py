@@ -73,8 +73,13 @@ def place_captions(blocks: Blocks, tree: Any, *, page: str | None = None) -> Blo
     seen: set[str] = set()
     for kind, text in blocks:
         key = _key(text)
-        if key not in caption_keys and len(text) <= CREDIT_TAIL + 300:
-            # The caption run into its credit in a block ("…this week.Credit…").
+        # The caption run into its credit in a block ("…this week.Credit…"): a block that
+        # starts with a caption's words and is that caption once its credit is cut.
+        if (
+            key not in caption_keys
+            and len(text) <= CREDIT_TAIL + 300
+            and any(key.startswith(caption_key) for caption_key in caption_keys)
+        ):
             uncredited = _key(strip_credit(text))
             if uncredited in caption_keys:
                 key, text = uncredited, caption_keys[uncredited]

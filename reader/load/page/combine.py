@@ -115,7 +115,7 @@ def extract_blocks(
         second = []
     if large and not second:
         primary = _trafilatura_opinion(tree, url)
-    linked = link_test(lambda: [anchor.text_content() for anchor in tree.iter("a")])
+    linked = link_test(tree)
     blocks = combine(primary, second, linked) if primary else second
     blocks = split_paragraphs(_cleaned(blocks))
     return [(kind, text) for kind, text in blocks if text and not _is_furniture(text)]

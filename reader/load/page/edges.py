@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
-from reader.load.page.blocks import Blocks, key, normalise
+from reader.load.page.blocks import Blocks, normalise, squash
 
 #: The most blocks an edge run may hold (a how-to's needs and steps are a few dozen at most).
 MAX_EDGE_RUN = 40
@@ -50,28 +51,24 @@ def edge_run(
     return len(kinds)
 
 
-def link_test(anchor_texts: Callable[[], list[str]]) -> Callable[[str], bool]:
-    """A test of whether a block is link text: the whole of an anchor's words, or an anchor's
-    words starting it and making at least a third of it (a teaser's linked title and its
-    blurb).
-    The page's anchors are read on the first question only."""
-    keys: set[str] = set()
-    lengths: list[int] = []
-    read = False
+def link_test(tree: Any) -> Callable[[str], bool]:
+    """A test of whether a block is link text: it starts with the words of one of `tree`'s
+    anchors, and they make at least a third of it (the whole block, or a teaser's linked
+    title and its blurb). Each question is one XPath search, in C: most pages ask a few,
+    and reading every anchor's text would cost more."""
+    from lxml import etree
+
+    find = etree.XPath("//a[starts-with(normalize-space(.), $start)]")
 
     def linked(text: str) -> bool:
-        nonlocal read, lengths
-        if not read:
-            keys.update(k for k in (key(t) for t in anchor_texts()) if k)
-            lengths = sorted({len(k) for k in keys})
-            read = True
-        block_key = key(text)
-        if not block_key:
+        text = squash(text)
+        if not text:
             return False
-        if block_key in keys:
-            return True
-        third = len(block_key) / 3
-        return any(block_key[:n] in keys for n in lengths if third <= n < len(block_key))
+        for anchor in find(tree, start=text[:24]):
+            words = squash(anchor.text_content())
+            if words and text.startswith(words) and 3 * len(words) >= len(text):
+                return True
+        return False
 
     return linked
 
