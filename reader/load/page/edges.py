@@ -58,13 +58,13 @@ def link_test(tree: Any) -> Callable[[str], bool]:
     and reading every anchor's text would cost more."""
     from lxml import etree
 
-    find = etree.XPath("//a[starts-with(normalize-space(.), $start)]")
+    find = etree.XPath("//a[normalize-space(.) != ''][starts-with($text, normalize-space(.))]")
 
     def linked(text: str) -> bool:
         text = squash(text)
         if not text:
             return False
-        for anchor in find(tree, start=text[:24]):
+        for anchor in find(tree, text=text):
             words = squash(anchor.text_content())
             if words and text.startswith(words) and 3 * len(words) >= len(text):
                 return True
