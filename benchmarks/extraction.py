@@ -14,10 +14,17 @@ with their true article body) with the benchmark's own metric, in one run:
 "Ours" is exactly the body ``reader extract --format text`` prints: the article's blocks
 joined by blank lines, captions left out (the title is metadata, never a block).
 
+The table gives F1 on all pages and on each half (even and odd positions by sorted id) from
+the same run: tune on the even half, check on the odd one. "ours: step, readability 2nd" is
+the content step with readability-lxml in the density scorer's place, against "ours: content
+step only" in the same run.
+
 Run from the repository root::
 
     python benchmarks/extraction.py            # the table
     python benchmarks/extraction.py --worst 10 # plus the 10 worst pages of each extractor
+    python benchmarks/extraction.py --only ours --errors 20  # what ours adds and misses on
+                                                             # its 20 worst even-half pages
 """
 
 from __future__ import annotations
