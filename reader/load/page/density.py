@@ -72,8 +72,11 @@ def _skipped(
     """True for a subtree that is not article text: by tag, by being hidden, or by a class
     that names page furniture (unless it wraps most of the page's text, as some do).
     `whole_lengths` gives each element's whole text length (see `WholeTextLengths`)."""
-    tag = _tag(element)
-    if not tag or tag in SKIP_TAGS:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True
+    tag = tag.lower()
+    if tag in SKIP_TAGS:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -171,16 +174,18 @@ def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
         nodes[element] = node
         order.append((node, parent))
         in_link = in_link or _tag(element) == "a"
-        own = len((element.text or "").strip())
-        node.text_length = own
-        node.link_length = own if in_link else 0
-        node.commas = (element.text or "").count(",")
+        text = element.text  # each read of .text or .tail makes a new str: read once
+        if text:
+            own = len(text.strip())
+            node.text_length = own
+            node.link_length = own if in_link else 0
+            node.commas = text.count(",")
         kept = []
         for child in element:
             if not _skipped(child, page_length, whole_lengths):
                 kept.append(child)
-            tail = (child.tail or "").strip()
-            if tail:
+            tail = child.tail
+            if tail and (tail := tail.strip()):
                 node.text_length += len(tail)
                 node.commas += tail.count(",")
                 if in_link:
