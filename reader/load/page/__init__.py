@@ -19,7 +19,7 @@ from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
 from reader.load.page.emphasis import locate_marks, page_emphasis
-from reader.load.page.links import locate_links, page_anchors, page_base, searchable
+from reader.load.page.links import BlockIndex, locate_links, page_anchors, page_base
 from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
@@ -78,11 +78,13 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     )
     # Links and emphasis are spans over the text as extracted: found again in it, the text
     # unchanged.
-    block_keys: dict[Any, str] = {}  # each block element's words, shared by the two searches
-    text = searchable(article)
-    anchors = page_anchors(tree, block_keys, within=text)
-    links = locate_links(article, anchors, page_base(tree, url or article.url))
-    marks = locate_marks(article, page_emphasis(tree, block_keys, within=text))
+    # What both searches need is worked out once: the page's block elements' words, the
+    # article's blocks' words.
+    block_keys: dict[Any, str] = {}
+    index = BlockIndex(article)
+    anchors = page_anchors(tree, block_keys, within=index.text)
+    links = locate_links(article, anchors, page_base(tree, url or article.url), index)
+    marks = locate_marks(article, page_emphasis(tree, block_keys, within=index.text), index)
     return replace(article, links=links, marks=marks) if links or marks else article
 
 

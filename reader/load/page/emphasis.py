@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from reader.load.page.blocks import squash
-from reader.load.page.links import block_key_of, locate_spans, without_overlaps
+from reader.load.page.links import BlockIndex, block_key_of, locate_spans, without_overlaps
 from reader.model import Article, Mark, MarkKind
 
 if TYPE_CHECKING:
@@ -17,10 +17,9 @@ if TYPE_CHECKING:
 KIND_OF_TAG: dict[str, MarkKind] = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
 # The outermost element of each kind that holds more than spaces, in document order: found
 # by XPath, in C (most `<i>` of a page are an icon font's, empty).
-_OUTERMOST_WITH_WORDS = " | ".join(
-    f"//{tag}[normalize-space()][not(ancestor::{same[0]} or ancestor::{same[1]})]"
-    for tag, same in (("b", ("b", "strong")), ("strong", ("b", "strong")))
-    + (("i", ("i", "em")), ("em", ("i", "em")))
+_OUTERMOST_WITH_WORDS = (
+    "//*[self::b or self::strong][normalize-space()][not(ancestor::b or ancestor::strong)]"
+    " | //*[self::i or self::em][normalize-space()][not(ancestor::i or ancestor::em)]"
 )
 _WORD = re.compile(r"\w")
 
@@ -46,13 +45,19 @@ def page_emphasis(
     return found
 
 
-def locate_marks(article: Article, items: list[tuple[str, MarkKind, str]]) -> tuple[Mark, ...]:
+def locate_marks(
+    article: Article,
+    items: list[tuple[str, MarkKind, str]],
+    block_index: BlockIndex | None = None,
+) -> tuple[Mark, ...]:
     """The emphasis (`page_emphasis`) found in `article`'s blocks, as marks in order, each
     as a whole word (or words). Each kind is found on its own, so bold inside italic keeps
     both; within a kind, the first of two overlapping marks wins."""
     marks: list[Mark] = []
     for kind in ("strong", "em"):
         of_kind = [item for item in items if item[1] == kind]
-        spans = locate_spans(article, of_kind, whole_words=True)
+        if not of_kind:
+            continue
+        spans = locate_spans(article, of_kind, whole_words=True, block_index=block_index)
         marks.extend(without_overlaps([Mark(start, end, kind) for start, end, _ in spans]))
     return tuple(sorted(marks, key=lambda mark: (mark.start, mark.end, mark.kind)))

@@ -75,10 +75,10 @@ def page_anchors(
     `searchable` gives it), an anchor whose words are not in it is passed over at once."""
     anchors: list[tuple[str, str, str]] = []
     keys = {} if keys is None else keys
-    for anchor in tree.iter("a"):
+    # An href that is empty or only a fragment (`#top`) is no link; XPath leaves those out
+    # in C, before any of them becomes a Python object.
+    for anchor in tree.xpath("//a[@href != ''][not(starts-with(@href, '#'))]"):
         raw = anchor.get("href")
-        if not raw or raw.startswith("#"):
-            continue
         text = squash(anchor.text_content())
         if not text or (within is not None and text not in within):
             continue
@@ -116,13 +116,16 @@ def _block_text(block: _Element) -> str:
 
 
 def locate_links(
-    article: Article, anchors: Sequence[tuple[str, str, str]], base: str | None
+    article: Article,
+    anchors: Sequence[tuple[str, str, str]],
+    base: str | None,
+    block_index: BlockIndex | None = None,
 ) -> tuple[Link, ...]:
     """The anchors (`page_anchors`) found in `article`'s blocks, as spans of its text, their
     hrefs resolved against `base` (anchors whose href is not kept are left out); the first
-    of two overlapping links wins."""
+    of two overlapping links wins. `block_index`: `BlockIndex(article)`, if one is at hand."""
     links = []
-    for start, end, href in locate_spans(article, anchors):
+    for start, end, href in locate_spans(article, anchors, block_index=block_index):
         resolved = safe_href(href, base)
         if resolved is not None:
             links.append(Link(start, end, resolved))
@@ -146,8 +149,32 @@ def searchable(article: Article) -> str:
     return article.text.replace("\n", " ")
 
 
+class BlockIndex:
+    """What every search of an article's blocks starts from, worked out once: the text as
+    searched, each block's key, the first block of each key, and the keys joined."""
+
+    __slots__ = ("text", "block_keys", "by_key", "joined", "starts")
+
+    def __init__(self, article: Article) -> None:
+        self.text = text = searchable(article)
+        self.block_keys = [key(text[block.start : block.end]) for block in article.blocks]
+        self.by_key: dict[str, int] = {}
+        for index, block_key in enumerate(self.block_keys):
+            self.by_key.setdefault(block_key, index)
+        self.joined = "".join(self.block_keys)
+        self.starts: list[int] = []
+        position = 0
+        for block_key in self.block_keys:
+            self.starts.append(position)
+            position += len(block_key)
+
+
 def locate_spans(
-    article: Article, items: Sequence[tuple[str, _T, str]], *, whole_words: bool = False
+    article: Article,
+    items: Sequence[tuple[str, _T, str]],
+    *,
+    whole_words: bool = False,
+    block_index: BlockIndex | None = None,
 ) -> list[tuple[int, int, _T]]:
     """Each item `(text, payload, block key)` found in `article`'s blocks: `(start, end,
     payload)` in offsets of its text, in the order found.
@@ -160,18 +187,9 @@ def locate_spans(
     """
     if not items:
         return []
-    text = searchable(article)
+    prepared = block_index if block_index is not None else BlockIndex(article)
+    text, by_key, joined, starts = prepared.text, prepared.by_key, prepared.joined, prepared.starts
     blocks = article.blocks
-    block_keys = [key(text[block.start : block.end]) for block in blocks]
-    by_key: dict[str, int] = {}
-    for index, block_key in enumerate(block_keys):
-        by_key.setdefault(block_key, index)
-    joined = "".join(block_keys)
-    starts: list[int] = []
-    position = 0
-    for block_key in block_keys:
-        starts.append(position)
-        position += len(block_key)
     cursors = [block.start for block in blocks]
     budget = SCAN_BUDGET_FACTOR * len(joined)
     found_spans: list[tuple[int, int, _T]] = []
