@@ -15,12 +15,7 @@ if TYPE_CHECKING:
 
 #: The tags of each kind of emphasis.
 KIND_OF_TAG: dict[str, MarkKind] = {"b": "strong", "strong": "strong", "i": "em", "em": "em"}
-# The outermost element of each kind that holds more than spaces, in document order: found
-# by XPath, in C (most `<i>` of a page are an icon font's, empty).
-_OUTERMOST_WITH_WORDS = (
-    "//*[self::b or self::strong][normalize-space()][not(ancestor::b or ancestor::strong)]"
-    " | //*[self::i or self::em][normalize-space()][not(ancestor::i or ancestor::em)]"
-)
+_TAGS_OF: dict[MarkKind, tuple[str, ...]] = {"strong": ("b", "strong"), "em": ("i", "em")}
 _WORD = re.compile(r"\w")
 
 
@@ -34,8 +29,10 @@ def page_emphasis(
     `links.page_anchors`."""
     found: list[tuple[str, MarkKind, str]] = []
     keys = {} if keys is None else keys
-    for element in tree.xpath(_OUTERMOST_WITH_WORDS):
+    for element in tree.iter(*KIND_OF_TAG):
         kind = KIND_OF_TAG[element.tag]
+        if next(element.iterancestors(*_TAGS_OF[kind]), None) is not None:
+            continue
         text = squash(element.text_content())
         if not _WORD.search(text) or (within is not None and text not in within):
             continue

@@ -75,10 +75,10 @@ def page_anchors(
     `searchable` gives it), an anchor whose words are not in it is passed over at once."""
     anchors: list[tuple[str, str, str]] = []
     keys = {} if keys is None else keys
-    # An href that is empty or only a fragment (`#top`) is no link; XPath leaves those out
-    # in C, before any of them becomes a Python object.
-    for anchor in tree.xpath("//a[@href != ''][not(starts-with(@href, '#'))]"):
+    for anchor in tree.iter("a"):
         raw = anchor.get("href")
+        if not raw or raw.startswith("#"):
+            continue
         text = squash(anchor.text_content())
         if not text or (within is not None and text not in within):
             continue
