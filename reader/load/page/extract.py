@@ -20,7 +20,7 @@ from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
 from reader.load.page.links import locate_links, page_anchors, page_base
 from reader.load.page.metadata import fill_missing, read_metadata
-from reader.load.page.parse import clean_page, parse_page
+from reader.load.page.parse import bounded_page, clean_page, parse_page
 from reader.model import Article
 from reader.sanitize import clean_text
 from reader.scripts import shape_words
@@ -53,18 +53,17 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
 
     The page is parsed once here; that tree serves the metadata and the captions.
     """
-    page = clean_page(page)
+    page = bounded_page(clean_page(page))
     tree = parse_page(page)
     if tree is None:
         raise _no_article(source)
     meta = read_metadata(tree, url=url, page=page, fill=False)
     blocks = content_blocks(page, url=url, tree=tree)
     blocks = place_captions(blocks, tree, page=page)
-    fill_missing(meta, tree)
+    fill_missing(meta, tree, size=len(page))
     title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
-    body_words = sum(shape_words(text) for kind, text in blocks if kind != "caption")
-    if body_words < MIN_BODY_WORDS:
+    if not _has_words(blocks, MIN_BODY_WORDS):
         raise _no_article(source)
     article = Article.from_blocks(
         source,
@@ -78,6 +77,24 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     # Links are spans over the text as extracted: found again in it, the text unchanged.
     links = locate_links(article, page_anchors(tree), page_base(tree, url or article.url))
     return replace(article, links=links) if links else article
+
+
+def _has_words(blocks: Blocks, wanted: int) -> bool:
+    """Whether the blocks but captions hold `wanted` words: counted in each block's first
+    characters while that is enough (a page of one 60 MB paragraph is not split into ten
+    million words to learn that it has five)."""
+    total = 0
+    for kind, text in blocks:
+        if kind == "caption":
+            continue
+        head = shape_words(text[:_HEAD_CHARS])
+        total += head if head >= wanted or len(text) <= _HEAD_CHARS else shape_words(text)
+        if total >= wanted:
+            return True
+    return False
+
+
+_HEAD_CHARS = 4096
 
 
 def _no_article(source: str) -> LoadError:
