@@ -3,7 +3,10 @@
 Each quote is cited by `citation.quote_citation`, as everywhere else. Every piece of text
 from the article (body, title, metadata, names, quotes) goes through `escape`, so that it
 reads the same when the Markdown is rendered and does nothing: no HTML (`<script>`,
-`<img onerror>`, a remote image), no link, no heading from a paragraph that starts `# `.
+`<img onerror>`, a remote image), no heading from a paragraph that starts `# `, and no link
+the article did not have: a bare address in the text is put in a code span, where it reads
+(and can be copied or clicked in a terminal) as it is but is not made a link. The article's
+own links (`Article.links`) are written as Markdown links, to their cleaned href.
 """
 
 from __future__ import annotations
@@ -21,15 +24,70 @@ _INLINE = re.compile(r"([\\`*_\[\]<>!&|~#])")
 _LINE_START = re.compile(r"^[ \t]*(?:([-+=])|(\d{1,9})([.)]))", re.MULTILINE)
 # Indentation, which would make a code block.
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
-# Bare addresses that GitHub-flavoured Markdown turns into links.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)(\.)")
+# Bare addresses that renderers turn into links (GitHub's autolinks, markdown-it's linkify):
+# a scheme and what follows it up to a space, or www., less the punctuation that ends a
+# sentence; and mail addresses. Each is tried only where it can start (a scheme's letters,
+# "www", the first character of a run before "@"), so the search is linear.
+_BARE_ADDRESS = re.compile(
+    r"(?i)(?:\b(?:https?|ftp|mailto|xmpp):(?://)?|\bwww\.|(?<![\w.+-])[\w.+-]+@[\w-]+\.)"
+    r"[^\s<>`]*[^\s<>`.,;:!?'\")\]*_~]"
+)
+# What a link destination must not hold as it is (CommonMark reads it inside `(...)`).
+_DESTINATION_SAFE = "!#$%&*+,-./:;=?@[]^_{|}~"
+
+
+def _inline(text: str) -> str:
+    """`text` with every character that could start inline markup escaped, and each bare
+    address in a code span (no backtick can be in one)."""
+    pieces, position = [], 0
+    for match in _BARE_ADDRESS.finditer(text):
+        pieces += [_INLINE.sub(r"\\\1", text[position : match.start()]), f"`{match[0]}`"]
+        position = match.end()
+    pieces.append(_INLINE.sub(r"\\\1", text[position:]))
+    return "".join(pieces)
+
+
+def _line_starts(text: str) -> str:
+    """`text` (escaped inline) with no line that starts a block: a list, an underline, code."""
+    text = _INDENT.sub("", text)
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def escape(text: str) -> str:
     """`text` as Markdown that renders as `text` and holds no markup, HTML or link."""
-    text = _INDENT.sub("", _INLINE.sub(r"\\\1", text))
-    text = _AUTOLINK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return _line_starts(_inline(text))
+
+
+def link_destination(href: str) -> str | None:
+    """`href` as a Markdown link destination: None unless it is a safe http(s) or mailto
+    link (`reader.load.links.safe_href`), and percent-encoded where CommonMark would read a
+    character as syntax (parentheses, angle brackets, backslashes, quotes, backticks)."""
+    from urllib.parse import quote
+
+    from reader.load.links import safe_href
+
+    cleaned = safe_href(href)
+    if cleaned is None:
+        return None
+    return quote(cleaned, safe=_DESTINATION_SAFE).replace("&", "\\&")
+
+
+def _with_links(article: Article, start: int, end: int) -> str:
+    """The text of `[start, end)` escaped, with the article's links in it written as
+    Markdown links (a link that does not lie wholly inside is left as text)."""
+    text = article.text
+    pieces, position = [], start
+    for link in sorted(article.links, key=lambda link: link.start):
+        if link.start < position or link.end > end or link.end <= link.start:
+            continue
+        destination = link_destination(link.href)
+        if destination is None:
+            continue
+        label = _inline(text[link.start : link.end])
+        pieces += [_inline(text[position : link.start]), f"[{label}]({destination})"]
+        position = link.end
+    pieces.append(_inline(text[position:end]))
+    return _line_starts("".join(pieces))
 
 
 _BLOCK_PREFIX = {"heading": "## ", "blockquote": "> ", "list_item": "- "}
@@ -61,7 +119,8 @@ def analysis_to_markdown(analysis: Analysis) -> str:
         if block.kind == "caption":
             lines.append(f"*{escape(_one_line(text))}*")
         else:
-            lines.append(_BLOCK_PREFIX.get(block.kind, "") + escape(text))
+            body = _with_links(article, block.start, block.end)
+            lines.append(_BLOCK_PREFIX.get(block.kind, "") + body)
         lines.append("")
 
     return "\n".join(lines) + "\n" + _entities_and_quotes(analysis)
