@@ -53,7 +53,7 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
 
     The page is parsed once here; that tree serves the metadata and the captions.
     """
-    page = bounded_page(clean_page(page))
+    page = clean_page(bounded_page(page))
     tree = parse_page(page)
     if tree is None:
         raise _no_article(source)
