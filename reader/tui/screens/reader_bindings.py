@@ -61,6 +61,11 @@ READER_BINDINGS: list[BindingType] = [
         "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
     ),
     Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
+    Binding(
+        "backslash", "toggle_sidebar", "Sidebar: hide / show", id="reader.sidebar", show=False
+    ),
+    # The same key on a narrow screen, where the sidebar is a drawer: in the key bar there.
+    Binding("backslash", "toggle_drawer", "Entities & quotes", id="reader.drawer"),
     Binding("plus", "app.change_reading_width(1)", "Wider text", id="reader.wider", show=False),
     Binding(
         "minus",
@@ -97,6 +102,10 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.history-forward",
         show=False,
     ),
+    Binding(
+        "colon", "app.open_source", "Open a file or web address", id="reader.open", show=False
+    ),
+    Binding("h", "app.show_library", "History and library", id="reader.library", show=False),
     Binding("question_mark", "app.help", "Help", id="reader.help"),
     Binding("q", "app.quit", "Quit", id="reader.quit"),
 ]
