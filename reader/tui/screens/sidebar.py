@@ -89,8 +89,9 @@ class SidebarActions:
         back to the article."""
         self.refresh_bindings()
         focused = self.focused
-        in_sidebar = focused is not None and focused.id in ("entity-list", "quote-list")
-        if in_sidebar and not self.sidebar_shown:
+        # Textual takes the focus from a pane that is hidden (None), or it is still there.
+        lost = focused is None or focused.id in ("entity-list", "quote-list")
+        if lost and not self.sidebar_shown:
             self.set_focus(self.query_one(PANES["article"]))
 
     def action_toggle_drawer(self: SidebarHost) -> None:
