@@ -25,6 +25,7 @@ from reader.tui.context import ReaderContext
 from reader.tui.navigate import Navigation
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession
+from reader.tui.text.contrast import reader_colours
 from reader.tui.text.history import History
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, window_title
@@ -113,6 +114,13 @@ class ReaderApp(Navigation, App[None]):
         """The articles left by following links, and those gone back from."""
         if article is not None:
             self.title = clean_name(article.title or article.source)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and the reader's own `$reader-*` colours worked out from
+        them so that text is readable in every theme (`text.contrast`)."""
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables, dark=self.current_theme.dark))
+        return variables
 
     @property
     def library(self) -> Library | None:
