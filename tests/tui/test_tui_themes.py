@@ -1,8 +1,9 @@
 """Every theme the palette offers is readable: the real app is drawn in each theme, and every
-character of the header and the article pane (title, details, body, headings, quotes, the
-current quote, mentions of the selected entity and the current one, search matches and the
-current one, links, link hints) has a WCAG 2 contrast of at least 4.5 against the background
-it is drawn on. The colours are read off the screen (the compositor's cells), as drawn.
+character of the header, the article pane (title, details, body, headings, quotes, the current
+quote, mentions of the selected entity and the current one, search matches and the current
+one, links, link hints) and the sidebar (entities and their counts, quotes and speakers, the
+highlighted rows) has a WCAG 2 contrast of at least 4.5 against the background it is drawn on.
+The colours are read off the screen (the compositor's cells), as drawn.
 
 The ANSI themes take the terminal's own palette: they are measured with xterm's standard
 colours (Rich's default terminal palette), on a black screen for `ansi-dark` and on a white
@@ -24,7 +25,6 @@ from textual.widget import Widget
 from reader.model import Link
 from reader.tui.app import ReaderApp
 from reader.tui.text.contrast import blend, readable, tint
-from reader.tui.widgets.article_view import ArticleView
 
 AA = 4.5
 #: Borders, the scrollbar and the in-view marks: lines, not text.
@@ -93,8 +93,15 @@ async def test_every_theme_draws_readable_text() -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause(0.3)
-        view = app.screen.query_one(ArticleView)
-        header = app.screen.query_one("#header")
+        panes = [
+            (where, app.screen.query_one(selector))
+            for where, selector in (
+                ("header", "#header"),
+                ("article", "#article"),
+                ("entities", "#entities"),
+                ("quotes", "#quotes"),
+            )
+        ]
         states = {
             "quotes and links": (),
             "current quote": ("n",),
@@ -110,7 +117,7 @@ async def test_every_theme_draws_readable_text() -> None:
                 app.theme = theme
                 await pilot.pause()
                 palette = DARK_TERMINAL if theme == "ansi-dark" else DEFAULT_TERMINAL_THEME
-                for where, widget in (("header", header), ("article", view)):
+                for where, widget in panes:
                     cells = _cells(app, widget, palette)
                     assert len(cells) > 50, (theme, state, where)
                     ratio, char = _worst(cells)

@@ -35,7 +35,7 @@ class OpenPrompt(TextPrompt):
     def __init__(self, value: str = "", *, cwd: Path | None = None) -> None:
         super().__init__(
             "Open",
-            "A file, a folder's article or a web address (Tab completes a path):",
+            "A file or a web address to read (Tab completes a path):",
             value,
             suggester=PathSuggester(cwd),
         )

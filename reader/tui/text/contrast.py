@@ -85,6 +85,11 @@ def readable(text: RGB, *backgrounds: RGB, ratio: float = TEXT_CONTRAST) -> RGB:
     return colour
 
 
+def auto_text(background: RGB) -> RGB:
+    """White or black, whichever stands out more on `background` (as Textual's `auto`)."""
+    return max((_WHITE, _BLACK), key=lambda text: contrast(text, background))
+
+
 def tint(base: RGB, colour: RGB, factor: float) -> RGB:
     """`colour` at `factor` over `base`, made fainter until white or black text (whichever
     the base takes) has `TEXT_CONTRAST` on it."""
@@ -114,7 +119,7 @@ ANSI_DARK = {
     "reader-body": "ansi_default",
     "reader-heading": "ansi_default",
     "reader-caption": "ansi_default",
-    "reader-blockquote": "ansi_default",
+    "reader-secondary": "ansi_default",
     "reader-quote-bg": "ansi_blue",
     "reader-current-quote-bg": "ansi_magenta",
     "reader-mention": "ansi_bright_yellow",
@@ -126,6 +131,10 @@ ANSI_DARK = {
     "reader-hint": "ansi_black",
     "reader-hint-bg": "ansi_bright_yellow",
     "reader-border-title": "ansi_default",
+    "reader-cursor": "ansi_black",
+    "reader-cursor-bg": "ansi_white",
+    "reader-cursor-blurred": "ansi_default",
+    "reader-cursor-blurred-bg": "ansi_default",
 }
 ANSI_LIGHT = {
     **ANSI_DARK,
@@ -138,6 +147,8 @@ ANSI_LIGHT = {
     "reader-link": "ansi_blue",
     "reader-hint": "ansi_bright_white",
     "reader-hint-bg": "ansi_blue",
+    "reader-cursor": "ansi_bright_white",
+    "reader-cursor-bg": "ansi_blue",
 }
 
 
@@ -164,13 +175,17 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
 
     link = _colour(variables, "link-color", surface) or _colour(variables, "text-primary")
     match_fg = _colour(variables, "background") or surface
+    cursor_bg = _colour(variables, "block-cursor-background", surface) or accent
+    blurred_bg = _colour(variables, "block-cursor-blurred-background", surface) or surface
+    blurred = _colour(variables, "block-cursor-blurred-foreground", surface) or foreground
+    cursor = _colour(variables, "block-cursor-foreground", cursor_bg)
     colours = {
         "reader-title": readable(foreground, panel, ratio=TITLE_CONTRAST),
         "reader-details": readable(blend(panel, foreground, 0.7), panel),
         "reader-body": readable(foreground, *grounds),
         "reader-heading": text("text-primary", foreground),
         "reader-caption": readable(blend(surface, foreground, 0.7), *grounds),
-        "reader-blockquote": text("text-secondary", foreground),
+        "reader-secondary": text("text-secondary", foreground),
         "reader-quote-bg": quote_bg,
         "reader-current-quote-bg": current_quote_bg,
         "reader-mention": text("text-warning", foreground),
@@ -181,6 +196,10 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
         "reader-link": readable(link or foreground, *grounds),
         "reader-hint": readable(match_fg, accent),
         "reader-hint-bg": accent,
+        "reader-cursor": readable(cursor or auto_text(cursor_bg), cursor_bg),
+        "reader-cursor-bg": cursor_bg,
+        "reader-cursor-blurred": readable(blurred, blurred_bg),
+        "reader-cursor-blurred-bg": blurred_bg,
         "reader-border-title": readable(
             _colour(variables, "text-accent", surface) or accent, surface, ratio=TEXT_CONTRAST
         ),

@@ -91,7 +91,7 @@ class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=Fal
         color: $reader-body;
         & > .article-view--heading { text-style: bold; color: $reader-heading; }
         & > .article-view--caption { text-style: italic; color: $reader-caption; }
-        & > .article-view--blockquote { color: $reader-blockquote; }
+        & > .article-view--blockquote { color: $reader-secondary; }
         & > .article-view--gutter { color: $primary-muted; }
         & > .article-view--quote { background: $reader-quote-bg; }
         & > .article-view--current-quote { background: $reader-current-quote-bg; }
