@@ -42,6 +42,8 @@ class SidebarHost(Protocol):
 
     def notify(self, message: str, *, markup: bool = True) -> None: ...
 
+    _laid_out_narrow: bool | None
+
     @property
     def narrow(self) -> bool: ...
 
@@ -57,6 +59,9 @@ class SidebarHost(Protocol):
 
 class SidebarActions:
     """`\\`, the panes `1` `2` `3`, and the drawer on narrow screens."""
+
+    _laid_out_narrow: bool | None = None
+    """Whether the screen was narrow when last laid out (None: not yet)."""
 
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]] | None] = [
         (0, "-narrow"),
@@ -86,7 +91,15 @@ class SidebarActions:
 
     def _layout_changed(self: SidebarHost) -> None:
         """The key bar names `\\` on narrow screens only; a pane hidden away gives the focus
-        back to the article."""
+        back to the article. Only when the layout changed: the key bar is not built again
+        for every resize (nor at the first, before it is there)."""
+        narrow = self.narrow
+        if narrow == self._laid_out_narrow:
+            return
+        first = self._laid_out_narrow is None
+        self._laid_out_narrow = narrow
+        if first:
+            return
         self.refresh_bindings()
         focused = self.focused
         # Textual takes the focus from a pane that is hidden (None), or it is still there.

@@ -85,27 +85,24 @@ class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=Fal
     }
 
     DEFAULT_CSS = """
-    ArticleView {  /* the $reader-* colours: the theme's, made readable (text/contrast.py) */
+    ArticleView {
         scrollbar-size-vertical: 1;
         overflow-x: hidden;
-        color: $reader-body;
-        & > .article-view--heading { text-style: bold; color: $reader-heading; }
-        & > .article-view--caption { text-style: italic; color: $reader-caption; }
-        & > .article-view--blockquote { color: $reader-secondary; }
+        & > .article-view--heading { text-style: bold; color: $text-primary; }
+        & > .article-view--caption { text-style: italic; color: $text-muted; }
+        & > .article-view--blockquote { color: $text-secondary; }
         & > .article-view--gutter { color: $primary-muted; }
-        & > .article-view--quote { background: $reader-quote-bg; }
-        & > .article-view--current-quote { background: $reader-current-quote-bg; }
-        & > .article-view--mention { text-style: underline; color: $reader-mention; }
+        & > .article-view--quote { background: $accent 12%; }
+        & > .article-view--current-quote { background: $accent 45%; }
+        & > .article-view--mention { text-style: underline; color: $text-warning; }
         & > .article-view--current-mention {
-            text-style: bold underline; background: $reader-current-mention-bg;
+            text-style: bold underline; background: $warning 35%;
         }
-        & > .article-view--link { text-style: underline; color: $reader-link; }
-        & > .article-view--hint {
-            text-style: bold; color: $reader-hint; background: $reader-hint-bg;
-        }
-        & > .article-view--match { background: $reader-match-bg; }
+        & > .article-view--link { text-style: underline; color: $link-color; }
+        & > .article-view--hint { text-style: bold; color: $background; background: $accent; }
+        & > .article-view--match { background: $success 60%; }
         & > .article-view--current-match {
-            text-style: bold; color: $reader-current-match; background: $reader-current-match-bg;
+            text-style: bold; color: $background; background: $success;
         }
     }
     """

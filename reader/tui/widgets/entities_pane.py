@@ -102,7 +102,7 @@ class EntitiesPane(Vertical):
 
     DEFAULT_CSS = """
     EntitiesPane {
-        & > #entities-status { color: $reader-caption; padding: 0 1; }
+        & > #entities-status { color: $text-muted; padding: 0 1; }
         &.-listed > #entities-status { display: none; }
     }
     """

@@ -36,8 +36,8 @@ class ArticleHeader(Widget):
         height: 2;
         padding: 0 1;
         background: $panel;
-        color: $reader-details;
-        & > .article-header--title { text-style: bold; color: $reader-title; }
+        color: $text-muted;
+        & > .article-header--title { text-style: bold; color: $text; }
     }
     """
 

@@ -168,7 +168,7 @@ class QuotesPane(Vertical):
 
     DEFAULT_CSS = """
     QuotesPane {
-        & > #quotes-status { color: $reader-caption; padding: 0 1; }
+        & > #quotes-status { color: $text-muted; padding: 0 1; }
         &.-listed > #quotes-status { display: none; }
         & QuoteList { padding: 0; }
     }

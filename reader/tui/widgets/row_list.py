@@ -78,17 +78,17 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         background: transparent;
         overflow-x: hidden;
         scrollbar-size-vertical: 1;
-        & > .row-list--heading { color: $reader-secondary; text-style: bold; }
+        & > .row-list--heading { color: $text-secondary; text-style: bold; }
         & > .row-list--highlighted {
-            color: $reader-cursor-blurred;
-            background: $reader-cursor-blurred-bg;
+            color: $foreground;
+            background: $block-cursor-blurred-background;
         }
         &:focus > .row-list--highlighted {
-            color: $reader-cursor;
-            background: $reader-cursor-bg;
+            color: $block-cursor-foreground;
+            background: $block-cursor-background;
             text-style: $block-cursor-text-style;
         }
-        & > .row-list--muted { color: $reader-caption; }
+        & > .row-list--muted { color: $text-muted; }
         & > .row-list--hover { background: $block-hover-background; }
         & > .row-list--in-view { color: $text-accent; }
     }
@@ -102,7 +102,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         "row-list--muted",
     }
     """`row-list--in-view`: the mark beside rows about the part of the article on screen;
-    `row-list--muted`: what is said in passing (a count), readable in every theme."""
+    `row-list--muted`: what is said in passing (a count)."""
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
     """The index of the highlighted row, or None when the list is empty."""
