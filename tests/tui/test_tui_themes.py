@@ -2,7 +2,8 @@
 character of the header, the article pane (title, details, body, headings, quotes, the current
 quote, mentions of the selected entity and the current one, search matches and the current
 one, links, link hints) and the sidebar (entities and their counts, quotes and speakers, the
-highlighted rows) has a WCAG 2 contrast of at least 4.5 against the background it is drawn on.
+highlighted rows) has a WCAG 2 contrast of at least 4.5 against the background it is drawn on;
+so has the library (its title, the table's header, rows and highlighted row).
 The colours are read off the screen (the compositor's cells), as drawn.
 
 The ANSI themes take the terminal's own palette: they are measured with xterm's standard
@@ -13,16 +14,18 @@ one for `ansi-light`, as terminals made for them are.
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from rich.cells import cell_len
 from rich.color import Color
 from rich.style import Style
 from rich.terminal_theme import DEFAULT_TERMINAL_THEME, TerminalTheme
 from support.contrast import contrast
-from support.tui_seed import frozen_seed
+from support.tui_seed import SEED, frozen_seed
 from textual.widget import Widget
 
 from reader.model import Link
+from reader.store.library import Library
 from reader.tui.app import ReaderApp
 from reader.tui.text.contrast import blend, readable, tint
 
@@ -130,6 +133,29 @@ async def test_every_theme_draws_readable_text() -> None:
     assert len(seen_backgrounds) > 3 * len(app.available_themes)
 
 
+async def test_every_theme_draws_a_readable_library(tmp_path: Path) -> None:
+    library = Library.open(tmp_path / "library.sqlite3")
+    library.record_open(str(SEED), frozen_seed().article)
+    app = ReaderApp(library=library)
+    failures: list[str] = []
+    async with app.run_test(size=(100, 24)) as pilot:
+        await pilot.pause()
+        for focused in (True, False):  # the highlighted row, focused and not
+            if not focused:
+                app.screen.set_focus(None)
+            for theme in sorted(app.available_themes):
+                app.theme = theme
+                await pilot.pause()
+                palette = DARK_TERMINAL if theme == "ansi-dark" else DEFAULT_TERMINAL_THEME
+                for selector in ("#library-title", "#library-table"):
+                    cells = _cells(app, app.screen.query_one(selector), palette)
+                    assert len(cells) > 10, (theme, selector)
+                    ratio, char = _worst(cells)
+                    if ratio < AA:
+                        failures.append(f"{theme} · {selector}: {char!r} at {ratio:.2f}")
+    assert failures == [], "\n".join(failures)
+
+
 def test_text_is_moved_only_as_far_as_it_needs() -> None:
     faint, dark_bg, light_bg = (88.0, 110.0, 117.0), (7.0, 54.0, 66.0), (238.0, 232.0, 213.0)
     for background in (dark_bg, light_bg):
@@ -138,4 +164,8 @@ def test_text_is_moved_only_as_far_as_it_needs() -> None:
         assert contrast(blend(faint, moved, 0.75), background) < AA + 0.2  # not much further
     already = (250.0, 250.0, 250.0)
     assert readable(already, dark_bg) == already  # a readable colour is left as it is
-    assert contrast((255.0, 255.0, 255.0), tint(dark_bg, (108.0, 113.0, 196.0), 0.9)) > AA
+    # A tint is made fainter until the text on it keeps its contrast, but never below half.
+    accent, text = (108.0, 113.0, 196.0), (200.0, 200.0, 200.0)
+    tinted = tint(dark_bg, accent, 0.9, text)
+    assert contrast(text, tinted) > AA and tinted != blend(dark_bg, accent, 0.9)
+    assert tint(dark_bg, accent, 0.9, dark_bg) == blend(dark_bg, accent, 0.45)

@@ -5,8 +5,8 @@ the reader puts them (a title in `$text` is white on solarized-light's near-whit
 current quote's tint leaves little contrast for the words on it). `reader_colours` works out,
 from a theme's CSS variables, the reader's own `$reader-*` variables: each text colour starts
 as the theme's and is moved towards white or black until its WCAG 2 contrast against every
-background it is drawn on is at least `TEXT_CONTRAST`; each tint is made lighter until the
-text on it can reach that. A theme whose colours are the terminal's own (the ANSI themes) gets
+background it is drawn on is at least `TEXT_CONTRAST`; each tint (quotes, matches) is first
+made fainter, down to half its strength, so that the words on it need little change. A theme whose colours are the terminal's own (the ANSI themes) gets
 colours chosen from the terminal's 16 (`ANSI_DARK`, `ANSI_LIGHT`).
 """
 
@@ -19,6 +19,9 @@ RGB = tuple[float, float, float]
 
 #: WCAG 2 AA for text, with a little room for rounding.
 TEXT_CONTRAST = 4.6
+#: What the theme's text keeps on a tint (quotes, matches): a little above AA, so that
+#: coloured text (mentions, links) on the tint needs little change.
+TINT_CONTRAST = 5.5
 #: WCAG 2 AAA: the title stands out from the details below it.
 TITLE_CONTRAST = 7.0
 
@@ -90,13 +93,13 @@ def auto_text(background: RGB) -> RGB:
     return max((_WHITE, _BLACK), key=lambda text: contrast(text, background))
 
 
-def tint(base: RGB, colour: RGB, factor: float) -> RGB:
-    """`colour` at `factor` over `base`, made fainter until white or black text (whichever
-    the base takes) has `TEXT_CONTRAST` on it."""
-    target = _towards([base])
+def tint(base: RGB, colour: RGB, factor: float, text: RGB) -> RGB:
+    """`colour` at `factor` over `base`, made fainter (down to half of it, so that it still
+    shows) until `text` keeps `TINT_CONTRAST` on it: the words on a tint change little."""
+    floor = factor / 2
     tinted = blend(base, colour, factor)
-    while factor > 0.05 and contrast(target, tinted) < TEXT_CONTRAST + 1:
-        factor -= 0.05
+    while factor > floor and contrast(text, tinted) < TINT_CONTRAST:
+        factor = max(floor, factor - 0.03)
         tinted = blend(base, colour, factor)
     return tinted
 
@@ -164,10 +167,11 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
     if None in (surface, panel, foreground, accent, warning, success):
         return dict(ANSI_DARK if dark else ANSI_LIGHT)
     assert surface and panel and foreground and accent and warning and success
-    quote_bg = tint(surface, accent, 0.12)
-    current_quote_bg = tint(surface, accent, 0.45)
-    current_mention_bg = tint(surface, warning, 0.35)
-    match_bg = tint(surface, success, 0.6)
+    plain = readable(foreground, surface)  # the body on the surface, before any tint
+    quote_bg = tint(surface, accent, 0.12, plain)
+    current_quote_bg = tint(surface, accent, 0.45, plain)
+    current_mention_bg = tint(surface, warning, 0.35, plain)
+    match_bg = tint(surface, success, 0.6, plain)
     grounds = (surface, quote_bg, current_quote_bg, current_mention_bg, match_bg)
 
     def text(name: str, fallback: RGB) -> RGB:
@@ -179,12 +183,16 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
     blurred_bg = _colour(variables, "block-cursor-blurred-background", surface) or surface
     blurred = _colour(variables, "block-cursor-blurred-foreground", surface) or foreground
     cursor = _colour(variables, "block-cursor-foreground", cursor_bg)
+    body = readable(plain, *grounds)
+    muted = readable(blend(surface, foreground, 0.7), *grounds)
+    if contrast(muted, surface) > contrast(body, surface):
+        muted = body  # muted text is never brighter than the body
     colours = {
         "reader-title": readable(foreground, panel, ratio=TITLE_CONTRAST),
         "reader-details": readable(blend(panel, foreground, 0.7), panel),
-        "reader-body": readable(foreground, *grounds),
+        "reader-body": body,
         "reader-heading": text("text-primary", foreground),
-        "reader-caption": readable(blend(surface, foreground, 0.7), *grounds),
+        "reader-caption": muted,
         "reader-secondary": text("text-secondary", foreground),
         "reader-quote-bg": quote_bg,
         "reader-current-quote-bg": current_quote_bg,
