@@ -6,8 +6,9 @@ current quote's tint leaves little contrast for the words on it). `reader_colour
 from a theme's CSS variables, the reader's own `$reader-*` variables: each text colour starts
 as the theme's and is moved towards white or black until its WCAG 2 contrast against every
 background it is drawn on is at least `TEXT_CONTRAST`; each tint (quotes, matches) is first
-made fainter, down to half its strength, so that the words on it need little change. A theme whose colours are the terminal's own (the ANSI themes) gets
-colours chosen from the terminal's 16 (`ANSI_DARK`, `ANSI_LIGHT`).
+made fainter, down to half its strength, so that the words on it need little change. A theme
+whose colours are the terminal's own (the ANSI themes) gets colours chosen from the
+terminal's 16 (`ANSI_DARK`, `ANSI_LIGHT`).
 """
 
 from __future__ import annotations
