@@ -32,6 +32,9 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
+  reader highlights [list | export DIR]
+                        the passages kept in the reader, as Markdown notes
+                        (see: reader highlights --help)
 
 Press ? in the reader for the keys."""
 
@@ -156,6 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.feeds.cli import run_feeds
 
             return run_feeds(args[1:])
+        if args and args[0] == "highlights":
+            from reader.keep.highlights_cli import run_highlights
+
+            return run_highlights(args[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:

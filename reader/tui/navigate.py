@@ -80,6 +80,8 @@ class NavigationHost(Protocol):
 
     def _no_history(self, which: str) -> None: ...
 
+    def _read(self, article: Article, analysis: Analysis | None) -> None: ...
+
 
 class Navigation:
     """Links, back and forward, `:` and `h`; the host app (a `NavigationHost`) owns the
@@ -223,10 +225,7 @@ class Navigation:
             self.pop_screen()
             self._follow(message.article, message.analysis)
             return
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
-        self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self._read(message.article, message.analysis)
 
     def action_close_list(self: NavigationHost) -> None:
         """Back from the history or library shown over an article, to where it was left."""

@@ -103,3 +103,19 @@ def test_narrow_layout_40x20(snap_compare: Any) -> None:
 def test_narrow_drawer_open_80x24(snap_compare: Any) -> None:
     # `\` on a narrow screen: the entities and quotes in a drawer over the article's right side.
     assert snap_compare(seed_app(), terminal_size=(80, 24), press=["backslash"], run_before=settle)
+
+
+def test_highlight_drawn_100x30(snap_compare: Any, tmp_path: Path) -> None:
+    # A highlight kept in the library is drawn in its own colour; `'` makes it current.
+    from reader.keep.highlights import new_highlight
+    from reader.store.highlights import HighlightStore
+
+    analysis = frozen_seed()
+    article = analysis.article
+    library = Library.open(tmp_path / "library.sqlite3")
+    block = article.blocks[1]
+    HighlightStore(library).add(new_highlight(article, block.start, block.start + 120))
+    start = article.blocks[3].start
+    HighlightStore(library).add(new_highlight(article, start, start + 60))
+    app = ReaderApp(article, analysis=analysis, library=library)
+    assert snap_compare(app, terminal_size=(100, 30), press=["apostrophe"], run_before=settle)

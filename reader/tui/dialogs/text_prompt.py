@@ -17,7 +17,8 @@ from textual.widgets import Input, Static
 class TextPrompt(ModalScreen[str | None]):
     """Ask `question`, with `value` filled in; dismiss with the stripped answer or None.
 
-    A `suggester` offers a completion as the answer is typed (→ or End takes it)."""
+    With `optional`, an empty answer is an answer (`""`), and only `escape` gives None. A
+    `suggester` offers a completion as the answer is typed (→ or End takes it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
@@ -41,12 +42,19 @@ class TextPrompt(ModalScreen[str | None]):
     """
 
     def __init__(
-        self, title: str, question: str, value: str = "", *, suggester: Suggester | None = None
+        self,
+        title: str,
+        question: str,
+        value: str = "",
+        *,
+        optional: bool = False,
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
         self.prompt_title = title
         self.question = question
         self.value = value
+        self.optional = optional
         self.suggester = suggester
 
     def compose(self) -> ComposeResult:
@@ -61,7 +69,8 @@ class TextPrompt(ModalScreen[str | None]):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        answer = event.value.strip()
+        self.dismiss(answer if answer or self.optional else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

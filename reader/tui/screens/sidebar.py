@@ -107,6 +107,13 @@ class SidebarActions:
         if lost and not self.sidebar_shown:
             self.set_focus(self.query_one(PANES["article"]))
 
+    def check_action(self: SidebarHost, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """`\\` is one key with two bindings: the drawer's on narrow screens (in the key bar
+        there), the sidebar's on wide ones."""
+        if action in ("toggle_sidebar", "toggle_drawer"):
+            return self.narrow == (action == "toggle_drawer")
+        return True
+
     def action_toggle_drawer(self: SidebarHost) -> None:
         """`\\` on a narrow screen: open or close the drawer."""
         self.action_toggle_sidebar()
