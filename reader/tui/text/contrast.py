@@ -128,6 +128,7 @@ ANSI_DARK = {
     "reader-current-quote-bg": "ansi_magenta",
     "reader-mention": "ansi_bright_yellow",
     "reader-current-mention-bg": "ansi_default",
+    "reader-match": "ansi_default",
     "reader-match-bg": "ansi_red",
     "reader-current-match": "ansi_black",
     "reader-current-match-bg": "ansi_bright_green",
@@ -172,8 +173,11 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
     quote_bg = tint(surface, accent, 0.12, plain)
     current_quote_bg = tint(surface, accent, 0.45, plain)
     current_mention_bg = tint(surface, warning, 0.35, plain)
-    match_bg = tint(surface, success, 0.6, plain)
-    grounds = (surface, quote_bg, current_quote_bg, current_mention_bg, match_bg)
+    # Matches keep their strength (they must stand out inside a tinted quote) and take a
+    # text colour of their own where the body's is too faint on them.
+    match_bg = blend(surface, success, 0.6)
+    on_match = plain if contrast(plain, match_bg) >= TEXT_CONTRAST else auto_text(match_bg)
+    grounds = (surface, quote_bg, current_quote_bg, current_mention_bg)
 
     def text(name: str, fallback: RGB) -> RGB:
         return readable(_colour(variables, name, surface) or fallback, *grounds)
@@ -199,6 +203,7 @@ def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[s
         "reader-current-quote-bg": current_quote_bg,
         "reader-mention": text("text-warning", foreground),
         "reader-current-mention-bg": current_mention_bg,
+        "reader-match": readable(on_match, match_bg),
         "reader-match-bg": match_bg,
         "reader-current-match": readable(match_fg, success),
         "reader-current-match-bg": success,
