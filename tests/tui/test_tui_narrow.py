@@ -38,7 +38,7 @@ async def test_at_80_columns_the_article_gets_the_width_and_the_sidebar_is_a_dra
         assert not _shown(sidebar)
         assert view.region.width == 80 and view.text_width >= 70
         assert "Entities 35" not in screen_text(app)
-        assert "\\ Entities & quotes" in screen_text(app).splitlines()[-1]  # the key bar says
+        assert "\\ Sidebar (drawer)" in screen_text(app).splitlines()[-1]  # the key bar says
         await pilot.press("backslash")
         await pilot.pause()
         assert _shown(sidebar) and app.focused is not None and app.focused.id == "entity-list"

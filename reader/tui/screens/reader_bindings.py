@@ -9,6 +9,11 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 READER_BINDINGS: list[BindingType] = [
+    # On a narrow screen the sidebar is a drawer: its key comes first in the key bar there.
+    Binding("backslash", "toggle_drawer", "Sidebar (drawer)", id="reader.drawer"),
+    Binding(
+        "backslash", "toggle_sidebar", "Sidebar: hide / show", id="reader.sidebar", show=False
+    ),
     # A priority binding: the keys typed straight after `/` go into the search bar.
     Binding("slash", "search", "Search", id="reader.search", priority=True),
     Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
@@ -100,11 +105,6 @@ READER_BINDINGS: list[BindingType] = [
         "2", "focus_pane('entities')", "Focus entities", id="reader.focus-entities", show=False
     ),
     Binding("3", "focus_pane('quotes')", "Focus quotes", id="reader.focus-quotes", show=False),
-    Binding(
-        "backslash", "toggle_sidebar", "Sidebar: hide / show", id="reader.sidebar", show=False
-    ),
-    # The same key on a narrow screen, where the sidebar is a drawer: in the key bar there.
-    Binding("backslash", "toggle_drawer", "Entities & quotes", id="reader.drawer"),
     Binding("plus", "app.change_reading_width(1)", "Wider text", id="reader.wider", show=False),
     Binding(
         "minus",
