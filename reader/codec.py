@@ -75,6 +75,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """The inverse of `analysis_to_dict`; raises ValueError on a dict that is not one."""
     from reader.analyze.limits import analysis_limits
+
     try:
         article = Article(
             source=data["source"],

@@ -72,6 +72,7 @@ class LibraryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "toggle_history", "History / folder", id="library.history"),
         Binding("escape", "app.close_list", "Back to the article", id="library.back"),
+        Binding("P", "app.people", "People", id="library.people"),
         Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
