@@ -3,7 +3,8 @@
 The table paints at once with the file names; a thread worker then reads each file and fills
 in its title, site, date and word count, and its quote count when the analysis cache (or the
 history) knows it. `enter` opens the highlighted article in the reader; `escape` there comes
-back here. `h` switches between the folder and the history.
+back here. `h` switches between the folder and the history. Shown over an article (`h` there),
+`escape` goes back to it.
 """
 
 from __future__ import annotations
@@ -70,6 +71,7 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "toggle_history", "History / folder", id="library.history"),
+        Binding("escape", "app.close_list", "Back to the article", id="library.back"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
@@ -100,11 +102,18 @@ class LibraryScreen(Screen[None]):
             self.article = article
             self.analysis = analysis
 
-    def __init__(self, folder: Path | None, context: ReaderContext | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        context: ReaderContext | None = None,
+        *,
+        history_first: bool = False,
+    ) -> None:
+        """The folder's articles (with `history_first`, or no folder: the history first)."""
         super().__init__()
         self.folder = folder
         self.context = context or ReaderContext()
-        self.showing_history = folder is None
+        self.showing_history = folder is None or history_first
         self.sources: list[str] = []
 
     def compose(self) -> ComposeResult:
