@@ -217,18 +217,94 @@ def _nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]
 
 
 #: A length of time, not a date: "two years", "20 minutes", "several months", "decades".
-DURATION = re.compile(
-    r"^(?:(?:the|a|an|about|almost|nearly|over|more than|less than|up to|at least|another|"
-    r"past|several|few|many|some|every|each|couple of|dozens of|hundreds of|"
-    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|thirty|forty|fifty|sixty|hundred|half|and|-)\s*)*"
-    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)"
-    r"(?:[\s-]+long)?$"
+#: Read word by word (a regex of optional words that may run together backtracks
+#: exponentially on a long run of digits or letters).
+_DURATION_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "about",
+        "almost",
+        "nearly",
+        "over",
+        "more",
+        "than",
+        "less",
+        "up",
+        "to",
+        "at",
+        "least",
+        "another",
+        "past",
+        "several",
+        "few",
+        "many",
+        "some",
+        "every",
+        "each",
+        "couple",
+        "of",
+        "dozens",
+        "hundreds",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "fifteen",
+        "twenty",
+        "thirty",
+        "forty",
+        "fifty",
+        "sixty",
+        "hundred",
+        "half",
+        "and",
+    ]
 )
+_DURATION_UNITS = frozenset(
+    [
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "night",
+        "nights",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "decade",
+        "decades",
+        "century",
+        "centuries",
+    ]
+)
+_DURATION_SPLIT = re.compile(r"[\s-]+")
+_NUMBER = re.compile(r"\d[\d,.]*")
 
 
 def is_duration(surface: str) -> bool:
-    return DURATION.match(" ".join(surface.lower().split())) is not None
+    words = [word for word in _DURATION_SPLIT.split(surface.lower()) if word]
+    if words and words[-1] == "long":
+        words.pop()
+    if not words or words[-1] not in _DURATION_UNITS:
+        return False
+    return all(word in _DURATION_WORDS or _NUMBER.fullmatch(word) for word in words[:-1])
 
 
 def _is_real_date(surface: str) -> bool:
