@@ -130,7 +130,19 @@ def build_extract_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="analyse again even if the analysis cache holds a result, and store nothing",
     )
+    parser.add_argument(
+        "--no-analysis",
+        action="store_true",
+        help=(
+            "with --format json or jsonl: the metadata and the text only, no entities or "
+            'quotes (no language model is started; "analysis" is null)'
+        ),
+    )
     return parser
+
+
+#: The formats `--no-analysis` makes sense with: the others are about entities and quotes.
+NO_ANALYSIS_FORMATS = ("json", "jsonl", "text")
 
 
 def positive_int(value: str) -> int:
@@ -151,6 +163,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = parser.parse_args(args[1:])
             if not options.sources and not options.feed:
                 parser.error("give at least one SOURCE or --feed URL")
+            if options.no_analysis and options.format not in NO_ANALYSIS_FORMATS:
+                parser.error(
+                    f"--no-analysis leaves {options.format} without its entities and quotes; "
+                    "use it with --format json, jsonl or text"
+                )
             return run_extract(options)
         if args and args[0] == "feeds":
             from reader.feeds.cli import run_feeds
@@ -174,11 +191,13 @@ def fail(message: str) -> int:
     return 1
 
 
-def load_article(source: str, *, detect_language: bool = True) -> Article:
+def load_article(
+    source: str, *, detect_language: bool = True, date_search: bool = True
+) -> Article:
     from reader.load import load
 
     stdin = sys.stdin.buffer if source == "-" else None
-    return load(source, stdin=stdin, detect_language=detect_language)
+    return load(source, stdin=stdin, detect_language=detect_language, date_search=date_search)
 
 
 def run_reader(source: str | None, config: str | None = None, *, no_cache: bool = False) -> int:
@@ -279,14 +298,22 @@ def reattach_terminal() -> bool:
     return True
 
 
-def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | str:
-    """`source` loaded and, unless only its text is wanted, analysed (the cache looked in
-    first); a source that fails gives its one-sentence error instead."""
+def extract_one(
+    source: str, format_name: str, use_cache: bool, analyse: bool = True
+) -> Analysis | str:
+    """`source` loaded and, unless only its text is wanted or `analyse` is False, analysed
+    (the cache looked in first); a source that fails gives its one-sentence error instead.
+
+    What the format does not print is not looked for: no date search and no language
+    detection for a format without metadata (`ExportFormat.metadata`)."""
     from reader.model import Analysis
 
+    chosen = FORMATS[format_name]
     try:
-        article = load_article(source)
-        if not FORMATS[format_name].analysed:
+        article = load_article(
+            source, detect_language=chosen.metadata, date_search=chosen.metadata
+        )
+        if not (chosen.analysed and analyse):
             return Analysis(article)
         from reader.pipeline import analysis_for
 
@@ -301,7 +328,11 @@ def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | st
 
 
 def extracted(
-    sources: Sequence[tuple[str, str | None]], format_name: str, use_cache: bool, jobs: int
+    sources: Sequence[tuple[str, str | None]],
+    format_name: str,
+    use_cache: bool,
+    jobs: int,
+    analyse: bool = True,
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -311,7 +342,10 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield problem if problem is not None else extract_one(source, format_name, use_cache)
+            if problem is not None:
+                yield problem
+            else:
+                yield extract_one(source, format_name, use_cache, analyse)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -319,7 +353,7 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format_name, use_cache)
+            number: pool.submit(extract_one, work[number], format_name, use_cache, analyse)
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -345,8 +379,10 @@ def run_extract(options: argparse.Namespace) -> int:
 
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
-    print_options = PrintOptions(what=options.what, single=single)
-    for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
+    analyse = not options.no_analysis
+    print_options = PrintOptions(what=options.what, single=single, analysed=analyse)
+    outcomes = extracted(sources, options.format, not options.no_cache, options.jobs, analyse)
+    for outcome in outcomes:
         if isinstance(outcome, str):
             status = fail(outcome)
         elif chosen.streamed:

@@ -151,20 +151,22 @@ def _url_date(url: str | None) -> str | None:
     return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
 
 
-def fill_missing(result: PageMetadata, tree: Any) -> None:
-    """trafilatura's slower finders, only for the fields the cheap sources left empty."""
+def fill_missing(result: PageMetadata, tree: Any, *, date_search: bool = True) -> None:
+    """trafilatura's slower finders, only for the fields the cheap sources left empty.
+
+    Without `date_search` the date is not searched for (`dates.search_date`): the caller
+    prints none.
+    """
     try:
         if not result.title:
             from trafilatura.metadata import extract_title
 
             result.title = clean(extract_title(tree))
             _tidy_title(result)
-        if not result.published:
-            from htmldate import find_date
-            from trafilatura.settings import set_date_params
+        if not result.published and date_search:
+            from reader.load.page.dates import search_date
 
-            found = find_date(tree, **set_date_params(True), url=result.url)
-            result.published = iso_date(found)
+            result.published = search_date(tree, result.url)
         if not result.byline:
             from trafilatura.metadata import extract_author
 
