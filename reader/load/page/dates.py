@@ -21,7 +21,6 @@ from reader.load.values import iso_date
 _PATCH_LOCK = threading.Lock()
 
 
-
 def search_date(tree: Any, url: str | None) -> str | None:
     """The page's publication day (YYYY-MM-DD) found by htmldate in its text, or None."""
     from htmldate import find_date

@@ -233,8 +233,18 @@ def _plausible_name(byline: str | None) -> str | None:
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
-    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site'."""
+    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site';
+    then a section label left before the site ("Title | Editorial | Site")."""
     title = clean(title) or title
+    for _ in range(3):
+        shorter = _strip_once(title, site)
+        if shorter == title:
+            break
+        title = shorter
+    return title
+
+
+def _strip_once(title: str, site: str | None) -> str:
     for separator in TITLE_SEPARATORS:
         if separator not in title:
             continue
@@ -273,7 +283,7 @@ def _clean_byline(byline: str | None) -> str | None:
 
 _VISIBLE_BY = re.compile(
     r"^By\s+([A-Z][\w'’.-]+"
-    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)\b|&)){0,8})"
+    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)(?![\w'’.-])|&)){0,8})"
 )
 _BYLINE_CANDIDATES = (
     "//*[self::p or self::span or self::div or self::address or self::li or self::a "
@@ -350,7 +360,9 @@ def _microdata_date(tree: Any) -> str | None:
 
 
 def _time_element_date(times: list[Any]) -> str | None:
-    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`."""
+    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`; never
+    one that says it is the last update ("Last updated", class "updated")."""
+    times = [time for time in times if not _is_update(time)]
     ranked = (
         [time for time in times if time.get("pubdate") is not None],
         [time for time in times if next(time.iterancestors("article"), None) is not None],
@@ -362,3 +374,17 @@ def _time_element_date(times: list[Any]) -> str | None:
             if found:
                 return found
     return None
+
+
+_UPDATE = re.compile(r"\b(?:updated?|modified|changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
+
+
+def _is_update(time: Any) -> bool:
+    marks = " ".join(str(time.get(name) or "") for name in ("class", "itemprop"))
+    if "modified" in marks.lower() or re.search(r"\bupdated?\b", marks, re.IGNORECASE):
+        return True
+    parent = time.getparent()
+    before = (time.getprevious().tail if time.getprevious() is not None else None) or (
+        parent.text if parent is not None else None
+    )
+    return bool(before and _UPDATE.search(before[-40:]))

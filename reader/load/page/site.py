@@ -141,4 +141,3 @@ def choose_site(
         return parts[1]
     host = (urlsplit(url).hostname or "") if url else ""
     return re.sub(r"^www\.", "", host) or None
-

@@ -10,8 +10,8 @@ like the `<title>`, each candidate here needs another to agree with it:
 
 1. the first `<h1>` that shares words with the metadata's headline or the `<title>`'s
    headline part (what the reader sees on the page);
-2. else the first metadata headline that shares a word with the `<title>` (or any, if the
-   page has no `<title>`);
+2. else the first metadata headline like the `<title>` (two words or half of its words in
+   common; any, if the page has no `<title>`);
 3. else the `<title>`, else what there is.
 """
 
@@ -47,7 +47,7 @@ def choose_title(
         if any(_agrees(h1, other) for other in others):
             return h1
     for text in meta:
-        if title_head is None or _shares_word(text, title_head):
+        if title_head is None or _like(text, title_head):
             return text
     if title:
         return title
@@ -91,6 +91,8 @@ def _agrees(h1: str, other: str) -> bool:
     return (len(shared) * 2 >= len(mine) and len(long_shared) >= 1) or len(long_shared) >= 2
 
 
-def _shares_word(text: str, other: str) -> bool:
-    theirs = set(_tokens(other))
-    return any(token in theirs and token not in _SMALL for token in _tokens(text))
+def _like(text: str, other: str) -> bool:
+    """Two of the words of `text` are in `other`, or half of them (a short one)."""
+    mine, theirs = _tokens(text), set(_tokens(other))
+    shared = {token for token in mine if token in theirs and token not in _SMALL}
+    return len(shared) >= 2 or (bool(shared) and len(shared) * 2 >= len(set(mine) - _SMALL))
