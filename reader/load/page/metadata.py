@@ -28,7 +28,7 @@ from reader.load.page.markup import (
     meta_tags,
     name_of,
 )
-from reader.load.page.published import local_day
+from reader.load.page.published import local_day, microdata_date, time_element_date, url_date
 from reader.load.page.site import TITLE_SEPARATORS, choose_site, same_site
 from reader.load.page.titles import MAX_H1, choose_title
 from reader.load.values import as_list, clean, iso_date, text_value
@@ -121,8 +121,8 @@ def read_metadata(
     stamps = [text_value(jsonld.get("datePublished")), *(metas.get(name) for name in _DATE_METAS)]
     timestamp = next((stamp for stamp in stamps if iso_date(stamp)), None)
     published = iso_date(timestamp) or first_of(
-        lambda: mentions("datePublished") and _microdata_date(tree),
-        lambda: _time_element_date(parts["time"]),
+        lambda: mentions("datePublished") and microdata_date(tree),
+        lambda: time_element_date(parts["time"]),
         lambda: iso_date(jsonld.get("dateCreated")),
     )
     modified = [
@@ -131,9 +131,9 @@ def read_metadata(
         metas.get("og:updated_time"),
     ]
     if timestamp:
-        evidence = [_url_date(page_url), _url_date(url), *stamps, *modified]
+        evidence = [url_date(page_url), url_date(url), *stamps, *modified]
         published = local_day(timestamp, published, evidence, tree)
-    published = published or _url_date(page_url) or _url_date(url)
+    published = published or url_date(page_url) or url_date(url)
     published = published or first(*(iso_date(value) for value in modified))
     result = PageMetadata(
         title=raw_title, byline=byline, site=site, published=published, url=page_url
@@ -185,13 +185,6 @@ _DATE_METAS = (
     "dc.date",
     "date",
 )
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
-
-
-def _url_date(url: str | None) -> str | None:
-    """News sites put the day in the path: /2019/11/19/slug or /2019-11-19-slug."""
-    match = _URL_DATE.search(url or "")
-    return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
 
 
 def fill_missing(result: PageMetadata, tree: Any, *, date_search: bool = True) -> None:
@@ -342,49 +335,3 @@ def _person_meta(metas: dict[str, str]) -> str | None:
         if value and not value.startswith(("http://", "https://")):
             return value
     return None
-
-
-# ---------------------------------------------------------------- dates in the page
-
-
-def _microdata_date(tree: Any) -> str | None:
-    for query in (
-        "//*[@itemprop='datePublished']/@content",
-        "//*[@itemprop='datePublished']/@datetime",
-    ):
-        for value in tree.xpath(query):
-            found = iso_date(str(value))
-            if found:
-                return found
-    return None
-
-
-def _time_element_date(times: list[Any]) -> str | None:
-    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`; never
-    one that says it is the last update ("Last updated", class "updated")."""
-    times = [time for time in times if not _is_update(time)]
-    ranked = (
-        [time for time in times if time.get("pubdate") is not None],
-        [time for time in times if next(time.iterancestors("article"), None) is not None],
-        times,
-    )
-    for group in ranked:
-        for time in group:
-            found = iso_date(time.get("datetime"))
-            if found:
-                return found
-    return None
-
-
-_UPDATE = re.compile(r"\b(?:updated?|modified|changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
-
-
-def _is_update(time: Any) -> bool:
-    marks = " ".join(str(time.get(name) or "") for name in ("class", "itemprop"))
-    if "modified" in marks.lower() or re.search(r"\bupdated?\b", marks, re.IGNORECASE):
-        return True
-    parent = time.getparent()
-    before = (time.getprevious().tail if time.getprevious() is not None else None) or (
-        parent.text if parent is not None else None
-    )
-    return bool(before and _UPDATE.search(before[-40:]))

@@ -1,4 +1,5 @@
-"""The publication's own day, where a page gives a timestamp in UTC.
+"""The publication's day from the page itself: its URL, microdata, `<time>` elements (never
+one marked as the last update), and the local day where a page gives a timestamp in UTC.
 
 A timestamp in UTC (or with its offset lost) of the small hours is often the evening before
 where the paper is: 01:50 UTC on the 20th is the 19th in Los Angeles, and the page prints
@@ -78,3 +79,55 @@ def _days_in(text: str) -> set[str]:
         except ValueError:
             continue
     return days
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
+
+
+def url_date(url: str | None) -> str | None:
+    """News sites put the day in the path: /2019/11/19/slug or /2019-11-19-slug."""
+    match = _URL_DATE.search(url or "")
+    return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
+
+
+def microdata_date(tree: Any) -> str | None:
+    for query in (
+        "//*[@itemprop='datePublished']/@content",
+        "//*[@itemprop='datePublished']/@datetime",
+    ):
+        for value in tree.xpath(query):
+            found = iso_date(str(value))
+            if found:
+                return found
+    return None
+
+
+def time_element_date(times: list[Any]) -> str | None:
+    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`; never
+    one that says it is the last update ("Last updated", class "updated")."""
+    times = [time for time in times if not _is_update(time)]
+    ranked = (
+        [time for time in times if time.get("pubdate") is not None],
+        [time for time in times if next(time.iterancestors("article"), None) is not None],
+        times,
+    )
+    for group in ranked:
+        for time in group:
+            found = iso_date(time.get("datetime"))
+            if found:
+                return found
+    return None
+
+
+_UPDATE = re.compile(r"\b(?:updated?|modified|changed|aktualisiert|mis à jour)\b", re.IGNORECASE)
+
+
+def _is_update(time: Any) -> bool:
+    marks = " ".join(str(time.get(name) or "") for name in ("class", "itemprop"))
+    if "modified" in marks.lower() or re.search(r"\bupdated?\b", marks, re.IGNORECASE):
+        return True
+    parent = time.getparent()
+    before = (time.getprevious().tail if time.getprevious() is not None else None) or (
+        parent.text if parent is not None else None
+    )
+    return bool(before and _UPDATE.search(before[-40:]))
