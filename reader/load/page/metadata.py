@@ -43,6 +43,9 @@ class PageMetadata:
     site: str | None = None
     published: str | None = None
     url: str | None = None
+    #: The page credits an author that is no person (an agency, the site, a desk): the slow
+    #: finder would find the same credit, so it is not asked.
+    credited: bool = False
 
 
 def read_metadata(
@@ -102,7 +105,11 @@ def read_metadata(
         site,
     )
 
+    credits: list[str] = []
+
     def person(byline: str | None | Literal[False], one_word: bool = False) -> str | None:
+        if byline:
+            credits.append(byline)
         return people(byline or None, site=site, url=page_url or url, one_word=one_word)
 
     jsonld_authors = _persons(jsonld.get("author"))
@@ -111,9 +118,9 @@ def read_metadata(
         lambda: person(_person_meta(metas)),
         lambda: (
             mentions("itemprop")
-            and person(_byline_text(tree, "//*[@itemprop='author']//*[@itemprop='name']"))
+            and person(_byline_text(tree, f"{_ITEMPROP_AUTHOR}//*[@itemprop='name']"))
         ),
-        lambda: mentions("itemprop") and person(_byline_text(tree, "//*[@itemprop='author']")),
+        lambda: mentions("itemprop") and person(_byline_text(tree, _ITEMPROP_AUTHOR)),
         lambda: mentions("author") and person(_byline_text(tree, "//*[@rel='author']")),
         lambda: mentions("byline") and person(_byline_text(tree, class_xpath("byline"))),
         lambda: mentions("By ", "by ", "BY ") and person(_visible_byline(tree)),
@@ -136,12 +143,21 @@ def read_metadata(
     published = published or url_date(page_url) or url_date(url)
     published = published or first(*(iso_date(value) for value in modified))
     result = PageMetadata(
-        title=raw_title, byline=byline, site=site, published=published, url=page_url
+        title=raw_title,
+        byline=byline,
+        site=site,
+        published=published,
+        url=page_url,
+        credited=bool(credits),
     )
     _tidy_title(result)
     if fill:
         fill_missing(result, tree)
     return result
+
+
+#: `itemprop="author"`, also among other properties (`itemprop="author creator"`).
+_ITEMPROP_AUTHOR = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
 
 
 def _tidy_title(result: PageMetadata) -> None:
@@ -203,7 +219,7 @@ def fill_missing(result: PageMetadata, tree: Any, *, date_search: bool = True) -
             from reader.load.page.dates import search_date
 
             result.published = search_date(tree, result.url)
-        if not result.byline:
+        if not result.byline and not result.credited:
             from trafilatura.metadata import extract_author
 
             found = _plausible_name(_clean_byline(extract_author(tree)))
