@@ -123,7 +123,7 @@ def read_metadata(
         lambda: mentions("itemprop") and person(_byline_text(tree, _ITEMPROP_AUTHOR)),
         lambda: mentions("author") and person(_byline_text(tree, "//*[@rel='author']")),
         lambda: mentions("byline") and person(_byline_text(tree, class_xpath("byline"))),
-        lambda: mentions("By ", "by ", "BY ") and person(_visible_byline(tree)),
+        lambda: not credits and mentions("By ", "by ", "BY ") and person(_visible_byline(tree)),
     )
     stamps = [text_value(jsonld.get("datePublished")), *(metas.get(name) for name in _DATE_METAS)]
     timestamp = next((stamp for stamp in stamps if iso_date(stamp)), None)

@@ -11,6 +11,7 @@ The first such name wins, and a short form gives way to the spelt-out name it st
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
@@ -29,6 +30,7 @@ def site_key(text: str | None) -> str:
     return "".join(_WORD.findall(text))
 
 
+@functools.lru_cache(maxsize=256)
 def domain_key(url: str | None) -> str:
     """The name a page's host is registered under: "blog.comwrap.com" -> "comwrap"."""
     host = (urlsplit(url).hostname or "") if url else ""
