@@ -139,7 +139,7 @@ def read_metadata(
     ]
     if timestamp:
         evidence = [url_date(page_url), url_date(url), *stamps, *modified]
-        published = local_day(timestamp, published, evidence, tree)
+        published = local_day(timestamp, published, evidence, tree, parts["time"])
     published = published or url_date(page_url) or url_date(url)
     published = published or first(*(iso_date(value) for value in modified))
     result = PageMetadata(

@@ -33,32 +33,43 @@ _WRITTEN_DATE = re.compile(
     rf"|(\d{{1,2}})\.?\s+({_MONTH})\.?,?\s+((?:19|20)\d\d))\b",
     re.IGNORECASE,
 )
-#: Elements where a page prints its date: `<time>`, and those with "date" in their class.
-_PRINTED = "//time | //*[contains(@class, 'date')]"
+#: Elements where a page prints its date besides `<time>`: those with "date" in their class.
+_PRINTED_CLASS = "//*[contains(@class, 'date')]"
 #: How many such elements are read: the article's date line is near the top.
 MAX_PRINTED = 12
 
 
 def local_day(
-    timestamp: str | None, day: str | None, evidence: list[str | None], tree: Any
+    timestamp: str | None,
+    day: str | None,
+    evidence: list[str | None],
+    tree: Any,
+    times: list[Any] | None = None,
 ) -> str | None:
     """`day` (read from `timestamp`), or the day before when the page says so.
 
-    Only a timestamp before noon (or one without a time) can be the evening before
-    somewhere, and the day before is
-    taken only on evidence: another of the page's dates (`evidence`: the URL's, a timestamp
-    with its local offset, the last-modified day, which cannot come before the
-    publication) or a date printed in a `<time>` or date element.
+    Only a time before 08:00 (or none) in UTC, or at a western offset, can be the evening
+    before where the paper is (a time at an eastern offset is local already), and the day
+    before is taken only on evidence: another of the page's dates (`evidence`: the URL's, a
+    timestamp with its local offset, the last-modified day, which cannot come before the
+    publication) or a date printed in a `<time>` (`times`, gathered already) or date element.
     """
     if not timestamp or not day:
         return day
-    match = re.search(r"T(\d\d):", timestamp) or re.search(r"\s(\d\d):\d\d", timestamp)
-    if match and int(match[1]) >= 12:
+    match = re.search(r"(?:T|\s)(\d\d):\d\d(?::[\d.]+)?\s*([+-]\d\d)?", timestamp)
+    eastern = bool(match and match[2] and match[2][0] == "+" and match[2] != "+00")
+    if match and (int(match[1]) >= 8 or eastern):
         return day
     before = (date.fromisoformat(day) - timedelta(days=1)).isoformat()
-    if before in {iso_date(value) for value in evidence if value}:
-        return before
-    for element in tree.xpath(_PRINTED)[:MAX_PRINTED]:
+    for value in evidence:
+        if value and (
+            value.startswith(before) or (value[:1].isalpha() and iso_date(value) == before)
+        ):
+            return before
+    elements = list(times or ())[:MAX_PRINTED]
+    if len(elements) < MAX_PRINTED:
+        elements += tree.xpath(_PRINTED_CLASS)[: MAX_PRINTED - len(elements)]
+    for element in elements:
         for value in (element.get("datetime"), element.text_content()[:200]):
             if value and before in _days_in(value):
                 return before
