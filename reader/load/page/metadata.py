@@ -113,6 +113,8 @@ def read_metadata(
         return people(byline or None, site=site, url=page_url or url, one_word=one_word)
 
     jsonld_authors = _persons(jsonld.get("author"))
+    if len(jsonld_authors) < len(as_list(jsonld.get("author"))):
+        credits.append("an organisation")  # the JSON-LD credits one as the author
     byline = first_of(
         lambda: person(authors(jsonld_authors), one_word=_all_people(jsonld_authors)),
         lambda: person(_person_meta(metas)),
