@@ -16,7 +16,7 @@ from reader.load.page.site import domain_key, same_site
 from reader.load.values import clean
 
 _BY_PREFIX = re.compile(r"^\s*(?:(?:written\s+)?by[:\s]+|(?:text|texte|текст)\s*:?\s+)", re.I)
-_SPLIT = re.compile(r"[,;|/•·]|\s&\s|\s(?:and|und|et)\s", re.IGNORECASE)
+_SPLIT = re.compile(r"[,;|•·]|\s[&/]\s|\s(?:and|und|et)\s", re.IGNORECASE)
 #: "Finian Cunningham. Sputnik International": a full stop after a word, not an initial.
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s(?=[^\W\d_])")
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -88,10 +88,12 @@ def _person(part: str, site: str | None, domain: str, one_word: bool) -> str | N
     words = part.split()
     if _CASED.search(part) and not _uncased(part):
         # A name's words start with a capital (or are particles): cut at the first that
-        # does not, which is where a heading or a date in another language starts ("před").
+        # does not when nothing capitalised follows, which is where a heading or a date in
+        # another language starts ("Authority control", "před 3 hodinami").
         for index, word in enumerate(words):
-            if word[:1].islower() and word.lower() not in _PARTICLES:
-                words = words[:index]
+            rest = " ".join(words[index:])
+            if word[:1].islower() and word.lower() not in _PARTICLES and rest == rest.lower():
+                words = words[:index]  # nothing capitalised follows: not part of a name
                 break
     while words and words[-1].lower() in _PARTICLES:
         words.pop()
