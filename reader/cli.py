@@ -32,6 +32,13 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
+  reader quotes "WORDS" [--speaker NAME] [--since DATE] | reader people [list | split]
+  reader archive [stats | vacuum | export FILE | import FILE | voice]
+                        the archive of every article analysed: its quotes, the people
+                        across articles, who gets a voice (see: reader quotes --help)
+  reader highlights [list | export DIR]
+                        the passages kept in the reader, as Markdown notes
+                        (see: reader highlights --help)
 
 Press ? in the reader for the keys."""
 
@@ -138,6 +145,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
             'quotes (no language model is started; "analysis" is null)'
         ),
     )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep each article, analysed, in the archive (see: reader quotes --help)",
+    )
     return parser
 
 
@@ -163,6 +175,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = parser.parse_args(args[1:])
             if not options.sources and not options.feed:
                 parser.error("give at least one SOURCE or --feed URL")
+            if options.no_analysis and options.save:
+                parser.error("--save keeps each article with its analysis; leave out --no-analysis")
             if options.no_analysis and options.format not in NO_ANALYSIS_FORMATS:
                 parser.error(
                     f"--no-analysis leaves {options.format} without its entities and quotes; "
@@ -173,6 +187,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.feeds.cli import run_feeds
 
             return run_feeds(args[1:])
+        if args and args[0] in ("quotes", "archive", "people"):
+            from reader.archive.cli import run_command
+
+            return run_command(args[0], args[1:], people_screen=run_people_screen)
+        if args and args[0] == "highlights":
+            from reader.keep.highlights_cli import run_highlights
+
+            return run_highlights(args[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -181,6 +203,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`reader extract ... | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def run_people_screen() -> int:
+    """`reader people` on its own: the people screen."""
+    from reader.tui.launch import Launch
+
+    Launch.prepare(None).run_people()
+    return 0
 
 
 def fail(message: str) -> int:
@@ -299,21 +329,26 @@ def reattach_terminal() -> bool:
 
 
 def extract_one(
-    source: str, format_name: str, use_cache: bool, analyse: bool = True
+    source: str,
+    format_name: str,
+    use_cache: bool,
+    analyse: bool = False,
+    skip_analysis: bool = False,
 ) -> Analysis | str:
-    """`source` loaded and, unless only its text is wanted or `analyse` is False, analysed
-    (the cache looked in first); a source that fails gives its one-sentence error instead.
+    """`source` loaded and, unless only its text is wanted (and `analyse` is False) or
+    `skip_analysis` (`--no-analysis`), analysed (the cache looked in first); a source that
+    fails gives its one-sentence error instead.
 
-    What the format does not print is not looked for: no date search and no language
-    detection for a format without metadata (`ExportFormat.metadata`)."""
+    What the output does not print is not looked for: no date search and no language
+    detection for a format without metadata (`ExportFormat.metadata`), unless the article
+    is analysed for the archive (`analyse`)."""
     from reader.model import Analysis
 
     chosen = FORMATS[format_name]
     try:
-        article = load_article(
-            source, detect_language=chosen.metadata, date_search=chosen.metadata
-        )
-        if not (chosen.analysed and analyse):
+        wanted = chosen.metadata or analyse
+        article = load_article(source, detect_language=wanted, date_search=wanted)
+        if skip_analysis or (not chosen.analysed and not analyse):
             return Analysis(article)
         from reader.pipeline import analysis_for
 
@@ -332,7 +367,8 @@ def extracted(
     format_name: str,
     use_cache: bool,
     jobs: int,
-    analyse: bool = True,
+    analyse: bool = False,
+    skip_analysis: bool = False,
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -342,10 +378,7 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            if problem is not None:
-                yield problem
-            else:
-                yield extract_one(source, format_name, use_cache, analyse)
+            yield problem or extract_one(source, format_name, use_cache, analyse, skip_analysis)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -353,7 +386,9 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format_name, use_cache, analyse)
+            number: pool.submit(
+                extract_one, work[number], format_name, use_cache, analyse, skip_analysis
+            )
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -379,16 +414,31 @@ def run_extract(options: argparse.Namespace) -> int:
 
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
-    analyse = not options.no_analysis
-    print_options = PrintOptions(what=options.what, single=single, analysed=analyse)
-    outcomes = extracted(sources, options.format, not options.no_cache, options.jobs, analyse)
+    analysed = not options.no_analysis
+    print_options = PrintOptions(what=options.what, single=single, analysed=analysed)
+    from reader.archive.ingest import ArchiveSaving
+
+    saving = ArchiveSaving.open() if options.save else None
+    outcomes = extracted(
+        sources,
+        options.format,
+        not options.no_cache,
+        options.jobs,
+        analyse=options.save,
+        skip_analysis=options.no_analysis,
+    )
     for outcome in outcomes:
         if isinstance(outcome, str):
             status = fail(outcome)
-        elif chosen.streamed:
+            continue
+        if saving is not None and (problem := saving.save(outcome)) is not None:
+            status = fail(problem) if problem else 1
+        if chosen.streamed:
             sys.stdout.write(chosen.render([outcome], print_options))
         else:
             held.append(outcome)
     if held:
         sys.stdout.write(chosen.render(held, print_options))
+    if saving is not None:
+        saving.close()
     return status

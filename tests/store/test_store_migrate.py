@@ -91,7 +91,7 @@ def test_a_version_1_library_gains_the_feed_tables_and_keeps_history(tmp_path: P
     old.close()
 
     library = Library.open(path)
-    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
     [entry] = library.history()
     assert (entry.source, entry.title, entry.position) == (
         "https://example.org/a",
@@ -100,7 +100,7 @@ def test_a_version_1_library_gains_the_feed_tables_and_keeps_history(tmp_path: P
     )
     assert library.get("last_folder") == "/tmp/articles"
     tables = {row[0] for row in library.connection.execute("SELECT name FROM sqlite_master")}
-    assert {"feeds", "items"} <= tables
+    assert {"feeds", "items", "highlights"} <= tables
     article = Article(source="x", text="Some text here.", blocks=(Block("paragraph", 0, 15),))
     library.record_open("https://example.org/b", article)  # the old tables still take writes
     assert len(library.history()) == 2

@@ -9,12 +9,18 @@ marks, it cites as `Jerzy Malek said that …`.
 
 from __future__ import annotations
 
+import functools
+
 from reader.model import Article, Quote
 from reader.sanitize import clean_text
 
 
+@functools.lru_cache(maxsize=4096)
 def one_line(text: str) -> str:
-    """`text` cleaned and on one line (a source such as a file name was never cleaned)."""
+    """`text` cleaned and on one line (a source such as a file name was never cleaned).
+
+    Kept for the latest few thousand texts: a list of quotes cites the same titles, sites
+    and addresses over and over (`reader quotes` cites thousands at a time)."""
     return " ".join(clean_text(text).split())
 
 
@@ -57,3 +63,11 @@ def quote_citation(quote: Quote, article: Article) -> str:
         reported = f"{who} {said} that {one_line(quote.text)}"
         return f"{reported} — {where}" if where else reported
     return f"“{one_line(quote.text)}” — {', '.join(citation_parts(quote, article))}"
+
+
+def source_citation(
+    title: str | None, site: str | None, published: str | None, url: str | None
+) -> str:
+    """`Title, Site, Date, URL` on one line, leaving out what is not known (a passage's
+    citation, which names no speaker)."""
+    return ", ".join(one_line(part) for part in (title, site, published, url) if part)

@@ -70,6 +70,8 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "toggle_history", "History / folder", id="library.history"),
+        Binding("P", "app.people", "People", id="library.people"),
+        Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
