@@ -138,11 +138,23 @@ def build_extract_parser() -> argparse.ArgumentParser:
         help="analyse again even if the analysis cache holds a result, and store nothing",
     )
     parser.add_argument(
+        "--no-analysis",
+        action="store_true",
+        help=(
+            "with --format json or jsonl: the metadata and the text only, no entities or "
+            'quotes (no language model is started; "analysis" is null)'
+        ),
+    )
+    parser.add_argument(
         "--save",
         action="store_true",
         help="also keep each article, analysed, in the archive (see: reader quotes --help)",
     )
     return parser
+
+
+#: The formats `--no-analysis` makes sense with: the others are about entities and quotes.
+NO_ANALYSIS_FORMATS = ("json", "jsonl", "text")
 
 
 def positive_int(value: str) -> int:
@@ -163,6 +175,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             options = parser.parse_args(args[1:])
             if not options.sources and not options.feed:
                 parser.error("give at least one SOURCE or --feed URL")
+            if options.no_analysis and options.save:
+                parser.error("--save keeps each article with its analysis; leave out --no-analysis")
+            if options.no_analysis and options.format not in NO_ANALYSIS_FORMATS:
+                parser.error(
+                    f"--no-analysis leaves {options.format} without its entities and quotes; "
+                    "use it with --format json, jsonl or text"
+                )
             return run_extract(options)
         if args and args[0] == "feeds":
             from reader.feeds.cli import run_feeds
@@ -202,11 +221,13 @@ def fail(message: str) -> int:
     return 1
 
 
-def load_article(source: str, *, detect_language: bool = True) -> Article:
+def load_article(
+    source: str, *, detect_language: bool = True, date_search: bool = True
+) -> Article:
     from reader.load import load
 
     stdin = sys.stdin.buffer if source == "-" else None
-    return load(source, stdin=stdin, detect_language=detect_language)
+    return load(source, stdin=stdin, detect_language=detect_language, date_search=date_search)
 
 
 def run_reader(source: str | None, config: str | None = None, *, no_cache: bool = False) -> int:
@@ -308,15 +329,26 @@ def reattach_terminal() -> bool:
 
 
 def extract_one(
-    source: str, format_name: str, use_cache: bool, analyse: bool = False
+    source: str,
+    format_name: str,
+    use_cache: bool,
+    analyse: bool = False,
+    skip_analysis: bool = False,
 ) -> Analysis | str:
-    """`source` loaded and, unless only its text is wanted (and `analyse` is False), analysed
-    (the cache looked in first); a source that fails gives its one-sentence error instead."""
+    """`source` loaded and, unless only its text is wanted (and `analyse` is False) or
+    `skip_analysis` (`--no-analysis`), analysed (the cache looked in first); a source that
+    fails gives its one-sentence error instead.
+
+    What the output does not print is not looked for: no date search and no language
+    detection for a format without metadata (`ExportFormat.metadata`), unless the article
+    is analysed for the archive (`analyse`)."""
     from reader.model import Analysis
 
+    chosen = FORMATS[format_name]
     try:
-        article = load_article(source)
-        if not FORMATS[format_name].analysed and not analyse:
+        wanted = chosen.metadata or analyse
+        article = load_article(source, detect_language=wanted, date_search=wanted)
+        if skip_analysis or (not chosen.analysed and not analyse):
             return Analysis(article)
         from reader.pipeline import analysis_for
 
@@ -336,6 +368,7 @@ def extracted(
     use_cache: bool,
     jobs: int,
     analyse: bool = False,
+    skip_analysis: bool = False,
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -345,7 +378,7 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield problem or extract_one(source, format_name, use_cache, analyse)
+            yield problem or extract_one(source, format_name, use_cache, analyse, skip_analysis)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -353,7 +386,9 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format_name, use_cache, analyse)
+            number: pool.submit(
+                extract_one, work[number], format_name, use_cache, analyse, skip_analysis
+            )
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -379,12 +414,18 @@ def run_extract(options: argparse.Namespace) -> int:
 
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
-    print_options = PrintOptions(what=options.what, single=single)
+    analysed = not options.no_analysis
+    print_options = PrintOptions(what=options.what, single=single, analysed=analysed)
     from reader.archive.ingest import ArchiveSaving
 
     saving = ArchiveSaving.open() if options.save else None
     outcomes = extracted(
-        sources, options.format, not options.no_cache, options.jobs, analyse=options.save
+        sources,
+        options.format,
+        not options.no_cache,
+        options.jobs,
+        analyse=options.save,
+        skip_analysis=options.no_analysis,
     )
     for outcome in outcomes:
         if isinstance(outcome, str):

@@ -16,8 +16,12 @@ from typing import Any
 from reader.model import Analysis, Article, Block, Entity, Link, Mark, Mention, Quote
 
 
-def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    """The JSON contract of `reader extract --format json`."""
+def analysis_to_dict(analysis: Analysis, *, analysed: bool = True) -> dict[str, Any]:
+    """The JSON contract of `reader extract --format json`.
+
+    `analysed=False` (`--no-analysis`): the analysis did not run; `"analysis"` is null and
+    the entities and quotes are empty. Otherwise `"analysis"` counts what it found.
+    """
     from reader.analyze.limits import analysis_limits  # here: the package is not cheap
 
     article = analysis.article
@@ -41,6 +45,11 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         "marks": [
             {"start": mark.start, "end": mark.end, "kind": mark.kind} for mark in article.marks
         ],
+        "analysis": (
+            {"entities": len(analysis.entities), "quotes": len(analysis.quotes)}
+            if analysed
+            else None
+        ),
         "entities": [
             {
                 "id": entity.id,

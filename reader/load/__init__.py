@@ -51,13 +51,21 @@ def kind_for_name(name: str) -> DocumentKind | None:
     return _SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
 
 
-def load(source: str, *, stdin: BinaryIO | None = None, detect_language: bool = True) -> Article:
+def load(
+    source: str,
+    *,
+    stdin: BinaryIO | None = None,
+    detect_language: bool = True,
+    date_search: bool = True,
+) -> Article:
     """Read `source` (a file path, "-" for standard input, or a URL) and extract its article.
 
     With `detect_language` the article's `lang` is detected (`reader.load.language`; its
     model takes some half a second to read, once); without, it is left for the analysis.
+    Without `date_search`, a web page's date is read only from its metadata, never searched
+    for in its text (for output that prints no date).
     """
-    article = _load(source, stdin)
+    article = _load(source, stdin, date_search)
     if detect_language:
         from reader.load.language import with_language
 
@@ -65,12 +73,12 @@ def load(source: str, *, stdin: BinaryIO | None = None, detect_language: bool = 
     return article
 
 
-def _load(source: str, stdin: BinaryIO | None) -> Article:
+def _load(source: str, stdin: BinaryIO | None, date_search: bool) -> Article:
     if "://" in source:
         from reader.load.fetch import is_url
 
         if is_url(source):
-            return load_url(source, detect_language=False)
+            return load_url(source, detect_language=False, date_search=date_search)
     if source == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
         try:
@@ -82,20 +90,35 @@ def _load(source: str, stdin: BinaryIO | None) -> Article:
             ) from None
         if len(data) > MAX_BYTES:
             raise _too_large(source)
-        return extract_bytes(data, source, kind_hint=None)
-    return extract_bytes(_read_file(source), source, kind_hint=kind_for_name(source))
+        return extract_bytes(data, source, kind_hint=None, date_search=date_search)
+    return extract_bytes(
+        _read_file(source), source, kind_hint=kind_for_name(source), date_search=date_search
+    )
 
 
-def load_url(url: str, *, detect_language: bool = True, **limits: Unpack[FetchLimits]) -> Article:
+def load_url(
+    url: str,
+    *,
+    detect_language: bool = True,
+    date_search: bool = True,
+    **limits: Unpack[FetchLimits],
+) -> Article:
     """Fetch `url` and extract its article; `Article.url` is the address after redirects.
 
     `limits` override the fetch's bounds (`reader.load.fetch.FetchLimits`);
-    `detect_language` as for `load`.
+    `detect_language` and `date_search` as for `load`.
     """
     from reader.load.fetch import fetch
 
     page = fetch(url, **limits)
-    article = extract_bytes(page.data, url, kind_hint=page.kind, charset=page.charset, url=page.url)
+    article = extract_bytes(
+        page.data,
+        url,
+        kind_hint=page.kind,
+        charset=page.charset,
+        url=page.url,
+        date_search=date_search,
+    )
     article = dataclasses.replace(article, url=page.url)
     if detect_language:
         from reader.load.language import with_language
@@ -111,21 +134,31 @@ def extract_bytes(
     kind_hint: str | None,
     charset: str | None = None,
     url: str | None = None,
+    date_search: bool = True,
 ) -> Article:
     """Bytes from anywhere as an Article; `kind_hint` is "html", "text", "markdown" or None.
 
     With no hint (stdin, an unknown suffix) the content decides. `charset` is a declared
-    charset (an HTTP header, a command-line option); `url` is where the page came from.
+    charset (an HTTP header, a command-line option); `url` is where the page came from;
+    `date_search` as for `load`.
     """
     from reader.load.notes import collecting
 
     with collecting() as notes:
-        article = _extract_bytes(data, source, kind_hint=kind_hint, charset=charset, url=url)
+        article = _extract_bytes(
+            data, source, kind_hint=kind_hint, charset=charset, url=url, date_search=date_search
+        )
     return dataclasses.replace(article, limits=tuple(notes)) if notes else article
 
 
 def _extract_bytes(
-    data: bytes, source: str, *, kind_hint: str | None, charset: str | None, url: str | None
+    data: bytes,
+    source: str,
+    *,
+    kind_hint: str | None,
+    charset: str | None,
+    url: str | None,
+    date_search: bool,
 ) -> Article:
     data = check_payload(data, source)
     kind = kind_hint if kind_hint in ("html", "text", "markdown") else None
@@ -135,12 +168,12 @@ def _extract_bytes(
         from reader.load.page.extract import article_from_html
 
         page = decode(data, source, charset=charset, html=True)
-        return article_from_html(page, source, url=url)
+        return article_from_html(page, source, url=url, date_search=date_search)
     text = decode(data, source, charset=charset)
     if kind_hint is None and sniff_kind(text) == "html":
         from reader.load.page.extract import article_from_html
 
-        return article_from_html(text, source, url=url)
+        return article_from_html(text, source, url=url, date_search=date_search)
     if kind == "markdown":
         from reader.load.markdown import extract_markdown
 

@@ -94,8 +94,9 @@ def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
         "source", "title", "byline", "site", "published", "url", "limits", "lang",
-        "text", "blocks", "links", "marks", "entities", "quotes",
+        "text", "blocks", "links", "marks", "analysis", "entities", "quotes",
     }
+    assert data["analysis"] == {"entities": len(data["entities"]), "quotes": len(data["quotes"])}
     assert data["limits"] == []  # no cap reached on an ordinary article
     assert data["lang"] == "en"
     text = data["text"]

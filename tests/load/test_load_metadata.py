@@ -170,9 +170,13 @@ def test_site_name_suffixes(
 
 def test_title_falls_back_to_h1_then_title() -> None:
     tab = "Flood Gates Open Today"
-    html = f"<html><head><title>{tab} | Post</title></head><body><h1>Headline</h1></body>"
-    assert meta_of(html, fill=False).title == "Headline"
-    assert meta_of(html.replace("<h1>Headline</h1>", ""), fill=False).title == tab
+    h1 = "<h1>The flood gates open at last</h1>"
+    html = f"<html><head><title>{tab} | Post</title></head><body>{h1}</body>"
+    assert meta_of(html, fill=False).title == "The flood gates open at last"
+    assert meta_of(html.replace(h1, ""), fill=False).title == tab
+    # An <h1> that shares no word with the <title> is the site's header, not the headline.
+    header = html.replace(h1, "<h1>Hi, I'm Nicolas.</h1>")
+    assert meta_of(header, fill=False).title == tab
 
 
 def test_cheap_sources_win_and_the_slow_finders_fill_only_gaps() -> None:

@@ -40,6 +40,8 @@ class PrintOptions(NamedTuple):
     what: str = "quotes"
     #: One source was named (not a folder or several): `json` prints one object, not a list.
     single: bool = True
+    #: False (`--no-analysis`): no analysis ran; `json` says `"analysis": null`.
+    analysed: bool = True
 
 
 class ExportFormat(NamedTuple):
@@ -54,6 +56,9 @@ class ExportFormat(NamedTuple):
     streamed: bool = False
     #: False: only the article is needed (no analysis runs).
     analysed: bool = True
+    #: False: no date or language is printed, so neither is looked for (no date search in
+    #: the page's text, no language detection).
+    metadata: bool = True
     #: The reader's export: one line offered in its menu, None if the format is not saved.
     saved_as: str | None = None
     #: The files written for one analysis: file-name ending -> contents.
@@ -98,7 +103,7 @@ def _json(analyses: Sequence[Analysis], options: PrintOptions) -> str:
     analyses = [named(analysis) for analysis in analyses]
     from reader.codec import analysis_to_dict
 
-    results = [analysis_to_dict(analysis) for analysis in analyses]
+    results = [analysis_to_dict(analysis, analysed=options.analysed) for analysis in analyses]
     payload: object = results[0] if options.single else results
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
@@ -108,7 +113,9 @@ def _jsonl(analyses: Sequence[Analysis], options: PrintOptions) -> str:
     from reader.codec import analysis_to_dict
 
     return "".join(
-        json.dumps(analysis_to_dict(analysis), ensure_ascii=False) + "\n" for analysis in analyses
+        json.dumps(analysis_to_dict(analysis, analysed=options.analysed), ensure_ascii=False)
+        + "\n"
+        for analysis in analyses
     )
 
 
@@ -192,6 +199,7 @@ FORMATS: dict[str, ExportFormat] = {
             _text,
             streamed=True,
             analysed=False,
+            metadata=False,
         ),
     )
 }

@@ -49,10 +49,13 @@ def extract_html(
     return article_from_html(decode(data, source, charset=charset, html=True), source, url=url)
 
 
-def article_from_html(page: str, source: str, *, url: str | None = None) -> Article:
+def article_from_html(
+    page: str, source: str, *, url: str | None = None, date_search: bool = True
+) -> Article:
     """A decoded web page as an Article; raises LoadError when it holds no article text.
 
-    The page is parsed once here; that tree serves the metadata and the captions.
+    The page is parsed once here; that tree serves the metadata and the captions. Without
+    `date_search` a date the metadata does not give is not searched for in the text.
     """
     page = clean_page(bounded_page(page))
     tree = parse_page(page)
@@ -61,7 +64,7 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
     meta = read_metadata(tree, url=url, page=page, fill=False)
     blocks = content_blocks(page, url=url, tree=tree)
     blocks = place_captions(blocks, tree, page=page)
-    fill_missing(meta, tree, size=len(page))
+    fill_missing(meta, tree, size=len(page), date_search=date_search)
     title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
     if not _has_words(blocks, MIN_BODY_WORDS):

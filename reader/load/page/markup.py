@@ -51,8 +51,14 @@ def meta_tags(metas: list[Any]) -> dict[str, str]:
 
 
 def jsonld_article(scripts: list[Any]) -> dict[str, Any]:
-    """The first schema.org article object in the page's JSON-LD, else the first object."""
+    """The first schema.org article object in the page's JSON-LD, else the first object.
+
+    An author or publisher given as a reference (`{"@id": ...}`, as Yoast's `@graph` has
+    them) is replaced by the object of that id, where the page has it.
+    """
     fallback: dict[str, Any] = {}
+    found: dict[str, Any] = {}
+    objects: list[dict[str, Any]] = []
     for script in scripts:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
@@ -61,12 +67,31 @@ def jsonld_article(scripts: list[Any]) -> dict[str, Any]:
         except (ValueError, RecursionError):  # nested past Python's stack: not metadata
             continue
         for item in _walk_jsonld(data):
+            objects.append(item)
             types = {str(kind).lower() for kind in as_list(item.get("@type"))}
-            if types & _ARTICLE_TYPES:
-                return item
+            if not found and types & _ARTICLE_TYPES:
+                found = item
             if not fallback and ("headline" in item or "datePublished" in item):
                 fallback = item
-    return fallback
+    article = found or fallback
+    if article and any(_is_reference(article.get(key)) for key in ("author", "publisher")):
+        by_id = {str(item["@id"]): item for item in objects if len(item) > 1 and "@id" in item}
+        article = dict(article)
+        for key in ("author", "publisher"):
+            value = article.get(key)
+            if _is_reference(value):
+                article[key] = [_resolved(item, by_id) for item in as_list(value)]
+    return article
+
+
+def _is_reference(value: Any) -> bool:
+    return any(isinstance(item, dict) and set(item) == {"@id"} for item in as_list(value))
+
+
+def _resolved(item: Any, by_id: dict[str, Any]) -> Any:
+    if isinstance(item, dict) and set(item) == {"@id"}:
+        return by_id.get(str(item["@id"]), item)
+    return item
 
 
 #: How deep the article object is looked for in JSON-LD (lists, `@graph`, `mainEntity`);

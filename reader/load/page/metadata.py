@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
+from reader.load.page.bylines import people
 from reader.load.page.markup import (
     absolute,
     authors,
@@ -27,9 +28,11 @@ from reader.load.page.markup import (
     meta_tags,
     name_of,
 )
-from reader.load.values import clean, iso_date, text_value
+from reader.load.page.published import local_day, microdata_date, time_element_date, url_date
+from reader.load.page.site import TITLE_SEPARATORS, choose_site, same_site
+from reader.load.page.titles import MAX_H1, choose_title
+from reader.load.values import as_list, clean, iso_date, text_value
 
-_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
 
 
@@ -40,6 +43,9 @@ class PageMetadata:
     site: str | None = None
     published: str | None = None
     url: str | None = None
+    #: The page credits an author that is no person (an agency, the site, a desk): the slow
+    #: finder would find the same credit, so it is not asked.
+    credited: bool = False
 
 
 def read_metadata(
@@ -73,41 +79,6 @@ def read_metadata(
 
     jsonld = jsonld_article(parts["script"])
     metas = meta_tags(parts["meta"])
-
-    site = first(
-        metas.get("og:site_name"),
-        name_of(jsonld.get("publisher")),
-        metas.get("application-name"),
-        metas.get("al:android:app_name"),
-    )
-    raw_title = first(
-        text_value(jsonld.get("headline")),
-        metas.get("og:title"),
-        metas.get("twitter:title"),
-        metas.get("dc.title"),
-        metas.get("title"),
-    ) or first_of(
-        lambda: first_element_text(parts["h1"]),
-        lambda: first_element_text(parts["title"]),
-    )
-    byline = _clean_byline(authors(jsonld.get("author")) or _person_meta(metas)) or first_of(
-        lambda: (
-            mentions("itemprop")
-            and _byline_text(tree, "//*[@itemprop='author']//*[@itemprop='name']")
-        ),
-        lambda: mentions("itemprop") and _byline_text(tree, "//*[@itemprop='author']"),
-        lambda: mentions("author") and _byline_text(tree, "//*[@rel='author']"),
-        lambda: mentions("byline") and _byline_text(tree, class_xpath("byline")),
-        lambda: mentions("By ", "by ", "BY ") and _visible_byline(tree),
-    )
-    published = first(
-        iso_date(jsonld.get("datePublished")),
-        *(iso_date(metas.get(name)) for name in _DATE_METAS),
-    ) or first_of(
-        lambda: mentions("datePublished") and _microdata_date(tree),
-        lambda: _time_element_date(parts["time"]),
-        lambda: iso_date(jsonld.get("dateCreated")),
-    )
     page_url = first(
         canonical(parts["link"]),
         metas.get("og:url"),
@@ -116,14 +87,79 @@ def read_metadata(
         absolute(id_of(jsonld.get("mainEntityOfPage"))),
         url,
     )
-    published = published or _url_date(page_url) or _url_date(url)
-    published = published or first(
-        iso_date(jsonld.get("dateModified")),
-        iso_date(metas.get("article:modified_time")),
-        iso_date(metas.get("og:updated_time")),
+    page_title = first_element_text(parts["title"])
+    site = choose_site(
+        [
+            ("og", metas.get("og:site_name")),
+            ("publisher", name_of(jsonld.get("publisher"))),
+            ("application", metas.get("application-name")),
+            ("android", metas.get("al:android:app_name")),
+            ("apple", metas.get("apple-mobile-web-app-title")),
+        ],
+        page_title,
+        metas.get("twitter:site"),
+        page_url or url,
     )
+    h1s = [text for text in (clean(h1.text_content()) for h1 in parts["h1"][:MAX_H1]) if text]
+    raw_title = choose_title(
+        [
+            text_value(jsonld.get("headline")),
+            metas.get("og:title"),
+            metas.get("twitter:title"),
+            metas.get("dc.title"),
+            metas.get("title"),
+        ],
+        page_title,
+        h1s,
+        site,
+    )
+
+    credits: list[str] = []
+
+    def person(byline: str | None | Literal[False], one_word: bool = False) -> str | None:
+        if byline:
+            credits.append(byline)
+        return people(byline or None, site=site, url=page_url or url, one_word=one_word)
+
+    jsonld_authors = _persons(jsonld.get("author"))
+    if len(jsonld_authors) < len(as_list(jsonld.get("author"))):
+        credits.append("an organisation")  # the JSON-LD credits one as the author
+    byline = first_of(
+        lambda: person(authors(jsonld_authors), one_word=_all_people(jsonld_authors)),
+        lambda: person(_person_meta(metas)),
+        lambda: (
+            mentions("itemprop")
+            and person(_byline_text(tree, f"{_ITEMPROP_AUTHOR}//*[@itemprop='name']"))
+        ),
+        lambda: mentions("itemprop") and person(_byline_text(tree, _ITEMPROP_AUTHOR)),
+        lambda: mentions("author") and person(_byline_text(tree, "//*[@rel='author']")),
+        lambda: mentions("byline") and person(_byline_text(tree, class_xpath("byline"))),
+        lambda: not credits and mentions("By ", "by ", "BY ") and person(_visible_byline(tree)),
+    )
+    stamps = [text_value(jsonld.get("datePublished")), *(metas.get(name) for name in _DATE_METAS)]
+    timestamp = next((stamp for stamp in stamps if iso_date(stamp)), None)
+    published = iso_date(timestamp) or first_of(
+        lambda: mentions("datePublished") and microdata_date(tree),
+        lambda: time_element_date(parts["time"]),
+        lambda: iso_date(jsonld.get("dateCreated")),
+    )
+    modified = [
+        text_value(jsonld.get("dateModified")),
+        metas.get("article:modified_time"),
+        metas.get("og:updated_time"),
+    ]
+    if timestamp:
+        evidence = [url_date(page_url), url_date(url), *stamps, *modified]
+        published = local_day(timestamp, published, evidence, tree, parts["time"])
+    published = published or url_date(page_url) or url_date(url)
+    published = published or first(*(iso_date(value) for value in modified))
     result = PageMetadata(
-        title=raw_title, byline=byline, site=site, published=published, url=page_url
+        title=raw_title,
+        byline=byline,
+        site=site,
+        published=published,
+        url=page_url,
+        credited=bool(credits),
     )
     _tidy_title(result)
     if fill:
@@ -131,11 +167,36 @@ def read_metadata(
     return result
 
 
+#: `itemprop="author"`, also among other properties (`itemprop="author creator"`).
+_ITEMPROP_AUTHOR = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+
+
 def _tidy_title(result: PageMetadata) -> None:
     if result.title:
         if result.site is None:
             result.site = _pipe_suffix(result.title)
         result.title = strip_site_suffix(result.title, result.site)
+
+
+def _all_people(items: list[Any]) -> bool:
+    """Every author is a JSON-LD `Person`: a one-word name is then a name."""
+    return bool(items) and all(
+        isinstance(item, dict)
+        and any(str(kind).lower() == "person" for kind in as_list(item.get("@type")))
+        for item in items
+    )
+
+
+def _persons(value: Any) -> list[Any]:
+    """JSON-LD authors without the organisations (a site credits itself as the author)."""
+    return [
+        item
+        for item in as_list(value)
+        if not (
+            isinstance(item, dict)
+            and any("organization" in str(kind).lower() for kind in as_list(item.get("@type")))
+        )
+    ]
 
 
 _DATE_METAS = (
@@ -157,21 +218,20 @@ _DATE_METAS = (
 #: for 62 MB of text, 5 s for 100,000 paragraphs. Past this many characters of markup (the
 #: largest of the 151 benchmark pages has 1.4 million) they are skipped, and that is noted.
 MAX_SLOW_SEARCH_CHARS = 4_000_000
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
 
 
-def _url_date(url: str | None) -> str | None:
-    """News sites put the day in the path: /2019/11/19/slug or /2019-11-19-slug."""
-    match = _URL_DATE.search(url or "")
-    return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
-
-
-def fill_missing(result: PageMetadata, tree: Any, *, size: int | None = None) -> None:
+def fill_missing(
+    result: PageMetadata, tree: Any, *, size: int | None = None, date_search: bool = True
+) -> None:
     """trafilatura's slower finders, only for the fields the cheap sources left empty;
     `size` is the length of the page's markup (they are skipped past
-    `MAX_SLOW_SEARCH_CHARS`)."""
+    `MAX_SLOW_SEARCH_CHARS`). Without `date_search` the date is not searched for
+    (`dates.search_date`): the caller prints none.
+    """
     missing = [name for name in ("title", "byline", "date") if not getattr(
         result, "published" if name == "date" else name)]  # fmt: skip
+    if not date_search and "date" in missing:
+        missing.remove("date")
     if missing and size is not None and size > MAX_SLOW_SEARCH_CHARS:
         from reader.load.notes import note
 
@@ -186,16 +246,15 @@ def fill_missing(result: PageMetadata, tree: Any, *, size: int | None = None) ->
 
             result.title = clean(extract_title(tree))
             _tidy_title(result)
-        if not result.published:
-            from htmldate import find_date
-            from trafilatura.settings import set_date_params
+        if not result.published and date_search:
+            from reader.load.page.dates import search_date
 
-            found = find_date(tree, **set_date_params(True), url=result.url)
-            result.published = iso_date(found)
-        if not result.byline:
+            result.published = search_date(tree, result.url)
+        if not result.byline and not result.credited:
             from trafilatura.metadata import extract_author
 
-            result.byline = _plausible_name(_clean_byline(extract_author(tree)))
+            found = _plausible_name(_clean_byline(extract_author(tree)))
+            result.byline = people(found, site=result.site, url=result.url)
     except Exception:  # a third-party heuristic must never sink a load
         return
 
@@ -214,17 +273,26 @@ def _plausible_name(byline: str | None) -> str | None:
 
 
 def strip_site_suffix(title: str, site: str | None) -> str:
-    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site'."""
+    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site';
+    then a section label left before the site ("Title | Editorial | Site")."""
     title = clean(title) or title
-    site_key = _site_key(site) if site else ""
-    for separator in _TITLE_SEPARATORS:
+    for _ in range(3):
+        shorter = _strip_once(title, site)
+        if shorter == title:
+            break
+        title = shorter
+    return title
+
+
+def _strip_once(title: str, site: str | None) -> str:
+    for separator in TITLE_SEPARATORS:
         if separator not in title:
             continue
         head, _, tail = title.rpartition(separator)
         first, _, rest = title.partition(separator)
-        if site_key and _same_site(tail, site_key):
+        if site and same_site(tail, site):
             return head.strip()
-        if site_key and _same_site(first, site_key):
+        if site and same_site(first, site):
             return rest.strip()
         # Without a known site name, only a pipe-like separator with a short tail is a suffix.
         if separator in (" | ", " :: ", " » ") and len(tail.split()) <= 4 and len(head) >= 15:
@@ -238,16 +306,6 @@ def _pipe_suffix(title: str) -> str | None:
     if separator and len(head) >= 15 and 1 <= len(tail.split()) <= 4:
         return tail.strip()
     return None
-
-
-def _same_site(part: str, site_key: str) -> bool:
-    part_key = _site_key(part)
-    return bool(part_key) and (part_key == site_key or part_key in site_key or site_key in part_key)
-
-
-def _site_key(text: str | None) -> str:
-    text = re.sub(r"^(?:www\.)|\.(?:com|org|net|co\.uk|co|news)$", "", (text or "").lower())
-    return re.sub(r"[^a-z0-9]", "", text)
 
 
 # ---------------------------------------------------------------- byline
@@ -265,7 +323,7 @@ def _clean_byline(byline: str | None) -> str | None:
 
 _VISIBLE_BY = re.compile(
     r"^By\s+([A-Z][\w'’.-]+"
-    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)\b|&)){0,8})"
+    r"(?:\s+(?:(?:[A-Z][\w'’.-]*|van|von|de|der|da|di|la|le|bin|al|and)(?![\w'’.-])|&)){0,8})"
 )
 _BYLINE_CANDIDATES = (
     "//*[self::p or self::span or self::div or self::address or self::li or self::a "
@@ -323,34 +381,4 @@ def _person_meta(metas: dict[str, str]) -> str | None:
         value = metas.get(key)
         if value and not value.startswith(("http://", "https://")):
             return value
-    return None
-
-
-# ---------------------------------------------------------------- dates in the page
-
-
-def _microdata_date(tree: Any) -> str | None:
-    for query in (
-        "//*[@itemprop='datePublished']/@content",
-        "//*[@itemprop='datePublished']/@datetime",
-    ):
-        for value in tree.xpath(query):
-            found = iso_date(str(value))
-            if found:
-                return found
-    return None
-
-
-def _time_element_date(times: list[Any]) -> str | None:
-    """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`."""
-    ranked = (
-        [time for time in times if time.get("pubdate") is not None],
-        [time for time in times if next(time.iterancestors("article"), None) is not None],
-        times,
-    )
-    for group in ranked:
-        for time in group:
-            found = iso_date(time.get("datetime"))
-            if found:
-                return found
     return None

@@ -1,0 +1,98 @@
+"""The headline: the page's title candidates checked against each other, as readability does.
+
+A page has up to three kinds of headline: the printed `<h1>`, the metadata's (JSON-LD
+`headline`, og:title, twitter:title) and the `<title>`. Any of them can be something else: an
+SEO or social headline written for search and sharing, the `<h1>` of the site's logo or a
+section ("India Post", "Allergies Health Center"), a JSON-LD headline "Wikimedia list
+article", an og:title "Editorial". So, as readability-lxml keeps a heading only if the
+`<title>` contains it, and Mozilla's Readability trusts a JSON-LD headline only if it is
+like the `<title>`, each candidate here needs another to agree with it:
+
+1. the first `<h1>` that shares words with the metadata's headline or the `<title>`'s
+   headline part (what the reader sees on the page);
+2. else the first metadata headline like the `<title>` (two words or half of its words in
+   common; any, if the page has no `<title>`);
+3. else the `<title>`, else what there is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from reader.load.page.site import TITLE_SEPARATORS, same_site
+from reader.load.values import clean
+
+_TOKEN = re.compile(r"[^\W_]+")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")  # kana, CJK ideographs
+#: How many `<h1>` elements are looked at: the headline is among the first.
+MAX_H1 = 6
+_SMALL = frozenset({"the", "a", "an", "of", "to", "in", "on", "and", "for", "is", "at", "by"})
+
+
+def choose_title(
+    headlines: list[str | None], page_title: str | None, h1s: list[str], site: str | None
+) -> str | None:
+    """The article's headline from the metadata's `headlines` (in order of trust), the
+    `<title>` text and the page's `<h1>` texts; `site` is the site's name, never a title."""
+    title = clean(page_title)
+    if title and _is_site(title, site):
+        title = None  # a <title> that is only the site's name
+    meta = [text for text in (clean(value) for value in headlines) if text]
+    title_head = _headline_part(title) if title else None
+    others = [text for text in (*meta, title_head) if text]
+    for h1 in h1s[:MAX_H1]:
+        h1 = clean(h1) or ""
+        if not h1 or len(h1) > 300 or _is_site(h1, site):
+            continue
+        if any(_agrees(h1, other) for other in others):
+            return h1
+    for text in meta:
+        if title_head is None or _like(text, title_head):
+            return text
+    if title:
+        return title
+    if meta:
+        return meta[0]
+    return next((clean(h1) for h1 in h1s[:MAX_H1] if clean(h1)), None)
+
+
+def _is_site(text: str, site: str | None) -> bool:
+    """`text` is the site's name ("India Post", "TheHill"), not a headline that starts
+    with it."""
+    return bool(site) and len(text.split()) <= 4 and same_site(text, site or "")
+
+
+def _headline_part(title: str) -> str:
+    """The longest part of a `<title>` cut at its separators: the headline, without the
+    site's name and its sections ("Pollen count | Allergies Health Center | WebMD")."""
+    parts = [title]
+    for separator in TITLE_SEPARATORS:
+        parts = [piece for part in parts for piece in part.split(separator)]
+    return max(parts, key=len).strip()
+
+
+def _tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text.casefold()):
+        if _UNSPACED.search(token) and len(token) > 2:  # no spaces between words: pairs
+            tokens += [token[i : i + 2] for i in range(len(token) - 1)]
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def _agrees(h1: str, other: str) -> bool:
+    """Half of the `<h1>`'s words are in `other`, or two of its longer words."""
+    mine, theirs = _tokens(h1), set(_tokens(other))
+    if len(mine) < 2:  # one word ("Editorial", "Opinion") is a label, not a headline
+        return False
+    shared = [token for token in mine if token in theirs]
+    long_shared = {token for token in shared if len(token) >= 3 and token not in _SMALL}
+    return (len(shared) * 2 >= len(mine) and len(long_shared) >= 1) or len(long_shared) >= 2
+
+
+def _like(text: str, other: str) -> bool:
+    """Two of the words of `text` are in `other`, or half of them (a short one)."""
+    mine, theirs = _tokens(text), set(_tokens(other))
+    shared = {token for token in mine if token in theirs and token not in _SMALL}
+    return len(shared) >= 2 or (bool(shared) and len(shared) * 2 >= len(set(mine) - _SMALL))
