@@ -130,6 +130,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="analyse again even if the analysis cache holds a result, and store nothing",
     )
+    parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="read the settings from PATH instead of config.toml",
+    )
     return parser
 
 
@@ -143,19 +148,41 @@ def positive_int(value: str) -> int:
     return number
 
 
+#: The subcommands; the global options (`GLOBAL_OPTIONS`) may come before or after them.
+SUBCOMMANDS = ("extract", "feeds")
+
+
+def split_global_options(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The global options at the front of `args` (`--config PATH`, `--config=PATH`,
+    `--no-cache`) and what follows them, so that `reader --config PATH extract ...` reaches
+    the subcommand with its options."""
+    front: list[str] = []
+    rest = list(args)
+    while rest:
+        first = rest[0]
+        if first == "--no-cache" or first.startswith("--config="):
+            front.append(rest.pop(0))
+        elif first == "--config" and len(rest) > 1:
+            front += [rest.pop(0), rest.pop(0)]
+        else:
+            break
+    return front, rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    front, rest = split_global_options(args)
     try:
-        if args and args[0] == "extract":
+        if rest and rest[0] == "extract":
             parser = build_extract_parser()
-            options = parser.parse_args(args[1:])
+            options = parser.parse_args(front + rest[1:])
             if not options.sources and not options.feed:
                 parser.error("give at least one SOURCE or --feed URL")
             return run_extract(options)
-        if args and args[0] == "feeds":
+        if rest and rest[0] == "feeds":
             from reader.feeds.cli import run_feeds
 
-            return run_feeds(args[1:])
+            return run_feeds(front + rest[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -337,6 +364,14 @@ def _size(source: str) -> int:
 
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
+    if options.config:
+        from pathlib import Path
+
+        from reader.store.config import load_settings
+
+        _, problem = load_settings(Path(options.config).expanduser())
+        if problem:  # as the reader does: said once, and the work goes on
+            print(f"reader: {problem}", file=sys.stderr)
     chosen = FORMATS[options.format]
     held: list[Analysis] = []
     sources = expand_sources(options.sources)
