@@ -34,6 +34,7 @@ _KEY_NAMES = {
     "shift+enter": "Shift+Enter",
     "ctrl+t": "Ctrl+T",
     "backspace": "Backspace",
+    "delete": "Del",
     "shift+backspace": "Shift+Backspace",
 }
 

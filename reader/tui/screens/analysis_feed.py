@@ -149,6 +149,9 @@ class AnalysisFeed(Screen[None]):
             self._partial = False
             self.show_progress_below(None)
         self.show_analysis(message.analysis)
+        if self.context.note_quote_count is not None:
+            # The whole analysis: its count is the panel's, and the history's from now on.
+            self.context.note_quote_count(self.article, message.analysis.quote_count)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.show_status(message.reason)
