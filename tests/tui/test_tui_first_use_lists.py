@@ -4,10 +4,11 @@ quotes, type-to-filter in the entity list and the pickers. Real keys through Pil
 
 from __future__ import annotations
 
-from support.tui_seed import screen_text
+from support.tui_seed import frozen_seed, screen_text
 
-from reader.model import Analysis, Article, Quote
+from reader.model import Analysis, Article, Block, Entity, Quote
 from reader.tui.app import ReaderApp
+from reader.tui.widgets.entities_pane import EntityList
 from reader.tui.widgets.quotes_pane import QUOTE_LINES
 
 WORDS = [
@@ -75,3 +76,54 @@ async def test_every_quote_entry_fills_its_two_lines_however_long_the_quote() ->
             assert len(words_shown) >= 3, lines
             if index < 3:  # on screen, as drawn
                 assert lines[0].strip() in shown and lines[1].strip() in shown
+
+
+async def test_with_the_focus_filter_on_the_markers_follow_the_paragraphs_shown() -> None:
+    """The ▌ markers in the sidebar came from the text between the first and the last line
+    on screen, hidden paragraphs included."""
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("2")
+        entity_list = screen.query_one(EntityList)
+        while entity_list.highlighted_id != "person-donald-trump":  # paragraphs 4 and 12
+            await pilot.press("j")
+        await pilot.press("enter")
+        trump = screen.selected
+        assert trump is not None and trump.name == "Donald Trump"
+        await pilot.press("f")
+        await pilot.pause(0.2)
+        view = screen.article_view
+        shown = [
+            block
+            for block in analysis.article.blocks
+            if any(block.start <= m.start < block.end for m in trump.mentions)
+        ]
+        visible = view.visible_span()
+        assert visible is not None and visible[0] <= shown[0].start and shown[-1].end <= visible[1]
+        hidden = [b for b in analysis.article.blocks if shown[0].end < b.start < shown[-1].start]
+        assert hidden  # the blocks between the two are left out
+
+        def named_in(blocks: list[Block], entity: Entity) -> bool:
+            return any(b.start <= m.start < b.end for b in blocks for m in entity.mentions)
+
+        expected = {e.id for e in analysis.entities if named_in(shown, e)}
+        assert any(named_in(hidden, e) and e.id not in expected for e in analysis.entities)
+        assert screen.entities_pane.in_view == expected
+        quotes = {q.id for q in analysis.quotes if any(b.start <= q.start < b.end for b in shown)}
+        assert screen.quotes_pane.in_view == quotes
+
+
+async def test_f_during_the_analysis_says_it_is_analysing() -> None:
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.workers.cancel_all()  # the analysis is still to come
+        await pilot.pause()
+        assert app.screen.analysis is None
+        await pilot.press("f")
+        said = [str(n.message) for n in app._notifications]
+        assert said and said[-1].startswith("Analysing…")
+        assert "none with quotes" not in said[-1]
+        assert not app.screen.article_view.filtered
