@@ -127,3 +127,39 @@ async def test_f_during_the_analysis_says_it_is_analysing() -> None:
         assert said and said[-1].startswith("Analysing…")
         assert "none with quotes" not in said[-1]
         assert not app.screen.article_view.filtered
+
+
+async def test_the_card_shows_its_own_keys_and_steps_through_the_speakers_quotes() -> None:
+    """The card's footer showed the quote list's keys (`n Next quote`, `/ Search`), none of
+    which worked there; `n` / `p` now step through the speaker's quotes in the card."""
+    from reader.tui.dialogs.quote_card import QuoteCard
+
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        reader = app.screen
+        await pilot.press("3", "j", "enter")  # Grant Newsham's first quote of three
+        await pilot.pause()
+        assert isinstance(app.screen, QuoteCard)
+        key_bar = screen_text(app).splitlines()[-1]
+        assert "Copy quote with citation" in key_bar and "Next by this speaker" in key_bar
+        for elsewhere in ("Next quote", "Search", "Reported speech", "Go to quote"):
+            assert elsewhere not in key_bar
+        newsham = [q for q in analysis.quotes if q.speaker == "Grant Newsham"]
+        assert len(newsham) == 3
+        assert "1 of 3 by this speaker" in screen_text(app)
+        await pilot.press("n")
+        assert app.screen.quote == newsham[1]
+        assert "2 of 3 by this speaker" in screen_text(app)
+        assert "“There's even a sense in this group" in screen_text(app)
+        await pilot.press("n", "n")  # the last: it says so and stays
+        assert app.screen.quote == newsham[2]
+        said = [str(n.message) for n in app._notifications]
+        assert said[-1] == "No quote by Grant Newsham after this one (3 of 3)."
+        await pilot.press("p")
+        assert app.screen.quote == newsham[1]
+        await pilot.press("escape")  # back in the reader, at the quote shown last
+        assert app.screen is reader
+        assert reader.selection.quote == newsham[1]
+        start = reader.article_view.current_span
+        assert start is not None and start[0] <= newsham[1].start

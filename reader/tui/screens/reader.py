@@ -271,7 +271,8 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
         """Show `quote` whole over the reader, numbered in the quotes listed."""
         from reader.tui.dialogs.quote_card import QuoteCard  # not needed for the first paint
 
-        self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
+        card = QuoteCard(self.article, quote, self.quotes_pane.quotes)
+        self.app.push_screen(card, lambda shown: shown is None or self.go_to_quote(shown))
 
     # -- entities -----------------------------------------------------------------------
 
