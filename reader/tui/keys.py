@@ -67,6 +67,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
     from reader.tui.widgets.feed_lists import FeedList, ItemList
+    from reader.tui.widgets.filter_input import FilterInput
     from reader.tui.widgets.quotes_pane import QuoteList
     from reader.tui.widgets.search_bar import SearchBar
 
@@ -74,6 +75,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Anywhere", ReaderScreen),
         ("Article", ArticleView),
         ("Entities", EntityList),
+        ("List filter", FilterInput),
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
         ("Quote card", QuoteCard),

@@ -163,3 +163,52 @@ async def test_the_card_shows_its_own_keys_and_steps_through_the_speakers_quotes
         assert reader.selection.quote == newsham[1]
         start = reader.article_view.current_span
         assert start is not None and start[0] <= newsham[1].start
+
+
+async def test_slash_in_the_entity_list_filters_it_and_escape_lists_all_again() -> None:
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        pane = screen.entities_pane
+        await pilot.press("2", "slash")
+        await pilot.pause()
+        assert not screen.search_bar.is_open  # `/` here filters the list, not the article
+        await pilot.press(*"kor")
+        await pilot.pause()
+        kept = [e for e in analysis.entities if "kor" in e.name.casefold()]
+        assert 1 < len(kept) < len(analysis.entities)
+        shown = screen_text(app)
+        assert f"Entities {len(kept)} of {len(analysis.entities)}" in shown
+        assert "Grant Newsham" not in shown.split("Quotes")[0].split("Entities")[1]
+        await pilot.press("enter")  # back to the list: enter selects an entity kept
+        await pilot.press("enter")
+        assert screen.selected is not None and "kor" in screen.selected.name.casefold()
+        await pilot.press("slash", "escape")
+        await pilot.pause()
+        assert f"Entities {len(analysis.entities)}" in screen_text(app)
+        assert screen.focused is pane.entity_list
+
+
+async def test_the_merge_picker_filters_by_typing_and_enter_takes_the_one_left() -> None:
+    from reader.tui.dialogs.choice_prompt import ChoicePrompt
+
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        await pilot.press("2")
+        entity_list = screen.query_one(EntityList)
+        while entity_list.highlighted_id != "place-seoul":
+            await pilot.press("j")
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ChoicePrompt)
+        await pilot.press(*"pyong")  # not a key of the list: it starts the filter
+        await pilot.pause()
+        assert "1 of" in screen_text(app) and "Pyongyang" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.analysis is not None
+        assert screen.analysis.entity("place-seoul") is None  # merged into Pyongyang

@@ -34,7 +34,7 @@ from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
 from reader.tui.widgets.article_view import ArticleView
-from reader.tui.widgets.entities_pane import EntitiesPane
+from reader.tui.widgets.entities_pane import EntitiesPane, EntityList
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.key_bar import KeyBarRow
 from reader.tui.widgets.quotes_pane import QuotesPane
@@ -360,8 +360,8 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
             return self.search_bar.is_open
         if action == "unfilter":
             return self.article_view.filtered
-        if action == "search":
-            return not isinstance(self.focused, Input)
+        if action == "search":  # in the entity list, `/` filters the list
+            return not isinstance(self.focused, (Input, EntityList))
         return True
 
     # -- search -------------------------------------------------------------------------
