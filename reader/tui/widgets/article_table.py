@@ -22,7 +22,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from reader.sanitize import clean_name
-from reader.tui.text.search import find_matches
+from reader.tui.text.search import words_match
 
 #: What a cell shows while unknown.
 UNKNOWN = "—"
@@ -218,8 +218,7 @@ class ArticleTable(DataTable[Text], inherit_bindings=False):
         if not self.needle:
             return True
         facts = self.facts[source]
-        haystack = f"{facts.title}\n{facts.site or ''}\n{Path(source).name}"
-        return bool(find_matches(haystack, self.needle))
+        return words_match(self.needle, facts.title, facts.site or "", Path(source).name)
 
     def _order(self) -> list[str]:
         sources = [source for source in self.listed if self.matches(source)]
