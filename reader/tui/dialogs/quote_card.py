@@ -89,7 +89,7 @@ def card_body(article: Article, quote: Quote, quotes: Sequence[Quote]) -> Render
     return Group(*parts)
 
 
-class QuoteCard(ModalScreen[Quote | None]):
+class QuoteCard(ModalScreen[Quote]):
     """One quote shown whole over the reader; `escape` or `enter` closes it, `y` copies it,
     `n` / `p` step through the speaker's other quotes. Closed, it gives the quote it shows
     last, which the reader then goes to."""

@@ -230,8 +230,10 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
         span = self.article_view.visible_span()
         return span is None or (quote.start < span[1] and quote.end > span[0])
 
-    def go_to_quote(self, quote: Quote) -> None:
+    def go_to_quote(self, quote: Quote | None) -> None:
         """Make `quote` current: highlight it, scroll it into view, follow it in the list."""
+        if quote is None:
+            return
         self.selection.quote = quote
         start, end = with_quote_marks(self.article.text, quote.start, quote.end)
         self.article_view.current_span = (start, end)
@@ -272,7 +274,7 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
         from reader.tui.dialogs.quote_card import QuoteCard  # not needed for the first paint
 
         card = QuoteCard(self.article, quote, self.quotes_pane.quotes)
-        self.app.push_screen(card, lambda shown: shown is None or self.go_to_quote(shown))
+        self.app.push_screen(card, self.go_to_quote)  # closed: to the quote it showed last
 
     # -- entities -----------------------------------------------------------------------
 
