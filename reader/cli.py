@@ -32,6 +32,9 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
+  reader highlights [list | export DIR]
+                        the passages kept in the reader, as Markdown notes
+                        (see: reader highlights --help)
 
 Press ? in the reader for the keys."""
 
@@ -148,10 +151,6 @@ def positive_int(value: str) -> int:
     return number
 
 
-#: The subcommands; the global options (`GLOBAL_OPTIONS`) may come before or after them.
-SUBCOMMANDS = ("extract", "feeds")
-
-
 def split_global_options(args: Sequence[str]) -> tuple[list[str], list[str]]:
     """The global options at the front of `args` (`--config PATH`, `--config=PATH`,
     `--no-cache`) and what follows them, so that `reader --config PATH extract ...` reaches
@@ -183,6 +182,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.feeds.cli import run_feeds
 
             return run_feeds(front + rest[1:])
+        if rest and rest[0] == "highlights":  # the global options do not change it
+            from reader.keep.highlights_cli import run_highlights
+
+            return run_highlights(rest[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:

@@ -1,4 +1,5 @@
-"""The reader's own database: history, reading places, corrections, remembered choices.
+"""The reader's own database: history, reading places, corrections, remembered choices, and
+highlights (their SQL is in `reader.store.highlights`).
 
 One SQLite file in the user data directory (`reader.store.dirs.library_path`), opened through
 `reader.store.db.open_database`. Every method raises `StoreUnavailable` when the database
@@ -20,7 +21,7 @@ from reader.model import Article
 from reader.store.db import StoreUnavailable, open_database, transaction
 from reader.store.dirs import library_path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Feeds, their items (by GUID), read state and fetch metadata (`reader.feeds.store`).
 FEEDS_SCHEMA = """
 CREATE TABLE feeds (
@@ -53,6 +54,28 @@ CREATE TABLE items (
 );
 CREATE INDEX items_by_feed ON items (feed_id, published)
 """
+#: Highlights and their notes (`reader.store.highlights`): a passage by its offsets into the
+#: text whose hash is `text_key`, and the passage itself (to list, export, and to tell when
+#: the text changed).
+HIGHLIGHTS_SCHEMA = """
+CREATE TABLE highlights (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    text_key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    start_offset INTEGER NOT NULL,
+    end_offset INTEGER NOT NULL,
+    passage TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    tags TEXT NOT NULL DEFAULT '',
+    title TEXT,
+    url TEXT,
+    site TEXT,
+    published TEXT,
+    made_at REAL NOT NULL
+);
+CREATE INDEX highlights_by_text ON highlights (text_key);
+CREATE INDEX highlights_by_source ON highlights (source)
+"""
 SCHEMA = (
     """
 CREATE TABLE history (
@@ -83,11 +106,13 @@ CREATE TABLE state (
 );
 """
     + FEEDS_SCHEMA
+    + ";"
+    + HIGHLIGHTS_SCHEMA
 )
-#: Version 3: how far each article in the history was read, in percent.
+#: Version 4: how far each article in the history was read, in percent.
 READ_PERCENT = "ALTER TABLE history ADD COLUMN read_percent INTEGER NOT NULL DEFAULT 0"
 #: `MIGRATIONS[n]` upgrades a library of schema version n to n + 1, keeping its rows.
-MIGRATIONS = {1: FEEDS_SCHEMA, 2: READ_PERCENT}
+MIGRATIONS = {1: FEEDS_SCHEMA, 2: HIGHLIGHTS_SCHEMA, 3: READ_PERCENT}
 
 #: Sources that cannot be opened again, so history does not list them.
 UNREPEATABLE_SOURCES = ("-",)

@@ -23,6 +23,7 @@ from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
 from reader.tui.screens.link_hints import LinkChosen
+from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession, scroll_to_offset
 from reader.tui.text.history import History, Place
@@ -37,7 +38,9 @@ if TYPE_CHECKING:
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
+    from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.library import LibraryScreen
+    from reader.tui.text.selecting import Span
 
 
 class ReaderApp(App[None]):
@@ -190,17 +193,33 @@ class ReaderApp(App[None]):
 
     def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
         """An article chosen in the library: read it; `escape` goes back to the list."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
-        self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self._read(message.article, message.analysis)
 
     def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
         """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
-        screen = ReaderScreen(message.article, self.context, analysis=message.analysis)
+        self._read(message.article, message.analysis)
+
+    def on_highlights_screen_article_opened(self, message: HighlightsScreen.ArticleOpened) -> None:
+        """A highlight's article, from the highlights list: read it at the highlight."""
+        self._read(message.article, message.analysis, message.span)
+
+    def _read(self, article: Article, analysis: Analysis | None, span: Span | None = None) -> None:
+        screen = ReaderScreen(article, self.context, analysis=analysis)
         self.push_screen(screen)
-        self.title = message.article.title or message.article.source
-        self.call_after_refresh(self.session.begin_reading, screen)
+        self.title = article.title or article.source
+
+        def settle() -> None:
+            self.session.begin_reading(screen)
+            if span is not None:
+                screen.go_to_highlight(span)
+
+        self.call_after_refresh(settle)
+
+    def action_highlights(self) -> None:
+        """Every highlight kept, across the articles (`H` in the reader and the library)."""
+        from reader.tui.screens.highlights import HighlightsScreen
+
+        self.push_screen(HighlightsScreen(self.context))
 
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
@@ -210,7 +229,7 @@ class ReaderApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "back":
             stack = self.screen_stack
-            return len(stack) > 1 and _is_a_list(stack[-2])
+            return len(stack) > 1 and is_a_list(stack[-2])
         return True
 
     # -- links and the history ------------------------------------------------------------
@@ -317,19 +336,10 @@ class ReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Textual's commands, the exports, then every action that has a key on `screen`."""
-        from reader.keep.export import FORMATS, saved_formats
-        from reader.tui.palette import binding_commands
+        from reader.tui.palette import binding_commands, export_commands
 
         commands = list(super().get_system_commands(screen))
-        if isinstance(screen, ReaderScreen):
-            commands += [
-                SystemCommand(
-                    f"Export as {label}",
-                    f"write the quotes and entities as {label} in {self.export_folder}",
-                    lambda name=name: screen.action_export(name),
-                )
-                for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
-            ]
+        commands += export_commands(screen, self.export_folder)
         commands += binding_commands(screen)
         seen: set[str] = set()
         for command in commands:
@@ -378,20 +388,3 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     sys.exit(main())
 
-
-#: The screens an article is opened from, by module: `back` returns to them.
-_LIST_SCREENS = (
-    ("reader.tui.screens.library", "LibraryScreen"),
-    ("reader.tui.screens.feeds", "FeedsScreen"),
-)
-
-
-def _is_a_list(screen: Screen[object]) -> bool:
-    """Whether `screen` is the library or the feeds. Asked for every key bar, from the first
-    paint on: a class whose module was never imported has no screen on the stack, so neither
-    module (the feeds bring their store and parser) is imported to answer."""
-    for module_name, class_name in _LIST_SCREENS:
-        module = sys.modules.get(module_name)
-        if module is not None and isinstance(screen, getattr(module, class_name)):
-            return True
-    return False

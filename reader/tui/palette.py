@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from pathlib import Path
 
 from textual.app import SystemCommand
 from textual.binding import Binding
@@ -19,6 +20,23 @@ from reader.tui.keys import key_display
 
 #: Actions the palette already offers, or that only make sense as keys.
 _LEFT_OUT = {"command_palette", "app.command_palette"}
+
+
+def export_commands(screen: Screen, folder: Path) -> list[SystemCommand]:
+    """On the reading screen, one command per export format that writes files into `folder`."""
+    from reader.keep.export import FORMATS, saved_formats
+    from reader.tui.screens.reader import ReaderScreen
+
+    if not isinstance(screen, ReaderScreen):
+        return []
+    return [
+        SystemCommand(
+            f"Export as {label}",
+            f"write the quotes and entities as {label} in {folder}",
+            lambda name=name: screen.action_export(name),
+        )
+        for name, label in ((name, FORMATS[name].label()) for name, _ in saved_formats())
+    ]
 
 
 def binding_commands(screen: Screen) -> Iterator[SystemCommand]:

@@ -96,3 +96,19 @@ def test_link_hints_100x30(snap_compare: Any) -> None:
 def test_links_list_100x30(snap_compare: Any) -> None:
     # `L`: every link with its text and host; typing filters.
     assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["L"], run_before=settle)
+
+
+def test_highlight_drawn_100x30(snap_compare: Any, tmp_path: Path) -> None:
+    # A highlight kept in the library is drawn in its own colour; `'` makes it current.
+    from reader.keep.highlights import new_highlight
+    from reader.store.highlights import HighlightStore
+
+    analysis = frozen_seed()
+    article = analysis.article
+    library = Library.open(tmp_path / "library.sqlite3")
+    block = article.blocks[1]
+    HighlightStore(library).add(new_highlight(article, block.start, block.start + 120))
+    start = article.blocks[3].start
+    HighlightStore(library).add(new_highlight(article, start, start + 60))
+    app = ReaderApp(article, analysis=analysis, library=library)
+    assert snap_compare(app, terminal_size=(100, 30), press=["apostrophe"], run_before=settle)

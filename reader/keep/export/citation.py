@@ -57,3 +57,11 @@ def quote_citation(quote: Quote, article: Article) -> str:
         reported = f"{who} {said} that {one_line(quote.text)}"
         return f"{reported} — {where}" if where else reported
     return f"“{one_line(quote.text)}” — {', '.join(citation_parts(quote, article))}"
+
+
+def source_citation(
+    title: str | None, site: str | None, published: str | None, url: str | None
+) -> str:
+    """`Title, Site, Date, URL` on one line, leaving out what is not known (a passage's
+    citation, which names no speaker)."""
+    return ", ".join(one_line(part) for part in (title, site, published, url) if part)

@@ -14,7 +14,9 @@ from textual.widgets import Input, Static
 
 
 class TextPrompt(ModalScreen[str | None]):
-    """Ask `question`, with `value` filled in; dismiss with the stripped answer or None."""
+    """Ask `question`, with `value` filled in; dismiss with the stripped answer or None.
+
+    With `optional`, an empty answer is an answer (`""`), and only `escape` gives None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
@@ -37,11 +39,14 @@ class TextPrompt(ModalScreen[str | None]):
     }
     """
 
-    def __init__(self, title: str, question: str, value: str = "") -> None:
+    def __init__(
+        self, title: str, question: str, value: str = "", *, optional: bool = False
+    ) -> None:
         super().__init__()
         self.prompt_title = title
         self.question = question
         self.value = value
+        self.optional = optional
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt") as box:
@@ -53,7 +58,8 @@ class TextPrompt(ModalScreen[str | None]):
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.dismiss(event.value.strip() or None)
+        answer = event.value.strip()
+        self.dismiss(answer if answer or self.optional else None)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -59,6 +59,7 @@ class LibraryScreen(Screen[None]):
             tooltip="Take the highlighted article out of the history (the file stays)",
         ),
         Binding("escape", "clear_filter", "Clear the filter", id="library.clear-filter"),
+        Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]

@@ -20,16 +20,12 @@ from reader.model import Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.runtime.collector import release_long_lived
 from reader.tui.screens.analysis_feed import AnalysisFeed
+from reader.tui.screens.highlighting import SELECTING_ACTIONS, Highlighting
 from reader.tui.screens.in_view import InViewActions
 from reader.tui.screens.keeping import KeepingActions
 from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
-from reader.tui.screens.selection import (
-    Selection,
-    quote_near,
-    quotes_of,
-    thing_at,
-)
+from reader.tui.screens.selection import Selection, quote_near, quotes_of, thing_at
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
@@ -41,7 +37,7 @@ from reader.tui.widgets.quotes_pane import QuotesPane
 from reader.tui.widgets.search_bar import SearchBar
 
 
-class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
+class ReaderScreen(LinkHints, Highlighting, KeepingActions, InViewActions, AnalysisFeed):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -61,6 +57,7 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
         self._view_span = (0, 0)
         self._spy_pending = False
         self._init_hints()
+        self._init_highlighting()
 
     def on_key(self, event: events.Key) -> None:
         """While the link hints show, keys choose a link (`LinkHints.hint_key`)."""
@@ -113,6 +110,7 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
     def on_mount(self) -> None:
         self.call_after_refresh(self._mount_key_bar)
         self.call_after_refresh(self._say_limits)
+        self.call_after_refresh(self.load_highlights)
         self.call_after_refresh(self.search_bar.build)  # hidden until `/`: after the first frame
         self.article_view.focus()
         self.watch(self.app, "reading_width", self._follow_reading_width)
@@ -354,6 +352,8 @@ class ReaderScreen(LinkHints, KeepingActions, InViewActions, AnalysisFeed):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Mention keys and `escape` only do something while an entity is selected."""
+        if action in SELECTING_ACTIONS:
+            return self.selecting
         if action in ("step_mention", "clear_selection"):
             return self.selected is not None
         if action == "mention_without_entity":

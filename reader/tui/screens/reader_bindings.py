@@ -45,6 +45,45 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.mention-without-entity",
         show=False,
     ),
+    Binding(
+        "v", "start_selection", "Select a passage to highlight", id="reader.select", show=False
+    ),
+    # While a passage is selected (`v`), these keys shape and keep it, wherever the focus is.
+    Binding(
+        "j,down", "grow_selection(1)", "Selecting: a sentence more", id="reader.select-more",
+        show=False, priority=True,
+    ),
+    Binding(
+        "k,up", "grow_selection(-1)", "Selecting: a sentence less", id="reader.select-less",
+        show=False, priority=True,
+    ),
+    Binding(
+        "w", "grow_selection(1, True)", "Selecting: a word more", id="reader.select-word-more",
+        show=False, priority=True,
+    ),
+    Binding(
+        "b", "grow_selection(-1, True)", "Selecting: a word less", id="reader.select-word-less",
+        show=False, priority=True,
+    ),
+    Binding(
+        "a", "keep_highlight", "Keep the selection as a highlight (a note, #tags)",
+        id="reader.keep-highlight", priority=True,
+    ),
+    Binding(
+        "escape", "cancel_selection", "Cancel the selection", id="reader.cancel-selection",
+        priority=True,
+    ),
+    Binding(
+        "apostrophe", "step_highlight(1)", "Next highlight", id="reader.next-highlight", show=False
+    ),
+    Binding(
+        "quotation_mark",
+        "step_highlight(-1)",
+        "Previous highlight",
+        id="reader.previous-highlight",
+        show=False,
+    ),
+    Binding("H", "app.highlights", "All highlights", id="reader.highlights", show=False),
     Binding("y", "copy_quote", "Copy quote with citation", id="reader.copy-quote", show=False),
     Binding("escape", "clear_selection", "Clear selection", id="reader.clear-selection"),
     Binding("escape", "app.back", "Back to the list", id="reader.back", show=False),

@@ -17,6 +17,53 @@ from reader.tui.text.spans import SpanIndex
 
 Span = tuple[int, int]
 
+#: The article view's component classes and their styles (`ArticleView.COMPONENT_CLASSES`,
+#: `DEFAULT_CSS`): each layer of spans takes one.
+ARTICLE_COMPONENTS = {
+    "article-view--heading",
+    "article-view--caption",
+    "article-view--blockquote",
+    "article-view--gutter",
+    "article-view--quote",
+    "article-view--current-quote",
+    "article-view--mention",
+    "article-view--current-mention",
+    "article-view--match",
+    "article-view--current-match",
+    "article-view--link",
+    "article-view--hint",
+    "article-view--highlight",
+    "article-view--current-highlight",
+    "article-view--selection",
+}
+ARTICLE_CSS = """
+    ArticleView {
+        scrollbar-size-vertical: 1;
+        overflow-x: hidden;
+        & > .article-view--heading { text-style: bold; color: $text-primary; }
+        & > .article-view--caption { text-style: italic; color: $text-muted; }
+        & > .article-view--blockquote { color: $text-secondary; }
+        & > .article-view--gutter { color: $primary-muted; }
+        & > .article-view--quote { background: $accent 12%; }
+        & > .article-view--current-quote { background: $accent 45%; }
+        & > .article-view--mention { text-style: underline; color: $text-warning; }
+        & > .article-view--current-mention {
+            text-style: bold underline; background: $warning 35%;
+        }
+        & > .article-view--link { text-style: underline; color: $link-color; }
+        & > .article-view--hint { text-style: bold; color: $background; background: $accent; }
+        & > .article-view--match { background: $success 60%; }
+        & > .article-view--current-match {
+            text-style: bold; color: $background; background: $success;
+        }
+        & > .article-view--highlight { background: $secondary 30%; color: auto 90%; }
+        & > .article-view--current-highlight {
+            text-style: bold; background: $secondary 60%; color: auto 95%;
+        }
+        & > .article-view--selection { text-style: reverse; }
+    }
+    """
+
 #: The component class that styles each kind of block's text.
 KIND_STYLES = {
     "heading": "article-view--heading",
@@ -37,6 +84,12 @@ class SpanLayers:
     """Each link span's href, already safe for the terminal (`terminal_href`)."""
     hints: dict[int, str] = field(default_factory=dict)
     """The hint label shown over each link, by the link's start (empty: no hints)."""
+    highlights: SpanIndex = field(default_factory=SpanIndex)
+    """The reader's highlights (`a`), drawn over the quotes."""
+    current_highlight: Span | None = None
+    """The highlight `'` last went to."""
+    selection: Span | None = None
+    """The passage being selected (`v`), drawn over everything."""
 
     def links_on(self, start: int, end: int) -> list[tuple[Span, str]]:
         """The links touching `[start, end)`, each with its href."""
@@ -62,10 +115,13 @@ class SpanLayers:
         return [
             (self.quotes.overlapping(start, end), "article-view--quote"),
             (_one(quote), "article-view--current-quote"),
+            (self.highlights.overlapping(start, end), "article-view--highlight"),
+            (_one(self.current_highlight), "article-view--current-highlight"),
             (self.mentions.overlapping(start, end), "article-view--mention"),
             (_one(mention), "article-view--current-mention"),
             (self.matches.overlapping(start, end), "article-view--match"),
             (_one(match), "article-view--current-match"),
+            (_one(self.selection), "article-view--selection"),
         ]
 
 

@@ -38,3 +38,16 @@ class ProgressChanged(Message, namespace="article_view"):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, ProgressChanged)
+
+
+class Dragged(Message, namespace="article_view"):
+    """The reader dragged the mouse from the character at `start` to the one at `end` (either
+    order): a passage to select."""
+
+    def __init__(self, start: int, end: int) -> None:
+        super().__init__()
+        self.start = start
+        self.end = end
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, Dragged)

@@ -1,5 +1,6 @@
-"""The article view's drawn spans: quotes, mentions, matches, links and their hints (a mixin
-typed by the `SpanHost` Protocol)."""
+"""The article view's drawn spans: quotes, mentions, matches, links and their hints, the
+reader's highlights and the passage being selected (a mixin typed by the `SpanHost`
+Protocol)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ class SpanHost(Protocol):
 
     def _restyle(self) -> None: ...
 
+    def _restyle_spans(self, before: Span | None, now: Span | None) -> None: ...
+
 
 class ArticleSpans:
     """Which spans the view draws, set from above; the host (a `SpanHost`) supplies the text,
@@ -58,6 +61,29 @@ class ArticleSpans:
         """Mark these spans (the search matches); an empty list clears them."""
         self._spans.matches = SpanIndex(spans)
         self._restyle()
+
+    def set_highlight_spans(self: SpanHost, spans: Iterable[tuple[int, int]]) -> None:
+        """Mark these spans (the reader's highlights); an empty list clears them."""
+        self._spans.highlights = SpanIndex(spans)
+        self._restyle()
+
+    def set_current_highlight(self: SpanHost, span: Span | None) -> None:
+        """Make `span` the highlight that stands out (None: none); only its lines redrawn."""
+        before, self._spans.current_highlight = self._spans.current_highlight, span
+        self._restyle_spans(before, span)
+
+    def set_selection(self: SpanHost, span: Span | None) -> None:
+        """Draw `span` as the passage being selected (None: no selection)."""
+        before, self._spans.selection = self._spans.selection, span
+        self._restyle_spans(before, span)
+
+    @property
+    def selection(self: SpanHost) -> Span | None:
+        return self._spans.selection
+
+    @property
+    def current_highlight_span(self: SpanHost) -> Span | None:
+        return self._spans.current_highlight
 
     def set_links(self: SpanHost, links: Iterable[Link]) -> None:
         """Draw these links (underlined, each a terminal hyperlink); a link whose href is not

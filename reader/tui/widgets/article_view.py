@@ -27,7 +27,14 @@ from reader.tui.runtime.collector import keep_long_lived
 from reader.tui.text.focus_filter import pieces_shown
 from reader.tui.text.line_index import LineIndex, wrap_article
 from reader.tui.widgets import article_messages
-from reader.tui.widgets.article_lines import Span, SpanLayers, line_strip
+from reader.tui.widgets.article_drag import ArticleDrag
+from reader.tui.widgets.article_lines import (
+    ARTICLE_COMPONENTS,
+    ARTICLE_CSS,
+    Span,
+    SpanLayers,
+    line_strip,
+)
 from reader.tui.widgets.article_spans import ArticleSpans
 
 #: The widest the text column gets, in cells: a comfortable reading measure.
@@ -41,7 +48,7 @@ LAZY_WRAP_CHARS = 100_000
 WRAP_STEP_SECONDS = 0.008
 
 
-class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=False):
+class ArticleView(ArticleSpans, ArticleDrag, ScrollView, can_focus=True, inherit_bindings=False):
     """The scrolling body of the article."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -70,47 +77,13 @@ class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=Fal
     | G, end | Go to the bottom. |
     """
 
-    COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "article-view--heading",
-        "article-view--caption",
-        "article-view--blockquote",
-        "article-view--gutter",
-        "article-view--quote",
-        "article-view--current-quote",
-        "article-view--mention",
-        "article-view--current-mention",
-        "article-view--match",
-        "article-view--current-match",
-        "article-view--link",
-        "article-view--hint",
-    }
-
-    DEFAULT_CSS = """
-    ArticleView {
-        scrollbar-size-vertical: 1;
-        overflow-x: hidden;
-        & > .article-view--heading { text-style: bold; color: $text-primary; }
-        & > .article-view--caption { text-style: italic; color: $text-muted; }
-        & > .article-view--blockquote { color: $text-secondary; }
-        & > .article-view--gutter { color: $primary-muted; }
-        & > .article-view--quote { background: $accent 12%; }
-        & > .article-view--current-quote { background: $accent 45%; }
-        & > .article-view--mention { text-style: underline; color: $text-warning; }
-        & > .article-view--current-mention {
-            text-style: bold underline; background: $warning 35%;
-        }
-        & > .article-view--link { text-style: underline; color: $link-color; }
-        & > .article-view--hint { text-style: bold; color: $background; background: $accent; }
-        & > .article-view--match { background: $success 60%; }
-        & > .article-view--current-match {
-            text-style: bold; color: $background; background: $success;
-        }
-    }
-    """
+    COMPONENT_CLASSES: ClassVar[set[str]] = ARTICLE_COMPONENTS
+    DEFAULT_CSS = ARTICLE_CSS
 
     Clicked: TypeAlias = article_messages.Clicked
     ViewMoved: TypeAlias = article_messages.ViewMoved
     ProgressChanged: TypeAlias = article_messages.ProgressChanged
+    Dragged: TypeAlias = article_messages.Dragged
 
     current_span: var[Span | None] = var(None)
     """The current quote's span, which stands out."""
@@ -178,6 +151,11 @@ class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=Fal
         self._wrapped_width = 0
         if self.line_index is not None:
             self._relayout()
+
+    @property
+    def shown_article(self) -> Article:
+        """The article as shown: all its blocks, or those the focus filter keeps."""
+        return self._shown_article
 
     @property
     def filtered(self) -> bool:
@@ -314,6 +292,8 @@ class ArticleView(ArticleSpans, ScrollView, can_focus=True, inherit_bindings=Fal
         return index[top].start
 
     def on_click(self, event: events.Click) -> None:
+        if self.take_drag():  # the end of a drag, which selected a passage
+            return
         where = event.get_content_offset(self)
         offset = None if where is None else self.offset_at(where.x, where.y)
         if offset is not None:
