@@ -14,10 +14,17 @@ with their true article body) with the benchmark's own metric, in one run:
 "Ours" is exactly the body ``reader extract --format text`` prints: the article's blocks
 joined by blank lines, captions left out (the title is metadata, never a block).
 
+The table gives F1 on all pages and on each half (even and odd positions by sorted id) from
+the same run: tune on the even half, check on the odd one. "ours: step, readability 2nd" is
+the content step with readability-lxml in the density scorer's place, against "ours: content
+step only" in the same run.
+
 Run from the repository root::
 
     python benchmarks/extraction.py            # the table
     python benchmarks/extraction.py --worst 10 # plus the 10 worst pages of each extractor
+    python benchmarks/extraction.py --only ours --errors 20  # what ours adds and misses on
+                                                             # its 20 worst even-half pages
 """
 
 from __future__ import annotations
@@ -156,6 +163,17 @@ def extract_ours_content_step(data: bytes, url: str) -> str:
     return "\n\n".join(text for kind, text in blocks if kind != "caption")
 
 
+def extract_ours_readability_second(data: bytes, url: str) -> str:
+    """The content step with readability-lxml in the density scorer's place (issue 16: keep
+    our own scorer only where this run shows it wins)."""
+    from reader.load.page.combine import extract_blocks
+
+    blocks = extract_blocks(
+        data.decode("utf-8", "replace"), url=url or None, second_opinion="readability"
+    )
+    return "\n\n".join(text for kind, text in blocks if kind != "caption")
+
+
 def extract_trafilatura(data: bytes, url: str) -> str:
     import trafilatura
 
@@ -212,6 +230,7 @@ def html_to_text(root) -> str:
 EXTRACTORS: dict[str, Callable[[bytes, str], str]] = {
     "ours": extract_ours,
     "ours: content step only": extract_ours_content_step,
+    "ours: step, readability 2nd": extract_ours_readability_second,
     "trafilatura 2.3.1": extract_trafilatura,
     "trafilatura favor_precision": extract_trafilatura_precision,
     "readability-lxml 0.9": extract_readability,
@@ -272,14 +291,20 @@ def warm_up(extractors: dict[str, Callable[[bytes, str], str]], page: Page) -> N
 
 def print_table(runs: list[Run], pages: list[Page]) -> None:
     print(f"{len(pages)} pages")
-    header = f"{'extractor':<30} {'P':>6} {'R':>6} {'F1':>6} {'pages/s':>8} {'crashes':>8}"
+    header = (
+        f"{'extractor':<30} {'P':>6} {'R':>6} {'F1':>6} {'even':>6} {'odd':>6} "
+        f"{'pages/s':>8} {'crashes':>8}"
+    )
     print(header)
     print("-" * len(header))
     for run in runs:
         summary = summarise(run.scores)
+        # The halves of the pages as run (by sorted id when all pages run): F1 of each.
+        even, odd = summarise(run.scores[0::2]).f1, summarise(run.scores[1::2]).f1
         print(
             f"{run.name:<30} {summary.precision:6.3f} {summary.recall:6.3f} "
-            f"{summary.f1:6.3f} {run.pages_per_second:8.1f} {len(run.crashes):8d}"
+            f"{summary.f1:6.3f} {even:6.3f} {odd:6.3f} {run.pages_per_second:8.1f} "
+            f"{len(run.crashes):8d}"
         )
 
 
@@ -297,6 +322,26 @@ def print_worst(runs: list[Run], pages: list[Page], count: int) -> None:
             print(f"  crash on {page_id[:12]}: {message}")
 
 
+def print_errors(run: Run, pages: list[Page], count: int) -> None:
+    """The `count` worst even-half pages of `run`: its paragraphs the truth lacks (added) and
+    the truth's lines it lacks (missed), by their shingles. Only the even (tuning) half is
+    shown, so the odd half stays unseen."""
+    even = range(0, len(pages), 2)
+    ranked = sorted(even, key=lambda i: run.scores[i].f1)[:count]
+    for i in ranked:
+        page, output = pages[i], run.outputs[i]
+        print(f"\n== {run.scores[i].f1:.3f} {page.id[:12]} {page.url}")
+        truth_shingles, output_shingles = shingles(page.truth), shingles(output)
+        for label, text, other in (
+            ("added", output, truth_shingles),
+            ("missed", page.truth, output_shingles),
+        ):
+            for part in re.split(r"\n+", text):
+                own = shingles(part)
+                if own and sum((own & other).values()) < sum(own.values()) / 2:
+                    print(f"  {label}: {part[:160]!r}")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="benchmark folder")
@@ -308,6 +353,13 @@ def main(argv: list[str] | None = None) -> int:
         "--half",
         choices=("even", "odd"),
         help="score only even- or odd-indexed pages (by sorted id): tune on one, check the other",
+    )
+    parser.add_argument(
+        "--errors",
+        type=int,
+        default=0,
+        metavar="N",
+        help="ours' N worst even-half pages: the shingles missed and added (tuning view)",
     )
     parser.add_argument(
         "--repeat",
@@ -337,6 +389,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nthroughput, ours / trafilatura 2.3.1: {ratio:.2f}x (issue target: >= 0.8x)")
     if args.worst:
         print_worst(runs, pages, args.worst)
+    if args.errors and not args.half:
+        print_errors(next(run for run in runs if run.name == "ours"), pages, args.errors)
     return 0
 
 

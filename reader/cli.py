@@ -32,6 +32,10 @@ commands:
   reader feeds [add URL | import FILE.opml | export | remove URL | list | refresh]
                         follow news feeds; on its own, the feeds screen
                         (see: reader feeds --help)
+  reader quotes "WORDS" [--speaker NAME] [--since DATE] | reader people [list | split]
+  reader archive [stats | vacuum | export FILE | import FILE | voice]
+                        the archive of every article analysed: its quotes, the people
+                        across articles, who gets a voice (see: reader quotes --help)
   reader highlights [list | export DIR]
                         the passages kept in the reader, as Markdown notes
                         (see: reader highlights --help)
@@ -138,6 +142,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="read the settings from PATH instead of config.toml",
     )
+    parser.add_argument(
+        "--save",
+        action="store_true",
+        help="also keep each article, analysed, in the archive (see: reader quotes --help)",
+    )
     return parser
 
 
@@ -182,7 +191,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             from reader.feeds.cli import run_feeds
 
             return run_feeds(front + rest[1:])
-        if rest and rest[0] == "highlights":  # the global options do not change it
+        # The archive's commands and highlights take the global options before them, unused.
+        if rest and rest[0] in ("quotes", "archive", "people"):
+            from reader.archive.cli import run_command
+
+            return run_command(rest[0], rest[1:], people_screen=run_people_screen)
+        if rest and rest[0] == "highlights":
             from reader.keep.highlights_cli import run_highlights
 
             return run_highlights(rest[1:])
@@ -194,6 +208,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The reader of our output went away (`reader extract ... | head`): not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+
+
+def run_people_screen() -> int:
+    """`reader people` on its own: the people screen."""
+    from reader.tui.launch import Launch
+
+    Launch.prepare(None).run_people()
+    return 0
 
 
 def fail(message: str) -> int:
@@ -309,14 +331,16 @@ def reattach_terminal() -> bool:
     return True
 
 
-def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | str:
-    """`source` loaded and, unless only its text is wanted, analysed (the cache looked in
-    first); a source that fails gives its one-sentence error instead."""
+def extract_one(
+    source: str, format_name: str, use_cache: bool, analyse: bool = False
+) -> Analysis | str:
+    """`source` loaded and, unless only its text is wanted (and `analyse` is False), analysed
+    (the cache looked in first); a source that fails gives its one-sentence error instead."""
     from reader.model import Analysis
 
     try:
         article = load_article(source)
-        if not FORMATS[format_name].analysed:
+        if not FORMATS[format_name].analysed and not analyse:
             return Analysis(article)
         from reader.pipeline import analysis_for
 
@@ -331,7 +355,11 @@ def extract_one(source: str, format_name: str, use_cache: bool) -> Analysis | st
 
 
 def extracted(
-    sources: Sequence[tuple[str, str | None]], format_name: str, use_cache: bool, jobs: int
+    sources: Sequence[tuple[str, str | None]],
+    format_name: str,
+    use_cache: bool,
+    jobs: int,
+    analyse: bool = False,
 ) -> Iterator[Analysis | str]:
     """The outcome of `extract_one` for each source, in order, computed by `jobs` processes.
 
@@ -341,7 +369,7 @@ def extracted(
     work = [source for source, problem in sources if problem is None]
     if jobs <= 1 or len(work) <= 1 or "-" in work:
         for source, problem in sources:
-            yield problem if problem is not None else extract_one(source, format_name, use_cache)
+            yield problem or extract_one(source, format_name, use_cache, analyse)
         return
     from concurrent.futures import ProcessPoolExecutor
 
@@ -349,7 +377,7 @@ def extracted(
         # The largest first: a long article handed out last would leave the other processes
         # idle while one finishes it. The outcomes still come in the order of the sources.
         futures = {
-            number: pool.submit(extract_one, work[number], format_name, use_cache)
+            number: pool.submit(extract_one, work[number], format_name, use_cache, analyse)
             for number in sorted(range(len(work)), key=lambda n: -_size(work[n]))
         }
         numbers = iter(range(len(work)))
@@ -384,13 +412,24 @@ def run_extract(options: argparse.Namespace) -> int:
         sources += feed_sources(options.feed)
     single = len(sources) == 1 and [source for source, _ in sources] == options.sources
     print_options = PrintOptions(what=options.what, single=single)
-    for outcome in extracted(sources, options.format, not options.no_cache, options.jobs):
+    from reader.archive.ingest import ArchiveSaving
+
+    saving = ArchiveSaving.open() if options.save else None
+    outcomes = extracted(
+        sources, options.format, not options.no_cache, options.jobs, analyse=options.save
+    )
+    for outcome in outcomes:
         if isinstance(outcome, str):
             status = fail(outcome)
-        elif chosen.streamed:
+            continue
+        if saving is not None and (problem := saving.save(outcome)) is not None:
+            status = fail(problem) if problem else 1
+        if chosen.streamed:
             sys.stdout.write(chosen.render([outcome], print_options))
         else:
             held.append(outcome)
     if held:
         sys.stdout.write(chosen.render(held, print_options))
+    if saving is not None:
+        saving.close()
     return status

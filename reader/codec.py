@@ -13,7 +13,7 @@ import zlib
 from dataclasses import replace
 from typing import Any
 
-from reader.model import Analysis, Article, Block, Entity, Link, Mention, Quote
+from reader.model import Analysis, Article, Block, Entity, Link, Mark, Mention, Quote
 
 
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
@@ -37,6 +37,9 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "links": [
             {"start": link.start, "end": link.end, "href": link.href} for link in article.links
+        ],
+        "marks": [
+            {"start": mark.start, "end": mark.end, "kind": mark.kind} for mark in article.marks
         ],
         "entities": [
             {
@@ -75,6 +78,7 @@ def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
 def analysis_from_dict(data: dict[str, Any]) -> Analysis:
     """The inverse of `analysis_to_dict`; raises ValueError on a dict that is not one."""
     from reader.analyze.limits import analysis_limits
+
     try:
         article = Article(
             source=data["source"],
@@ -90,6 +94,9 @@ def analysis_from_dict(data: dict[str, Any]) -> Analysis:
             lang=data.get("lang"),
             links=tuple(
                 Link(link["start"], link["end"], link["href"]) for link in data.get("links", ())
+            ),
+            marks=tuple(
+                Mark(mark["start"], mark["end"], mark["kind"]) for mark in data.get("marks", ())
             ),
         )
         analysis_notes = set(analysis_limits(article))

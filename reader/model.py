@@ -16,6 +16,7 @@ BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE", "OTHER"]
 QuoteKind = Literal["direct", "partial", "indirect"]
 MentionKind = Literal["name", "pronoun"]
+MarkKind = Literal["strong", "em"]
 
 BLOCK_SEPARATOR = "\n\n"
 
@@ -51,6 +52,15 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Mark:
+    """Emphasis in the body: `text[start:end]` is bold (`strong`) or italic (`em`)."""
+
+    start: int
+    end: int
+    kind: MarkKind
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """A clean article: metadata plus one body string cut into blocks."""
 
@@ -63,6 +73,8 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
     links: tuple[Link, ...] = ()  # in offsets of `text`, in order
+    #: Bold and italic spans in offsets of `text`, in order (the two kinds may overlap).
+    marks: tuple[Mark, ...] = ()
     #: One sentence for each loader cap the source reached (`reader.load.notes`); most
     #: articles have none.
     limits: tuple[str, ...] = ()

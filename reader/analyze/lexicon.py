@@ -249,6 +249,8 @@ ORG_SUFFIXES: frozenset[str] = _words(
     Organization Organisation Administration Directorate Protection Robotics Aerospace
     Entertainment Animation Management Studio Channel Reserve Institution Laboratory
     Laboratories Pharmaceuticals Motors Bancorp Brands Foods Airlines Communications
+    Journal Tribune Herald Gazette Observer Chronicle Globe Magazine Radio Television
+    Pictures Strategies Consulting Associates Solutions Caucus Insurance Sciences
     """
 )
 
@@ -270,7 +272,7 @@ PLACE_NOUNS: frozenset[str] = _words(
 BUILDING_WORDS: frozenset[str] = _words(
     """
     statehouse capitol stadium arena prison jail tower cathedral castle palace plaza
-    airport bridge avenue street road boulevard square
+    airport bridge avenue street road boulevard square monument memorial park mall
     """
 )
 
@@ -291,3 +293,13 @@ PLACE_PREPOSITIONS: dict[str, int] = {
     "inside": 2,
     "within": 1,
 }
+
+
+#: Last words of newspapers' names ("Chicago Tribune", "Kansas City Star"); alone, after
+#: "the", they stand for the one paper so named ("the Post").
+PRESS_WORDS: frozenset[str] = _words(
+    """
+    post times journal tribune herald globe gazette chronicle observer guardian telegraph
+    examiner inquirer star sun bee courant register independent mirror express standard
+    """
+)

@@ -183,11 +183,18 @@ def refresh_all(store: FeedStore, options: argparse.Namespace) -> int:
     trouble = f", {failed} could not be refreshed" if failed else ""
     say(f"Refreshed {len(outcomes)} feeds: {new:,} new items{trouble}.")
     if options.prefetch > 0 and new:
+        from reader.archive.ingest import open_archive
         from reader.feeds.prefetch import prefetch
         from reader.store.cache import AnalysisCache
 
         fresh = [item_id for outcome in outcomes for item_id in outcome.new]
-        done = prefetch(store, fresh, AnalysisCache.default(), limit=options.prefetch)
+        archive, problem = open_archive()
+        if problem:
+            print(f"reader: {problem}", file=sys.stderr)
+        cache = AnalysisCache.default()
+        done = prefetch(store, fresh, cache, limit=options.prefetch, archive=archive)
+        if archive is not None:
+            archive.close()
         say(f"Prefetched {done} of them: their articles open with their analysis.")
     return status
 

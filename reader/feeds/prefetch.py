@@ -1,12 +1,14 @@
 """Prefetch: new items' full articles fetched, extracted and analysed ahead of reading.
 
 Each article goes into the analysis cache (so opening the item shows its entities and
-quotes at first paint) and a short summary of it (quote count, speakers, entities) onto the
-item, for the list and the `e:` / `q:` filter. At most `PER_REFRESH` items a refresh, the
-newest first. The feeds screen runs it as `python -m reader.feeds.prefetch` in a process of
-its own at low priority (`os.nice`), so the analysis never competes with the UI for the
-interpreter; `reader feeds refresh --prefetch N` runs it in the command. An item whose
-article cannot be fetched is skipped (it is fetched again when opened). No Textual here.
+quotes at first paint), into the archive (`reader.archive`: its quotes are found with
+`reader quotes` and on the people screen), and a short summary of it (quote count,
+speakers, entities) onto the item, for the list and the `e:` / `q:` filter. At most
+`PER_REFRESH` items a refresh, the newest first. The feeds screen runs it as
+`python -m reader.feeds.prefetch` in a process of its own at low priority (`os.nice`), so
+the analysis never competes with the UI for the interpreter; `reader feeds refresh
+--prefetch N` runs it in the command. An item whose article cannot be fetched is skipped
+(it is fetched again when opened). No Textual here.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from reader.feeds.store import FeedStore
 from reader.store.db import StoreUnavailable
 
 if TYPE_CHECKING:
+    from reader.archive.store import Archive
     from reader.store.cache import AnalysisCache
 
 #: Items prefetched after one refresh.
@@ -40,8 +43,12 @@ def prefetch(
     *,
     limit: int = PER_REFRESH,
     on_item: Callable[[int], None] | None = None,
+    archive: Archive | None = None,
 ) -> int:
-    """Fetch, extract and analyse up to `limit` of `item_ids`; returns how many were done."""
+    """Fetch, extract and analyse up to `limit` of `item_ids`, each kept in `archive` too
+    (with the reader's corrections); returns how many were done. An archive that fails is
+    said once on stderr and left alone; the prefetch goes on."""
+    from reader.archive.ingest import keep
     from reader.load import load
     from reader.pipeline import analysis_for
 
@@ -57,6 +64,9 @@ def prefetch(
         except ReaderError:
             continue
         store.set_analysis(item_id, analysis_summary(analysis))
+        if archive is not None and (problem := keep(archive, analysis, store.library)):
+            print(f"reader: {problem}", file=sys.stderr)
+            archive = None
         done += 1
         if on_item is not None:
             on_item(item_id)
@@ -83,6 +93,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m reader.feeds.prefetch")
     parser.add_argument("--library", required=True, help="the library database")
     parser.add_argument("--cache", help="the analysis cache (default: the user's)")
+    parser.add_argument("--archive", help="the archive (default: the user's)")
     parser.add_argument("--limit", type=int, default=PER_REFRESH)
     parser.add_argument("items", nargs="*", type=int)
     options = parser.parse_args(argv)
@@ -95,14 +106,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreUnavailable as error:
         print(f"reader: no prefetch ({error}).", file=sys.stderr)
         return 1
+    from reader.archive.ingest import open_archive
+
+    archive, problem = open_archive(Path(options.archive) if options.archive else None)
+    if problem:
+        print(f"reader: {problem}", file=sys.stderr)
     try:
         cache = AnalysisCache(Path(options.cache)) if options.cache else AnalysisCache.default()
-        prefetch(store, options.items, cache, limit=options.limit)
+        prefetch(store, options.items, cache, limit=options.limit, archive=archive)
     except StoreUnavailable as error:
         print(f"reader: the prefetch stopped ({error}).", file=sys.stderr)
         return 1
     finally:
         store.close()
+        if archive is not None:
+            archive.close()
     return 0
 
 

@@ -51,9 +51,7 @@ def kind_for_name(name: str) -> DocumentKind | None:
     return _SUFFIX_KINDS.get(suffixes[-1]) if suffixes else None
 
 
-def load(
-    source: str, *, stdin: BinaryIO | None = None, detect_language: bool = True
-) -> Article:
+def load(source: str, *, stdin: BinaryIO | None = None, detect_language: bool = True) -> Article:
     """Read `source` (a file path, "-" for standard input, or a URL) and extract its article.
 
     With `detect_language` the article's `lang` is detected (`reader.load.language`; its
@@ -88,9 +86,7 @@ def _load(source: str, stdin: BinaryIO | None) -> Article:
     return extract_bytes(_read_file(source), source, kind_hint=kind_for_name(source))
 
 
-def load_url(
-    url: str, *, detect_language: bool = True, **limits: Unpack[FetchLimits]
-) -> Article:
+def load_url(url: str, *, detect_language: bool = True, **limits: Unpack[FetchLimits]) -> Article:
     """Fetch `url` and extract its article; `Article.url` is the address after redirects.
 
     `limits` override the fetch's bounds (`reader.load.fetch.FetchLimits`);

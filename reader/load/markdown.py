@@ -47,8 +47,15 @@ _EMPHASIS = re.compile(
 )
 _CODE = re.compile(r"`([^`]+)`")
 _AUTOLINK = re.compile(r"<(https?://[^<>]+)>")
-_FRONT_KEYS = {"title": "title", "author": "byline", "byline": "byline", "date": "published",
-               "published": "published", "site": "site", "url": "url"}
+_FRONT_KEYS = {
+    "title": "title",
+    "author": "byline",
+    "byline": "byline",
+    "date": "published",
+    "published": "published",
+    "site": "site",
+    "url": "url",
+}
 
 
 def extract_markdown(text: str, source: str) -> Article:
@@ -72,8 +79,13 @@ def extract_markdown(text: str, source: str) -> Article:
         )
     published = iso_date(meta["published"]) if "published" in meta else None
     article = Article.from_blocks(
-        source, blocks, title=title, byline=meta.get("byline"), site=meta.get("site"),
-        published=published, url=meta.get("url"),
+        source,
+        blocks,
+        title=title,
+        byline=meta.get("byline"),
+        site=meta.get("site"),
+        published=published,
+        url=meta.get("url"),
     )
     links = tuple(
         Link(block.start + start, block.start + end, href)

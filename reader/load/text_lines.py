@@ -70,6 +70,7 @@ def _then(first: re.Pattern[str], then: re.Pattern[str], text: str) -> bool:
     found = first.search(text)
     return found is not None and then.search(text, found.end()) is not None
 
+
 DATE_LINE = re.compile(
     rf"^(?:(?:published|updated|posted|last updated|first published)(?:\s+on)?\s*:?\s*)?"
     rf"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<date>{_DATE_TEXT})"

@@ -12,6 +12,7 @@ from pathlib import Path
 
 APP_NAME = "article-reader"
 LIBRARY_FILE = "library.sqlite3"
+ARCHIVE_FILE = "archive.sqlite3"
 CONFIG_FILE = "config.toml"
 
 
@@ -66,6 +67,11 @@ def cache_dir() -> Path:
 def library_path() -> Path:
     """The database of history, reading places, corrections and remembered choices."""
     return data_dir() / LIBRARY_FILE
+
+
+def archive_path() -> Path:
+    """The archive of every article analysed: its text, quotes, entities and the people."""
+    return data_dir() / ARCHIVE_FILE
 
 
 def config_path() -> Path:

@@ -35,11 +35,13 @@ if TYPE_CHECKING:
     from textual.driver import Driver
     from textual.notifications import SeverityLevel
 
+    from reader.archive.ingest import Archiver
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.library import LibraryScreen
+    from reader.tui.screens.people import PeopleScreen
     from reader.tui.text.selecting import Span
 
 
@@ -87,12 +89,16 @@ class ReaderApp(App[None]):
         library: Library | None = None,
         notices: Iterable[str] = (),
         feeds: bool = False,
+        archiver: Archiver | None = None,
+        people: bool = False,
     ) -> None:
         """Open `article`, or with none the library of `folder` (no folder: the history).
 
         `settings` come from the config file; `notices` are sentences to show at start (what
         was wrong with the config); `library` keeps history, reading places and corrections
         (None: nothing is kept). `feeds` opens the feeds screen instead of the library.
+        `archiver` keeps every article analysed in the archive (None: none is archived);
+        `people` opens the people screen (everyone across the archive).
         """
         super().__init__(driver_class=_quick_exit_driver())
         self.article = article
@@ -103,6 +109,7 @@ class ReaderApp(App[None]):
         self.analysis = analysis
         self.folder = folder
         self.feeds = feeds
+        self.people = people
         self.notices = list(notices)
         settings = settings or Settings()
         self.session = ReadingSession(self, settings, library)
@@ -112,6 +119,7 @@ class ReaderApp(App[None]):
             export_dir=settings.export_dir,
             keymap=dict(settings.keymap),
             note_quote_count=self.session.save_quote_count,
+            archiver=archiver,
         )
         """What the screens are handed: they read the stores and settings here."""
         self.history = History()
@@ -128,6 +136,10 @@ class ReaderApp(App[None]):
         return self.context.export_folder
 
     def get_default_screen(self) -> Screen:
+        if self.article is None and self.people:
+            from reader.tui.screens.people import PeopleScreen
+
+            return PeopleScreen(self.context)
         if self.article is None and self.feeds:
             from reader.tui.screens.feeds import FeedsScreen
 
@@ -203,7 +215,10 @@ class ReaderApp(App[None]):
         """A highlight's article, from the highlights list: read it at the highlight."""
         self._read(message.article, message.analysis, message.span)
 
-    def _read(self, article: Article, analysis: Analysis | None, span: Span | None = None) -> None:
+    def _read(
+        self, article: Article, analysis: Analysis | None, span: Span | None = None
+    ) -> ReaderScreen:
+        """Read `article` over the list it was chosen in (at the highlight `span`)."""
         screen = ReaderScreen(article, self.context, analysis=analysis)
         self.push_screen(screen)
         self.title = article.title or article.source
@@ -214,12 +229,24 @@ class ReaderApp(App[None]):
                 screen.go_to_highlight(span)
 
         self.call_after_refresh(settle)
+        return screen
 
     def action_highlights(self) -> None:
         """Every highlight kept, across the articles (`H` in the reader and the library)."""
         from reader.tui.screens.highlights import HighlightsScreen
 
         self.push_screen(HighlightsScreen(self.context))
+
+    def on_people_screen_quote_opened(self, message: PeopleScreen.QuoteOpened) -> None:
+        """A quote chosen on the people screen: its article, as archived, at the quote."""
+        screen = self._read(message.analysis.article, message.analysis)
+        self.call_after_refresh(screen.go_to_quote, message.quote)
+
+    def action_people(self) -> None:
+        """Everyone quoted or named across the archive (`P` in the library)."""
+        from reader.tui.screens.people import PeopleScreen
+
+        self.push_screen(PeopleScreen(self.context))
 
     async def action_back(self) -> None:
         """Leave the article for the list it was opened from."""
@@ -387,4 +414,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from reader.archive.ingest import Archiver
     from reader.model import Article
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
@@ -30,6 +31,8 @@ class ReaderContext:
     """When the last key was pressed (`time.monotonic`); the app keeps it up to date."""
     note_quote_count: Callable[[Article, int], None] | None = None
     """Notes an article's quote count in the history, for the library."""
+    archiver: Archiver | None = None
+    """Keeps every article analysed in the archive, off the UI thread (None: not kept)."""
 
     @property
     def export_folder(self) -> Path:

@@ -63,15 +63,18 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.dialogs.links_list import LinksList
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
+    from reader.tui.dialogs.voice_panel import VoicePanel
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.library import ArticleTable, LibraryScreen
+    from reader.tui.screens.people import PeopleScreen
     from reader.tui.screens.reader import ReaderScreen
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
     from reader.tui.widgets.feed_lists import FeedList, ItemList
     from reader.tui.widgets.filter_input import FilterInput
     from reader.tui.widgets.highlight_list import HighlightList
+    from reader.tui.widgets.people_list import PeopleList
     from reader.tui.widgets.quotes_pane import QuoteList
     from reader.tui.widgets.search_bar import SearchBar
 
@@ -90,6 +93,9 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Feeds", FeedsScreen),
         ("Feed list", FeedList),
         ("Feed items", ItemList),
+        ("People", PeopleScreen),
+        ("People list", PeopleList),
+        ("Who gets a voice", VoicePanel),
         ("Highlights", HighlightsScreen),
         ("Highlights list", HighlightList),
         ("Choice", ChoicePrompt),

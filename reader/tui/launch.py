@@ -34,7 +34,11 @@ def _run_then_wind_down(app: ReaderApp) -> None:
     article open), so the reader is gone as soon as `q` is pressed. Objects are still freed,
     and exit handlers still run; only unreachable cycles are left for the exit to drop.
     """
-    app.run()
+    try:
+        app.run()
+    finally:
+        if app.context.archiver is not None:
+            app.context.archiver.close()  # what was handed to it is written first
     gc.freeze()
 
 
@@ -115,13 +119,19 @@ class Launch:
         """The feeds screen: subscribed feeds and their items."""
         _run_then_wind_down(self.app(feeds=True, **app_options))
 
+    def run_people(self, **app_options: Any) -> None:
+        """The people screen: everyone quoted or named across the archive."""
+        _run_then_wind_down(self.app(people=True, **app_options))
+
     def run_article(self, article: Article, **app_options: Any) -> None:
         _run_then_wind_down(self.app(article=article, **app_options))
 
     def app(self, **app_options: Any) -> ReaderApp:
         with _collector_paused():
+            from reader.archive.ingest import Archiver
             from reader.tui.app import ReaderApp
 
+            app_options.setdefault("archiver", Archiver())
             return ReaderApp(
                 settings=self.settings, library=self.library, notices=self.notices, **app_options
             )

@@ -93,19 +93,8 @@ def seed_json() -> dict:
 def test_extract_json_follows_the_contract(seed_json: dict) -> None:
     data = seed_json
     assert set(data) == {
-        "source",
-        "title",
-        "byline",
-        "site",
-        "published",
-        "url",
-        "limits",
-        "lang",
-        "text",
-        "blocks",
-        "links",
-        "entities",
-        "quotes",
+        "source", "title", "byline", "site", "published", "url", "limits", "lang",
+        "text", "blocks", "links", "marks", "entities", "quotes",
     }
     assert data["limits"] == []  # no cap reached on an ordinary article
     assert data["lang"] == "en"

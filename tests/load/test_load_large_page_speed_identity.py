@@ -44,13 +44,18 @@ def test_a_caption_key_is_the_word_characters_casefolded(text: str) -> None:
 
 
 def plain_cleaned(blocks: list[tuple[BlockKind, str]]) -> list[tuple[BlockKind, str]]:
-    return [(kind, squash(clean_text(text))) for kind, text in blocks]
+    """Each line squashed (a `\n` is a `<br>` the page made; a carriage return is not)."""
+    return [
+        (kind, "\n".join(squash(line) for line in clean_text(text.replace("\r", " ")).split("\n")))
+        for kind, text in blocks
+    ]
 
 
 CLEAN_BLOCKS: list[tuple[BlockKind, str]] = [
     ("heading", "A headline"),
     ("paragraph", "A paragraph with “curly quotes” and a café."),
     ("caption", "A caption"),
+    ("paragraph", "12 High Street\nDuluth"),
 ]
 DIRTY_BLOCKS: list[list[tuple[BlockKind, str]]] = [
     [("paragraph", "Carriage\rreturn"), ("paragraph", "ok")],

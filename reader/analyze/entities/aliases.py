@@ -8,12 +8,14 @@ is one function here and one entry in that list.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from reader.analyze import lexicon
 from reader.analyze.entities.candidates import corporate_core
+from reader.analyze.entities.places import country_of, place_kind, state_of
 from reader.analyze.entities.types import (
     NAMED_TYPES,
     Candidate,
@@ -22,6 +24,9 @@ from reader.analyze.entities.types import (
     name_key,
 )
 from reader.model import EntityType
+
+#: " (AROS)" right after a name.
+PARENTHESISED = re.compile(r" \(([A-Z][A-Z&.]{1,7})\)")
 
 
 @dataclass(slots=True)
@@ -38,24 +43,105 @@ class Names:
     named: list[str]
     #: Alias key -> the key it stands for ("" for none).
     canonical: dict[str, str] = field(default_factory=dict)
+    #: An acronym written in parentheses right after a name -> that name's key
+    #: ("Alliance to Reclaim Our Schools (AROS)").
+    spelled_out: dict[str, str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, candidates: list[Candidate], types: dict[str, EntityType]) -> Names:
+    def of(cls, candidates: list[Candidate], types: dict[str, EntityType], text: str = "") -> Names:
         first_seen: dict[str, int] = {}
         surface_of: dict[str, str] = {}
-        for candidate in candidates:
+        spelled_out: dict[str, str] = {}
+        for candidate in sorted(candidates, key=lambda c: c.start):
             first_seen.setdefault(candidate.key, candidate.start)
             surface_of.setdefault(candidate.key, candidate.surface)
+            after = PARENTHESISED.match(text, candidate.end)
+            if after and len(candidate.words) >= 2 and acronym_letters(after.group(1)):
+                spelled_out.setdefault(name_key(after.group(1)), candidate.key)
 
         def length(key: str) -> int:
             return len(surface_of[key].split())
 
         people = [k for k, t in types.items() if t == "PERSON" and length(k) >= 2]
         named = [k for k, t in types.items() if t in NAMED_TYPES | {"OTHER"} and length(k) >= 2]
-        return cls(types, surface_of, first_seen, people, named)
+        return cls(types, surface_of, first_seen, people, named, spelled_out=spelled_out)
 
     def words_of(self, key: str) -> list[str]:
         return self.surface_of[key].split()
+
+
+def country_names(names: Names) -> None:
+    """A country's names are one place ("North Korea" / "Democratic People's Republic of
+    Korea", ISO 3166's common and official names)."""
+    first_of: dict[str, str] = {}
+
+    def order(key: str) -> tuple[bool, int]:  # "North Korea" before "N. Korea"
+        return "." in key.split(" ")[0], names.first_seen[key]
+
+    for key in sorted(names.types, key=order):
+        country = country_of(key)
+        if country is None or names.types[key] not in {"PLACE", "PERSON"} or key in names.canonical:
+            continue
+        if country in first_of:
+            names.canonical[key] = first_of[country]
+        else:
+            first_of[country] = key
+
+
+def parenthesised_acronyms(names: Names) -> None:
+    """An acronym the article spells out before it in parentheses stands for that name."""
+    for key, target in names.spelled_out.items():
+        if key not in names.canonical and names.types.get(target) in NAMED_TYPES:
+            names.canonical[key] = target
+
+
+#: Names the US press uses for a party, by key.
+PARTY_ALIASES: dict[str, str] = {"gop": "republican party", "g.o.p.": "republican party"}
+
+
+def party_names(names: Names) -> None:
+    """ "GOP" / "Republican Party": one party under its two names."""
+    for key, target in PARTY_ALIASES.items():
+        if key in names.types and target in names.types and key not in names.canonical:
+            names.canonical[key] = target
+
+
+def newspaper_short_names(names: Names) -> None:
+    """ "The Post" for "The New York Post" when one organisation's name ends with the word;
+    "the Statehouse" for the one building so named ("Indiana Statehouse")."""
+    for key in list(names.types):
+        if key in names.canonical:
+            continue
+        if key in lexicon.PRESS_WORDS:
+            kind = "ORG"
+        elif key in lexicon.BUILDING_WORDS:
+            kind = "PLACE"
+        else:
+            continue
+        owners = [
+            k
+            for k in names.named
+            if names.types[k] == kind and names.words_of(k)[-1].lower() == key
+        ]
+        if len(owners) == 1:
+            names.canonical[key] = owners[0]
+
+
+def tail_of_organisation(names: Names) -> None:
+    """ "Security Council" for "United Nations Security Council", "Supreme Court" for "U.S.
+    Supreme Court": an organisation's name of two words or more that ends the name of one
+    longer organisation written before it, the rest of whose name is a name of its own (a
+    place, an acronym, another entity: "U.S.", "United Nations")."""
+    orgs = [k for k in names.named if names.types[k] == "ORG"]
+    for key in orgs:
+        if key in names.canonical:
+            continue
+        owners = [k for k in orgs if k != key and k.endswith(" " + key)]
+        if len(owners) != 1 or names.first_seen[owners[0]] > names.first_seen[key]:
+            continue
+        prefix = " ".join(names.words_of(owners[0])[: -len(key.split())])
+        if name_key(prefix) in names.types or place_kind(prefix) or acronym_letters(prefix):
+            names.canonical[key] = owners[0]
 
 
 def acronyms(names: Names) -> None:
@@ -156,23 +242,50 @@ def and_splits(names: Names) -> None:
 
 def first_word_of_organisation(names: Names) -> None:
     """The first word of an organisation's name ("Nordwind" / "Nordwind Offshore"), unless a
-    person is named with it."""
+    person is named with it, or the word is written before the longer name: a name the
+    article uses first stands for itself, and the longer one for its product or part
+    ("Apple" / "Apple Arcade", "Stadia" / "Stadia Pro"). A one-word "place" that is no
+    known place counts too ("Alden" / "Alden Capital")."""
     types, words_of = names.types, names.words_of
     orgs = [k for k in names.named if types[k] == "ORG"]
     for key, entity_type in types.items():
-        if key in names.canonical or " " in key or entity_type not in {"ORG", "PERSON"}:
+        if key in names.canonical or " " in key:
+            continue
+        if entity_type not in {"ORG", "PERSON"} and not (
+            entity_type == "PLACE" and place_kind(key) is None
+        ):
             continue
         matches = [k for k in orgs if words_of(k)[0].lower() == key]
-        if len(matches) == 1 and not any(
-            key in (w.lower() for w in words_of(p)) for p in names.people
+        if (
+            len(matches) == 1
+            and names.first_seen[matches[0]] < names.first_seen[key]
+            and not any(key in (w.lower() for w in words_of(p)) for p in names.people)
         ):
             names.canonical[key] = matches[0]
+
+
+def state_abbreviations(names: Names) -> None:
+    """A state's AP abbreviation stands for the state the article also names in full ("Va." /
+    "Virginia"); "D.C." and "DC" for Washington ("Washington, DC")."""
+    for key, entity_type in names.types.items():
+        state = state_of(names.surface_of[key])
+        if state is None or key in names.canonical or entity_type not in {"PLACE", "ORG"}:
+            continue
+        full = name_key(state)
+        if full in names.types and names.types[full] == "PLACE" and full != key:
+            names.canonical[key] = full
 
 
 AliasRule = Callable[[Names], None]
 
 #: The alias rules, in the order they run.
 ALIAS_RULES: tuple[AliasRule, ...] = (
+    state_abbreviations,
+    country_names,
+    parenthesised_acronyms,
+    party_names,
+    newspaper_short_names,
+    tail_of_organisation,
     acronyms,
     compass_words,
     corporate_forms,

@@ -15,7 +15,9 @@ from reader.analyze.entities.evidence import (
     is_speech_subject,
     role_before,
 )
-from reader.analyze.entities.repair import repair_span
+from reader.analyze.entities.headings import drop_heading_only, spot_camel_case
+from reader.analyze.entities.places import place_kind
+from reader.analyze.entities.repair import repair_span, split_affiliation, split_possessive
 from reader.analyze.entities.types import (
     LABEL_TYPES,
     NAMED_TYPES,
@@ -73,6 +75,9 @@ DOMAIN_SUFFIX = re.compile(r"\.(?:com|net|org|co\.uk|io)$", re.IGNORECASE)
 HYPHEN_PAIR = re.compile(r"^([A-Z][\w.]+)-([A-Z][\w.]+)$")
 
 
+GIVEN_NAMES = lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
+
+
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
@@ -97,11 +102,16 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
             ):
                 label = "PERSON"
             first, last, description = repair_span(doc, ent.start, ent.end, label)
+            if _opens_with_common_word(doc, first, last, label, common_words):
+                first += 1  # "Make Trump", "Ask Obama": a sentence's first word
             if first >= last:
                 continue
             taken_until = last
             taken.update(range(first, last))
-            for part_first, part_last, part_label in _split_possessive(doc, first, last, label):
+            parts = split_affiliation(doc, first, last, label) or split_possessive(
+                doc, first, last, label
+            )
+            for part_first, part_last, part_label in parts:
                 part_description = description if part_first == first else None
                 for candidate in _candidates(
                     chunk, part_first, part_last, part_label, part_description
@@ -111,24 +121,9 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         candidates.extend(_spot_organisations(chunk, taken))
         candidates.extend(_spot_named_as(chunk, taken))
         candidates.extend(_spot_based_in(chunk, taken))
+        candidates.extend(spot_camel_case(chunk, taken, _candidate))
     _surname_evidence(chunks, candidates)
-    return _split_fused(candidates)
-
-
-def _split_possessive(
-    doc: Doc, first: int, last: int, label: EntityType
-) -> list[tuple[int, int, EntityType]]:
-    """ "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General": two names joined
-    by a possessive are two entities; the possessed one is an organisation when its last word
-    says so."""
-    for i in range(first + 1, last - 1):
-        if doc[i].tag_ == "POS" or doc[i].text in lexicon.POSSESSIVE_TOKENS:
-            right = doc[last - 1].text
-            right_label: EntityType = "ORG" if right in lexicon.ORG_SUFFIXES else label
-            if not any(t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : last]):
-                return [(first, i, label)]  # "Holcomb's 2016"
-            return [(first, i, label), (i + 1, last, right_label)]
-    return [(first, last, label)]
+    return _split_fused(drop_heading_only(candidates, chunks))
 
 
 def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) -> None:
@@ -141,6 +136,7 @@ def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) ->
             and 2 <= len(words) <= 3
             and all(w[:1].isupper() and w.isalpha() for w in words)
             and words[-1] not in lexicon.ORG_SUFFIXES
+            and place_kind(candidate.surface) not in {"country", "state"}  # "North Korea"
         ):
             surnames[words[-1]].append(candidate)
     if not surnames:
@@ -148,7 +144,12 @@ def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) ->
     found: set[str] = set()
     for chunk in chunks:
         for token in chunk.doc:
-            if token.text in surnames and token.text not in found and _speaks_as_person(token):
+            if (
+                token.text in surnames
+                and token.text not in found
+                and token.ent_iob_ != "I"  # "Acme Mutual announced": the firm's own name
+                and _speaks_as_person(token)
+            ):
                 found.add(token.text)
     for word in found:
         for candidate in surnames[word]:
@@ -277,6 +278,19 @@ def _type_of_noun(lemma: str) -> EntityType | None:
 
 def _looks_like_name(doc: Doc, first: int, last: int) -> bool:
     return 1 <= last - first <= 3 and all(doc[i].is_title for i in range(first, last))
+
+
+def _opens_with_common_word(
+    doc: Doc, first: int, last: int, label: EntityType, common_words: set[str]
+) -> bool:
+    token = doc[first]
+    return (
+        label in {"PERSON", "OTHER"}
+        and last - first >= 2
+        and (bool(token.is_sent_start) or (first > 0 and doc[first - 1].text in {"“", '"'}))
+        and token.lower_ in common_words
+        and token.text not in GIVEN_NAMES
+    )
 
 
 def _is_common_word(candidate: Candidate, common_words: set[str]) -> bool:

@@ -3,15 +3,20 @@ the weighted vote that types each name."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
+from reader.analyze.entities.places import STATE_ABBREVIATIONS, place_kind
+from reader.analyze.entities.repair import outlet_and_person
 from reader.analyze.entities.types import DASHES, Candidate, name_key
 from reader.model import EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+CAMEL_CASE = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z]*$|^[A-Z][a-z]{3,}[A-Z]$")
 
 # Vote weights: each is added to a type's count of NER labels (one vote per mention).
 #: A PERSON label in a platform context ("said on Twitter"): an organisation.
@@ -22,6 +27,8 @@ OUTLET_VOTE = 3
 ROLE_VOTE = 3
 #: An apposition noun of a person, an organisation or a place ("Newsham, a senior fellow").
 APPOSITION_VOTE = 3
+#: "companies such as Gannett", "cities including Porto": the noun of the class.
+CLASS_NOUN_VOTE = 3
 #: A relative "who" ("Llop, who is 63").
 RELATIVE_WHO_VOTE = 2
 #: A name that modifies a noun of places ("the Graca neighbourhood") or organisations.
@@ -44,6 +51,28 @@ SURNAME_OF_PERSON_VOTE = 3
 #: The rules that spot names the NER missed (`candidates`): a surname that speaks as a
 #: person, "named as ...", "... -based".
 SPOTTED_VOTE = 3
+#: A name that is a country, a continent or a US state (`places`), each mention; a city of
+#: 100,000 or more, once. Neither when the article names a person with the word.
+COUNTRY_VOTE = 3
+CITY_VOTE = 2
+#: "Ashton, Md.": a name followed by a state is a town.
+CITY_STATE_VOTE = 3
+#: A team: a place and a plural ("Charlotte Panthers", "Minnesota Vikings"), or "the" and a
+#: plural name that is no place ("the Lakers", not "the Philippines"); a place and a
+#: newspaper's word ("Kansas City Star").
+TEAM_VOTE = 3
+#: One word the NER reads both as a person and as a place, no known place, with nothing
+#: in the text for a person: a company or a brand ("Ubisoft"). Its organisation vote beats both.
+MIXED_LABEL_MARGIN = 1
+#: One word the NER calls a person at least once that is the subject of a speech verb
+#: ("Vogel said"), with nothing for an organisation but the NER's own labels: a person.
+SPEAKER_VOTE = 2
+#: Two or three plain capitalised words after an outlet's or a party's possessive ("NBC's
+#: Lester Holt", "the Green Party's Jill Stein"): a person of theirs.
+OUTLET_PERSON_VOTE = 3
+#: One word written in CamelCase ("SpaceX", "GateHouse", "FiveThirtyEight"): a brand, not a
+#: person ("McConnell", "LaBelle", "DeNiro": a short prefix before the capital).
+CAMEL_CASE_VOTE = 3
 #: An organisation after a preposition counts as a place only from this preposition weight
 #: (`lexicon.PLACE_PREPOSITIONS`): "to Netflix", "at Google" are no evidence of a place.
 ORG_PLACE_PREPOSITION = 2
@@ -189,6 +218,15 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
             votes["PLACE"] += MODIFIER_PLACE_VOTE
         elif lemma in lexicon.ORG_NOUNS:
             votes["ORG"] += MODIFIER_ORG_VOTE
+    # "companies such as Gannett", "cities including Porto": the class the name is one of.
+    if first >= 3 and (
+        (doc[first - 1].lower_ == "as" and doc[first - 2].lower_ == "such")
+        or doc[first - 1].lower_ == "including"
+    ):
+        noun = doc[first - 3] if doc[first - 1].lower_ == "as" else doc[first - 2]
+        kind = _type_of_class(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if kind is not None:
+            votes[kind] += CLASS_NOUN_VOTE
     # "in Gourock", "near Rotterdam": a place after a locative preposition.
     if first > 0 and (single or label != "PERSON") and root.dep_ == "pobj":
         weight = lexicon.PLACE_PREPOSITIONS.get(doc[first - 1].lower_, 0)
@@ -199,10 +237,10 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
             votes["PLACE"] += weight
     words = candidate.words
     org_head = len(words) >= 3 and words[0] in lexicon.ORG_SUFFIXES and words[1] in {"of", "for"}
-    if org_head or (len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES):
+    if len(words) >= 2 and words[-1].lower() in lexicon.BUILDING_WORDS:
+        votes["PLACE"] += NAME_WORD_VOTE  # "Bank of America Stadium"
+    elif org_head or (len(words) >= 2 and words[-1] in lexicon.ORG_SUFFIXES):
         votes["ORG"] += NAME_WORD_VOTE
-    elif len(words) >= 2 and words[-1].lower() in lexicon.BUILDING_WORDS:
-        votes["PLACE"] += NAME_WORD_VOTE
     if single and candidate.surface.lower().strip(".") in lexicon.DATE_WORDS:
         votes["DATE"] += DATE_WORD_VOTE
     # A dateline: "GDANSK, June 19 -", "DULUTH, Minn. -", "Indianapolis – Several thousand".
@@ -217,6 +255,24 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     # "CBS DFW": capitals only, several words: an organisation's letters, not a person.
     if len(words) >= 2 and all(w.isupper() for w in words):
         votes["ORG"] += CAPITALS_VOTE
+    if (
+        first >= 2
+        and (doc[first - 1].tag_ == "POS" or doc[first - 1].text in lexicon.POSSESSIVE_TOKENS)
+        and outlet_and_person(doc, first - 2, first - 1, last)
+    ):
+        votes["PERSON"] += OUTLET_PERSON_VOTE  # "NBC's Lester Holt"
+    if single and CAMEL_CASE.match(candidate.surface):
+        votes["ORG"] += CAMEL_CASE_VOTE
+    if _team_name(doc, first, words):
+        votes["ORG"] += TEAM_VOTE
+    # "Ashton, Md.", "Springfield, Illinois": a town and its state.
+    if (
+        last + 1 < len(doc)
+        and doc[last].text == ","
+        and (doc[last + 1].text in STATE_ABBREVIATIONS or place_kind(doc[last + 1].text) == "state")
+        and label != "ORG"
+    ):
+        votes["PLACE"] += CITY_STATE_VOTE
     # "an Amritsar-based agent": where something is based is a place.
     if (
         last + 1 < len(doc)
@@ -264,8 +320,85 @@ def vote_types(candidates: list[Candidate]) -> tuple[dict[str, EntityType], set[
             continue
         if words[-1].lower() in person_words and words[-1] not in lexicon.ORG_SUFFIXES:
             counter["PERSON"] += SURNAME_OF_PERSON_VOTE
+    _place_votes(candidates, votes)
+    _speaking_person(candidates, votes)
+    _mixed_labels(candidates, votes)
     types: dict[str, EntityType] = {}
     for key, counter in votes.items():
         best = max(counter.items(), key=lambda item: (item[1], item[0] != "PERSON"))[0]
         types[key] = best  # type: ignore[assignment]
     return types, evidenced
+
+
+def _place_votes(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:
+    """Countries, states and large cities vote PLACE, unless a person is named with the word
+    ("Elizabeth Warren", "Michael Jordan") or the name speaks ("Jackson said")."""
+    person_words = {
+        word
+        for c in candidates
+        if c.type == "PERSON" and len(c.words) >= 2
+        for word in c.key.split()
+    }
+    speaking = {c.key for c in candidates if c.speech_subject}
+    counted: set[str] = set()
+    for candidate in candidates:
+        key = candidate.key
+        if key in person_words or candidate.type in {"DATE", "OTHER"}:
+            continue
+        kind = place_kind(candidate.surface)
+        if kind in {"country", "state"}:
+            votes[key]["PLACE"] += COUNTRY_VOTE
+        elif kind == "city" and key not in counted and key not in speaking:
+            counted.add(key)
+            votes[key]["PLACE"] += CITY_VOTE
+
+
+def _team_name(doc: Doc, first: int, words: list[str]) -> bool:
+    """A team ("Minnesota Vikings", "the Lakers") or a paper named for its town ("Kansas City
+    Star", "Hartford Courant")."""
+    last_word = words[-1]
+    if len(words) >= 2 and last_word.lower() in lexicon.PRESS_WORDS:
+        return place_kind(" ".join(words[:-1])) is not None
+    if not (last_word.endswith("s") and last_word[:1].isupper() and last_word[1:].islower()):
+        return False
+    if len(last_word) <= 3 or last_word.endswith("ss"):
+        return False
+    if len(words) >= 2:
+        return place_kind(" ".join(words[:-1])) is not None
+    return first > 0 and doc[first - 1].lower_ == "the" and place_kind(last_word) is None
+
+
+def _mixed_labels(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for candidate in candidates:
+        if len(candidate.words) == 1:
+            labels[candidate.key][candidate.type] += 1
+    for key, counts in labels.items():
+        if counts["PERSON"] and counts["PLACE"] and not counts["ORG"]:
+            if votes[key]["PERSON"] > counts["PERSON"] or place_kind(key) is not None:
+                continue  # a role, an apposition... or a real place
+            votes[key]["ORG"] += max(votes[key]["PERSON"], votes[key]["PLACE"]) + MIXED_LABEL_MARGIN
+
+
+def _type_of_class(lemma: str) -> str | None:
+    if lemma in lexicon.ORG_NOUNS:
+        return "ORG"
+    if lemma in lexicon.PLACE_NOUNS:
+        return "PLACE"
+    if lemma in lexicon.PERSON_NOUNS:
+        return "PERSON"
+    return None
+
+
+def _speaking_person(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    speaks: set[str] = set()
+    for candidate in candidates:
+        if len(candidate.words) == 1:
+            labels[candidate.key][candidate.type] += 1
+            if candidate.speech_subject:
+                speaks.add(candidate.key)
+    for key in speaks:
+        counts = labels[key]
+        if counts["PERSON"] and votes[key]["ORG"] <= counts["ORG"] and place_kind(key) is None:
+            votes[key]["PERSON"] += SPEAKER_VOTE

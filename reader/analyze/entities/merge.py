@@ -12,11 +12,13 @@ from reader.analyze import lexicon
 from reader.analyze.entities.aliases import ALIAS_RULES, Names
 from reader.analyze.entities.candidates import corporate_core
 from reader.analyze.entities.evidence import vote_types
+from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import (
     NAMED_TYPES,
     Candidate,
     EntityDraft,
     acronym_letters,
+    name_key,
 )
 from reader.model import EntityType
 
@@ -26,7 +28,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
     (acronym, compass word, corporate form, "and" split, first word), or the short name of
     a person named in full."""
     types, evidenced = vote_types(candidates)
-    names = Names.of(candidates, types)
+    names = Names.of(candidates, types, text)
     person_starts: dict[str, list[int]] = defaultdict(list)
     for candidate in candidates:
         if candidate.key in names.people:
@@ -38,7 +40,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
     groups: dict[str, list[Candidate]] = defaultdict(list)
     for candidate in candidates:
         key = candidate.key
-        target = names.canonical.get(key, key)
+        target = _resolve(names.canonical, key)
         if target == "":
             continue
         if target == key:
@@ -64,6 +66,17 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
         drafts.append(_draft(key, entity_type, members, surface_of))
     _add_missed_aliases(drafts, candidates, text)
     return drafts
+
+
+def _resolve(canonical: dict[str, str], key: str) -> str:
+    """The name a key stands for, through chains of aliases ("DPRK" -> "Democratic People's
+    Republic of Korea" -> "North Korea")."""
+    seen = {key}
+    target = canonical.get(key, key)
+    while target and target in canonical and canonical[target] and target not in seen:
+        seen.add(target)
+        target = canonical[target]
+    return target
 
 
 def _type_lone_by_peers(
@@ -133,22 +146,34 @@ def _person_for(
     words_of: Callable[[str], list[str]],
 ) -> str | None:
     """The full-named person a short name stands for ("Kim", "Newsham"), if any."""
-    words = [w.lower() for w in candidate.words]
+    words = _name_parts(candidate.words)
     entity_type = types[candidate.key]
+    if not words:
+        return None
     if len(words) >= 2 and entity_type == "PERSON":
         matches = [
             k
             for k in people
-            if k != candidate.key and _is_edge_subsequence(words, [w.lower() for w in words_of(k)])
+            if k != candidate.key and _is_edge_subsequence(words, _name_parts(words_of(k)))
+        ]
+    elif len(words) >= 2 and entity_type in {"ORG", "PLACE"}:
+        # "De Blasio" typed an organisation: the surname of "Bill de Blasio".
+        matches = [
+            k for k in people if k != candidate.key and _name_parts(words_of(k))[1:] == words
         ]
     elif len(words) == 1:
         word = words[0]
 
         def edges(key: str) -> tuple[str, str]:
-            parts = words_of(key)
-            return parts[0].lower(), parts[-1].lower()
+            parts = _name_parts(words_of(key)) or [key]
+            return parts[0], parts[-1]
 
-        if entity_type == "PERSON" or candidate.type == "PERSON" or candidate.key not in evidenced:
+        if (
+            entity_type == "PERSON"
+            or candidate.type == "PERSON"
+            or candidate.key not in evidenced
+            or (entity_type == "PLACE" and place_kind(word) is None)  # "LeBron" / "LeBron James"
+        ):
             matches = [k for k in people if word in edges(k)]
         elif entity_type == "ORG" or candidate.speech_subject:
             matches = [k for k in people if word == edges(k)[1]]
@@ -161,6 +186,19 @@ def _person_for(
     if len(matches) == 1:
         return matches[0]
     return _nearest_before(candidate.start, matches, person_starts)
+
+
+#: Generational suffixes, not part of the surname ("John G. Roberts Jr." / "Roberts").
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _name_parts(words: list[str]) -> list[str]:
+    """A name's words for comparison: case and apostrophes folded, edge commas and a
+    generational suffix dropped."""
+    parts = [name_key(w).strip(",") for w in words]
+    while len(parts) > 1 and parts[-1] in NAME_SUFFIXES:
+        parts.pop()
+    return [p for p in parts if p]
 
 
 def _is_edge_subsequence(short: list[str], long: list[str]) -> bool:
@@ -178,8 +216,25 @@ def _nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]
     return min(keys, key=distance)
 
 
+#: A length of time, not a date: "two years", "20 minutes", "several months", "decades".
+DURATION = re.compile(
+    r"^(?:(?:the|a|an|about|almost|nearly|over|more than|less than|up to|at least|another|"
+    r"past|several|few|many|some|every|each|couple of|dozens of|hundreds of|"
+    r"\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|thirty|forty|fifty|sixty|hundred|half|and|-)\s*)*"
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries)"
+    r"(?:[\s-]+long)?$"
+)
+
+
+def is_duration(surface: str) -> bool:
+    return DURATION.match(" ".join(surface.lower().split())) is not None
+
+
 def _is_real_date(surface: str) -> bool:
     lowered = surface.lower()
+    if is_duration(lowered):  # "two years", "three months": how long, not when
+        return False
     if lowered.endswith("-old") or lowered.endswith(" old"):  # an age: "60-year-old"
         return False
     if any(ch.isdigit() for ch in lowered):

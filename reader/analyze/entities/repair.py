@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
+from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import HYPHEN_SUFFIXES, NAMED_TYPES, PARTICIPLE_SUFFIX
 from reader.model import EntityType
 
@@ -47,6 +48,9 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
         or (doc[last - 1].is_punct and doc[last - 1].text not in {".", ")"})
     ):
         last -= 1
+    last = _trim_trailing_words(doc, first, last, label)
+    if label == "ORG":
+        last = _trim_before_title(doc, first, last)
     while (
         label == "ORG"
         and last - first > 2
@@ -65,6 +69,8 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
             first = title_end
     if label == "PERSON":
         first = _extend_left_over_given_name(doc, first)
+        if last - first >= 3 and doc[first].text in PARTY_WORDS:
+            first += 1  # "Libertarian Gary Johnson"
     if label in NAMED_TYPES:
         last = _extend_over_hyphens(doc, last)
     if label == "ORG":
@@ -133,3 +139,115 @@ def _extend_org(doc: Doc, last: int) -> int:
         end = k
         i = k
     return end
+
+
+#: Party words written before a candidate's name, not part of it.
+PARTY_WORDS = frozenset(
+    {"Republican", "Democrat", "Democratic", "Libertarian", "GOP", "Labour", "Conservative"}
+)
+
+#: What a date may not end with ("next spring despite"); a name ends with none of its
+#: lower-case words ("Thibaut Courtois to", "Harbor Hawks - while", "Economic Club of").
+DATE_TAIL_POS = frozenset({"ADP", "SCONJ", "CCONJ", "DET", "PRON", "VERB", "AUX"})
+PERCENT_WORDS = frozenset({"percent", "per", "cent", "%", "points"})
+
+
+def _trim_trailing_words(doc: Doc, first: int, last: int, label: EntityType) -> int:
+    """The span's end, less trailing function words, dashes and "41 percent"."""
+    while last - first > 1:
+        token = doc[last - 1]
+        if label == "DATE":
+            if token.pos_ in DATE_TAIL_POS and token.is_lower:
+                last -= 1
+                continue
+            break
+        if label not in NAMED_TYPES:
+            break
+        if (
+            token.i >= 1
+            and doc[token.i - 1].text in {"-", "‑"}
+            and not doc[token.i - 1].whitespace_
+        ):
+            break  # "Ban Ki-moon": a hyphen joins the word to the name
+        if token.is_punct and token.text not in {".", ")"}:
+            last -= 1
+        elif token.is_lower and token.is_alpha or token.text in PERCENT_WORDS:
+            percent = token.text in PERCENT_WORDS
+            last -= 1
+            if percent and last - first > 1 and doc[last - 1].like_num:
+                last -= 1
+        else:
+            break
+    return last
+
+
+def split_affiliation(
+    doc: Doc, first: int, last: int, label: EntityType
+) -> list[tuple[int, int, EntityType]] | None:
+    """ "Penelope Muse Abernathy of the University of North Carolina": a person's name and
+    the organisation she is of, read by the NER as one organisation. The left part is two or
+    three capitalised words with no organisation word; the right starts with one."""
+    if label != "ORG":
+        return None
+    for i in range(first + 2, min(first + 4, last - 1)):
+        if doc[i].text != "of":
+            continue
+        left = [doc[t].text for t in range(first, i)]
+        if not all(w[:1].isupper() and w.isalpha() for w in left):
+            return None
+        if any(w in lexicon.ORG_SUFFIXES or w in lexicon.TITLE_WORDS for w in left):
+            return None
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        if j < last and doc[j].text in lexicon.ORG_SUFFIXES:
+            return [(first, i, "PERSON"), (j, last, "ORG")]
+        return None
+    return None
+
+
+def split_possessive(
+    doc: Doc, first: int, last: int, label: EntityType
+) -> list[tuple[int, int, EntityType]]:
+    """ "Jeff Bezos's Blue Origin", "NASA's Office of the Inspector General": two names joined
+    by a possessive are two entities; the possessed one is an organisation when its last word
+    says so, and a person when it is two or three plain capitalised words after an outlet
+    or a party ("NBC's Lester Holt", "the Green Party's Jill Stein")."""
+    for i in range(first + 1, last - 1):
+        if doc[i - 1].text == "People":  # "Democratic People's Republic of Korea"
+            continue
+        if doc[i].tag_ == "POS" or doc[i].text in lexicon.POSSESSIVE_TOKENS:
+            right = doc[last - 1].text
+            right_label: EntityType = "ORG" if right in lexicon.ORG_SUFFIXES else label
+            if not any(t.is_alpha and t.text[:1].isupper() for t in doc[i + 1 : last]):
+                return [(first, i, label)]  # "Holcomb's 2016"
+            if outlet_and_person(doc, first, i, last):
+                return [(first, i, "ORG"), (i + 1, last, "PERSON")]
+            return [(first, i, label), (i + 1, last, right_label)]
+    return [(first, last, label)]
+
+
+def outlet_and_person(doc: Doc, first: int, possessive: int, last: int) -> bool:
+    """`doc[first:possessive]` an outlet or a party, `doc[possessive + 1:last]` a person's name."""
+    owner = doc[possessive - 1].text
+    person = [doc[t].text for t in range(possessive + 1, last)]
+    if not 2 <= len(person) <= 3 or not all(w.isalpha() and w.istitle() for w in person):
+        return False
+    if person[-1] in lexicon.ORG_SUFFIXES or person[-1].lower() in lexicon.BUILDING_WORDS:
+        return False
+    if place_kind(person[0]) in {"country", "state", "city"}:  # "the League's Denver Hawks"
+        return False
+    return (
+        owner in lexicon.ORG_SUFFIXES
+        or owner.lower() in lexicon.PRESS_WORDS
+        or (owner.isupper() and len(owner) >= 2 and possessive - first == 1)
+    )
+
+
+def _trim_before_title(doc: Doc, first: int, last: int) -> int:
+    """ "Democratic National Committee Finance" + "Director Lena Ortiz": before a title, an
+    organisation ends at its last organisation word; what follows is the person's job."""
+    if last >= len(doc) or doc[last].text not in lexicon.TITLE_WORDS:
+        return last
+    for k in range(last - 2, first, -1):
+        if doc[k].text in lexicon.ORG_SUFFIXES:
+            return k + 1
+    return last

@@ -9,12 +9,18 @@ marks, it cites as `Jerzy Malek said that …`.
 
 from __future__ import annotations
 
+import functools
+
 from reader.model import Article, Quote
 from reader.sanitize import clean_text
 
 
+@functools.lru_cache(maxsize=4096)
 def one_line(text: str) -> str:
-    """`text` cleaned and on one line (a source such as a file name was never cleaned)."""
+    """`text` cleaned and on one line (a source such as a file name was never cleaned).
+
+    Kept for the latest few thousand texts: a list of quotes cites the same titles, sites
+    and addresses over and over (`reader quotes` cites thousands at a time)."""
     return " ".join(clean_text(text).split())
 
 

@@ -40,7 +40,8 @@ def cell(value: object) -> object:
     return value
 
 
-def _table(columns: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
+def table(columns: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
+    """A CSV table: the header row `columns`, then `rows`, every cell through `cell`."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(columns)
@@ -50,7 +51,7 @@ def _table(columns: tuple[str, ...], rows: Iterable[Iterable[object]]) -> str:
 
 def quotes_csv(analyses: Iterable[Analysis]) -> str:
     """Every quote of every analysis, in article order."""
-    return _table(
+    return table(
         QUOTE_COLUMNS,
         (
             (
@@ -77,7 +78,7 @@ def quotes_csv(analyses: Iterable[Analysis]) -> str:
 
 def entities_csv(analyses: Iterable[Analysis]) -> str:
     """Every entity of every analysis, in the analysis's order."""
-    return _table(
+    return table(
         ENTITY_COLUMNS,
         (
             (

@@ -12,7 +12,7 @@ import re
 
 from reader.keep.export.citation import one_line as _one_line
 from reader.keep.export.citation import quote_citation
-from reader.model import ENTITY_GROUPS, Analysis, Article, Quote
+from reader.model import ENTITY_GROUPS, Analysis, Article, Block, Quote
 
 # Every ASCII punctuation character that can start or end Markdown or HTML syntax inline;
 # CommonMark reads a backslash before any ASCII punctuation as that character, literally.
@@ -33,6 +33,67 @@ def escape(text: str) -> str:
 
 
 _BLOCK_PREFIX = {"heading": "## ", "blockquote": "> ", "list_item": "- "}
+
+
+# Stand-ins for the emphasis delimiters while the text is escaped (private-use characters,
+# which `escape` leaves alone); a block that holds one itself is written without emphasis.
+_STAND_INS = {"\ue000": "**", "\ue001": "**", "\ue002": "*", "\ue003": "*"}
+_OPEN = {"strong": "\ue000", "em": "\ue002"}
+_CLOSE = {"strong": "\ue001", "em": "\ue003"}
+_EDGE = re.compile(r"\w")
+# After a line break of the block: a hard break (a backslash at the end of the line), then
+# what keeps the next line inside the block.
+_NEXT_LINE = {"blockquote": "\\\n> ", "list_item": "\\\n  ", "heading": " "}
+
+
+def _block_markdown(article: Article, block: Block) -> str:
+    """One block as Markdown: escaped, its bold and italic words as `**` and `*`, its line
+    breaks (`\\n`) as hard line breaks."""
+    text = _with_stand_ins(article, block)
+    text = escape(text)
+    for stand_in, delimiter in _STAND_INS.items():
+        text = text.replace(stand_in, delimiter)
+    joiner = _NEXT_LINE.get(block.kind, "\\\n")
+    return _BLOCK_PREFIX.get(block.kind, "") + joiner.join(text.split("\n"))
+
+
+def _with_stand_ins(article: Article, block: Block) -> str:
+    """The block's text with a stand-in before and after each of its marks, each mark
+    trimmed to start and end on a word character (so that CommonMark reads the delimiters as
+    emphasis); an italic mark that crosses a bold one without nesting is left out."""
+    text = article.block_text(block)
+    if any(stand_in in text for stand_in in _STAND_INS):
+        return text
+    spans: list[tuple[int, int, str]] = []
+    for mark in article.marks:
+        start, end = max(mark.start, block.start), min(mark.end, block.end)
+        while start < end and not _EDGE.match(article.text, start):
+            start += 1
+        while end > start and not _EDGE.match(article.text, end - 1):
+            end -= 1
+        if start >= end:
+            continue
+        crossing = any(
+            s < start < e < end or start < s < end < e for s, e, kind in spans if kind != mark.kind
+        )
+        if not crossing:
+            spans.append((start, end, mark.kind))
+    if not spans:
+        return text
+    # At one offset: closing delimiters first (the inner one first), then opening ones
+    # (the outer one first).
+    inserts: list[tuple[int, int, int, str]] = []
+    for start, end, kind in spans:
+        inserts.append((end, 0, start - end, _CLOSE[kind]))
+        inserts.append((start, 1, start - end, _OPEN[kind]))
+    pieces: list[str] = []
+    position = block.start
+    for offset, _, _, stand_in in sorted(inserts):
+        pieces.append(article.text[position:offset])
+        pieces.append(stand_in)
+        position = offset
+    pieces.append(article.text[position : block.end])
+    return "".join(pieces)
 
 
 def _metadata_line(article: Article) -> str:
@@ -61,7 +122,7 @@ def analysis_to_markdown(analysis: Analysis) -> str:
         if block.kind == "caption":
             lines.append(f"*{escape(_one_line(text))}*")
         else:
-            lines.append(_BLOCK_PREFIX.get(block.kind, "") + escape(text))
+            lines.append(_block_markdown(article, block))
         lines.append("")
 
     return "\n".join(lines) + "\n" + _entities_and_quotes(analysis)

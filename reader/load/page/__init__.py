@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from reader.errors import LoadError, NoArticleError
 from reader.load.decode import check_payload, decode, describe
 from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
 from reader.load.page.combine import extract_blocks
-from reader.load.page.links import locate_links, page_anchors, page_base
+from reader.load.page.emphasis import locate_marks, page_emphasis
+from reader.load.page.links import BlockIndex, locate_links, page_anchors, page_base
 from reader.load.page.metadata import fill_missing, read_metadata
 from reader.load.page.parse import clean_page, parse_page
 from reader.model import Article
@@ -75,9 +76,16 @@ def article_from_html(page: str, source: str, *, url: str | None = None) -> Arti
         published=meta.published,
         url=clean_text(meta.url) if meta.url else None,
     )
-    # Links are spans over the text as extracted: found again in it, the text unchanged.
-    links = locate_links(article, page_anchors(tree), page_base(tree, url or article.url))
-    return replace(article, links=links) if links else article
+    # Links and emphasis are spans over the text as extracted: found again in it, the text
+    # unchanged.
+    # What both searches need is worked out once: the page's block elements' words, the
+    # article's blocks' words.
+    block_keys: dict[Any, str] = {}
+    index = BlockIndex(article)
+    anchors = page_anchors(tree, block_keys, within=index.text)
+    links = locate_links(article, anchors, page_base(tree, url or article.url), index)
+    marks = locate_marks(article, page_emphasis(tree, block_keys, within=index.text), index)
+    return replace(article, links=links, marks=marks) if links or marks else article
 
 
 def _no_article(source: str) -> LoadError:

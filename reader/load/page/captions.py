@@ -19,8 +19,17 @@ _TRAILING_CREDIT = re.compile(
     r"|(?:AP|AFP|Reuters|Getty Images|EPA)[^()]*"
     r"|[A-Z][\w.'’ -]{1,40}\s/\s[A-Z][\w.'’ -]{1,40})\)"
     r"|(?<=[.!?])\s+(?:Photo(?:graph)?s?|Image|Picture|Credit|Illustration)\s*(?:by\s|:)\s*"
-    r"[^.!?]{1,80})\s*$"
+    r"[^.!?]{1,80}"
+    r"|(?<=[.!?])\s*Credits?\s*(?:by\s|:|\.{3}|…)\s*[^.!?]{1,80}"
+    r"|(?<=[.!?])\s+[A-Z][\w.'’ -]{1,40}\s/\s[A-Z][\w.'’ -]{1,40})\s*$"
 )
+#: A caption that is only an image's file name ("WEB18-Facebook-1160x768.jpg").
+FILE_NAME_RE = re.compile(
+    r"^[^\s/\\]{1,200}\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$", re.IGNORECASE
+)
+# Where two elements' texts meet with no space: after the end of a sentence (or a closing
+# bracket), before a letter or digit. "…this week." + "Credit…" is two words, not one.
+_RUN_IN = re.compile(r"[.!?:;,)\]”’\"'…]$")
 
 
 CREDIT_TAIL = 300
@@ -33,6 +42,17 @@ def strip_credit(caption: str) -> str:
     tried from every bracket of a long caption was quadratic."""
     head, tail = caption[:-CREDIT_TAIL], caption[-CREDIT_TAIL:]
     return (head + _TRAILING_CREDIT.sub("", tail)).strip() or caption
+
+
+def spaced_text(element: Any) -> str:
+    """`element.text_content()`, with a space where one element's text ends a sentence and
+    the next one's starts a word with none between them (a caption and its credit)."""
+    parts: list[str] = []
+    for piece in element.itertext():
+        if parts and piece[:1].isalnum() and _RUN_IN.search(parts[-1]):
+            parts.append(" ")
+        parts.append(piece)
+    return "".join(parts)
 
 
 def place_captions(blocks: Blocks, tree: Any, *, page: str | None = None) -> Blocks:
@@ -53,6 +73,16 @@ def place_captions(blocks: Blocks, tree: Any, *, page: str | None = None) -> Blo
     seen: set[str] = set()
     for kind, text in blocks:
         key = _key(text)
+        # The caption run into its credit in a block ("…this week.Credit…"): a block that
+        # starts with a caption's words and is that caption once its credit is cut.
+        if (
+            key not in caption_keys
+            and len(text) <= CREDIT_TAIL + 300
+            and any(key.startswith(caption_key) for caption_key in caption_keys)
+        ):
+            uncredited = _key(strip_credit(text))
+            if uncredited in caption_keys:
+                key, text = uncredited, caption_keys[uncredited]
         if key in caption_keys:
             if key not in seen:
                 seen.add(key)
@@ -134,8 +164,8 @@ def _figure_captions(tree: Any, page: str | None = None) -> list[tuple[str, Any]
         for credit in trimmed.xpath(".//*[@class]"):
             if _CREDIT_CLASS.search(credit.get("class", "")) and credit.getparent() is not None:
                 credit.drop_tree()
-        text = strip_credit(_SPACE.sub(" ", clean_text(trimmed.text_content())).strip())
-        if len(text) < 15:
+        text = strip_credit(_SPACE.sub(" ", clean_text(spaced_text(trimmed))).strip())
+        if len(text) < 15 or FILE_NAME_RE.match(text):
             continue
         found.append((text, caption))
     return found

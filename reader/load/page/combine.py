@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Literal
 
-from reader.load.page.blocks import Blocks, normalise, squash
+from reader.load.page.blocks import Blocks, normalise, split_paragraphs, squash_lines
 from reader.load.page.density import density_blocks
+from reader.load.page.edges import edge_run, link_test, restore_repeats
 from reader.load.page.parse import parse_html
 from reader.load.page.trafilatura_blocks import trafilatura_blocks
 from reader.scripts import shape_words
@@ -41,6 +43,29 @@ FURNITURE_RE = re.compile(
     r"(?:copyright|\(c\)|©).{0,80}|[^\s@]+@\S+\.\w+|_+|-+)$",
     re.IGNORECASE,
 )
+# The words a video player or a photo gallery puts on the page for its controls and dialogs
+# (video.js, JW Player and the like: "This is a modal window.", "descriptions off,
+# selected"; a gallery's "3 of 12", "Next", "Hide caption"): a block that is only that.
+MEDIA_UI_RE = re.compile(
+    r"^(?:this is a modal window\.?|(?:beginning|end) of dialog window\..{0,120}|"
+    r"this modal can be closed.{0,120}|close modal dialog|modal window|"
+    r"(?:descriptions|captions|subtitles|chapters|audio track)(?: off| settings)?(?:, .{0,60})?|"
+    r".{1,60}, selected|no compatible source was found for this (?:media|video)\.?|"
+    r"the media could not be loaded.{0,160}|video player is loading\.?|"
+    r"(?:current|remaining|duration)(?: time)?:? ?-?\d+:\d\d(?: / -?\d+:\d\d)?|"
+    r"(?:loaded|progress): ?\d+(?:\.\d+)?%|stream type live|seek to live.{0,60}|"
+    r"(?:play|pause|mute|unmute|replay|fullscreen|non-fullscreen|picture-in-picture)"
+    r"(?: video)?|(?:watch|play) (?:the )?video|skip ad|ad \d+ of \d+|"
+    r"(?:text|font|background|window|caption area) (?:colou?r|size|family|edge style|"
+    r"opacity|transparency).{0,160}|reset restore all settings.{0,60}|"
+    r"(?:image|photo|picture|slide|item)? ?\d{1,3} ?(?:of|/) ?\d{1,3}|"
+    r"(?:previous|prev|next)(?: (?:image|photo|picture|slide|item))?|expand|"
+    r"enlarge(?: this)? (?:image|photo)|(?:hide|show|toggle) captions?|"
+    r"(?:view|open|launch|back to|close|see) (?:the )?(?:full |photo )?gallery|"
+    r"swipe (?:left|right|for|to) .{0,40}|"
+    r"[^\s/\\]{1,120}\.(?:jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic))$",
+    re.IGNORECASE,
+)
 FURNITURE_MAX_CHARS = 160
 # Pages longer than this (characters of HTML) are read by the density scorer alone. The
 # largest page of the extraction benchmark is 1.4 MB; a saved long read of several MB is
@@ -52,12 +77,20 @@ DENSITY_ONLY_CHARS = 2_000_000
 SCAN_BUDGET_FACTOR = 32
 
 
-def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None = None) -> Blocks:
+def extract_blocks(
+    html: str,
+    *,
+    url: str | None = None,
+    tree: _Element | None = None,
+    second_opinion: Literal["density", "readability"] = "density",
+) -> Blocks:
     """The page's main content as `(kind, text)` blocks in reading order, text cleaned.
 
     Kinds: heading, paragraph, caption, blockquote, list_item. Empty when no article text
     is found. Never raises on broken markup. `tree` is the page already parsed by
     `parse_html` (it is read, never changed), so a caller that parsed it need not pay twice.
+    `second_opinion` is what confirms trafilatura's blocks: the density scorer, or
+    readability-lxml (measured against each other by `benchmarks/extraction.py`).
     """
     if tree is None:
         try:
@@ -72,17 +105,25 @@ def extract_blocks(html: str, *, url: str | None = None, tree: _Element | None =
     large = len(html) > DENSITY_ONLY_CHARS
     primary = [] if large else _trafilatura_opinion(tree, url)
     try:
-        second = density_blocks(html, tree)
+        if second_opinion == "readability":
+            from reader.load.page.readability_blocks import readability_blocks
+
+            second = readability_blocks(html)
+        else:
+            second = density_blocks(html, tree)
     except Exception:
         second = []
     if large and not second:
         primary = _trafilatura_opinion(tree, url)
-    blocks = combine(primary, second) if primary else second
-    return [(kind, text) for kind, text in _cleaned(blocks) if text and not _is_furniture(text)]
+    linked = link_test(tree)
+    blocks = combine(primary, second, linked) if primary else second
+    blocks = split_paragraphs(_cleaned(blocks))
+    return [(kind, text) for kind, text in blocks if text and not _is_furniture(text)]
 
 
 def _cleaned(blocks: Blocks) -> Blocks:
-    """The blocks as `clean_text` leaves them, whitespace squashed again.
+    """The blocks as `clean_text` leaves them, whitespace squashed again (the page's line
+    breaks, `\n`, kept).
 
     Most pages hold nothing to clean, and that is checked once over all the blocks (joined
     by newlines, which neither `clean_text` nor NFC composition carries across): then
@@ -92,8 +133,13 @@ def _cleaned(blocks: Blocks) -> Blocks:
 
     joined = "\n".join(text for _, text in blocks)
     if "\r" in joined or has_control(joined) or not unicodedata.is_normalized("NFC", joined):
-        return [(kind, squash(clean_text(text))) for kind, text in blocks]
-    return [(kind, squash(text)) for kind, text in blocks]
+        # A carriage return is the page's source whitespace (a `<br>` is `\n` by now), not
+        # a line break to keep: a space before `clean_text` turns it into `\n`.
+        return [
+            (kind, squash_lines(clean_text(text.replace("\r", " ")), "\n"))
+            for kind, text in blocks
+        ]
+    return [(kind, squash_lines(text, "\n")) for kind, text in blocks]
 
 
 #: The most elements trafilatura is given as they are. Its main loop is quadratic in the
@@ -117,7 +163,7 @@ def _bounded_for_trafilatura(tree: _Element) -> _Element | None:
     from reader.load.notes import note
     from reader.load.page.parse import parse_html
 
-    if sum(1 for _ in tree.iter()) <= MAX_TRAFILATURA_NODES:
+    if _at_most(tree, MAX_TRAFILATURA_NODES):
         return tree
     flat = copy.deepcopy(tree)
     etree.strip_tags(flat, *INLINE_TAGS)
@@ -125,13 +171,21 @@ def _bounded_for_trafilatura(tree: _Element) -> _Element | None:
     # trafilatura, which joins them one by one, was as slow as before.
     reparsed = parse_html(etree.tostring(flat, encoding="unicode"))
     flat = reparsed if reparsed is not None else flat
-    if sum(1 for _ in flat.iter()) <= MAX_FLAT_NODES:
+    if _at_most(flat, MAX_FLAT_NODES):
         note(f"Page limit: more than {MAX_TRAFILATURA_NODES:,} elements, so the main-text "
              "extractor read the page without its inline formatting.")  # fmt: skip
         return flat
     note(f"Page limit: more than {MAX_FLAT_NODES:,} elements, so only the text "
          "density extractor read the page.")  # fmt: skip
     return None
+
+
+def _at_most(tree: _Element, count: int) -> bool:
+    """Whether `tree` has at most `count` nodes (elements, comments and processing
+    instructions, as `tree.iter()` gives them), counted by XPath: no Python object is made
+    for each element, which is what walking the tree costs."""
+    nodes = tree.xpath("count(//* | //comment() | //processing-instruction())")
+    return float(nodes) <= count
 
 
 def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
@@ -150,8 +204,11 @@ def _trafilatura_opinion(tree: _Element, url: str | None) -> Blocks:
 
 
 def _is_furniture(text: str) -> bool:
-    """A short line of page furniture (a long text is never one, and is not scanned)."""
-    return len(text) <= FURNITURE_MAX_CHARS and FURNITURE_RE.match(text) is not None
+    """A short line of page furniture or of a media player's or gallery's controls (a long
+    text is never one, and is not scanned)."""
+    if len(text) > FURNITURE_MAX_CHARS:
+        return False
+    return FURNITURE_RE.match(text) is not None or MEDIA_UI_RE.match(text) is not None
 
 
 def _looks_like_menu(blocks: Blocks) -> bool:
@@ -165,13 +222,17 @@ def _looks_like_menu(blocks: Blocks) -> bool:
     return lengths[len(lengths) // 2] < 4
 
 
-def combine(primary: Blocks, second: Blocks) -> Blocks:
+def combine(
+    primary: Blocks, second: Blocks, linked: Callable[[str], bool] = lambda text: False
+) -> Blocks:
     """Keep the primary opinion's blocks, trimming its unconfirmed edges.
 
     The article is the run of primary blocks from the first to the last one the second
     opinion also found; blocks outside that run that the second opinion did not find are
     kept only when they are long enough to be prose (a teaser, a caption line, a "more
-    stories" heading are short).
+    stories" heading are short), or when they are a how-to's list or steps next to the run
+    (`edges.edge_run`; `linked` tells link text, which those are not). A paragraph the
+    second opinion holds more often than the first is put back (`edges.restore_repeats`).
     """
     if not second:
         return primary
@@ -180,11 +241,14 @@ def combine(primary: Blocks, second: Blocks) -> Blocks:
         return primary
     first = confirmed.index(True)
     last = len(confirmed) - 1 - confirmed[::-1].index(True)
-    return [
+    first -= edge_run(primary, first - 1, -1, confirmed, linked)
+    last += edge_run(primary, last + 1, 1, confirmed, linked)
+    kept = [
         block
         for index, block in enumerate(primary)
         if confirmed[index] or first <= index <= last or shape_words(block[1]) >= EDGE_KEEP_WORDS
     ]
+    return restore_repeats(kept, second)
 
 
 def _confirmed(primary: Blocks, second: Blocks) -> list[bool]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from reader.load.page.blocks import Blocks, squash
+from reader.load.page.blocks import BREAK, Blocks, squash, squash_lines
 from reader.load.page.parse import parse_html
 from reader.model import BlockKind
 
@@ -72,8 +72,11 @@ def _skipped(
     """True for a subtree that is not article text: by tag, by being hidden, or by a class
     that names page furniture (unless it wraps most of the page's text, as some do).
     `whole_lengths` gives each element's whole text length (see `WholeTextLengths`)."""
-    tag = _tag(element)
-    if not tag or tag in SKIP_TAGS:
+    tag = element.tag
+    if not isinstance(tag, str):
+        return True
+    tag = tag.lower()
+    if tag in SKIP_TAGS:
         return True
     if element.get("hidden") is not None or element.get("aria-hidden") == "true":
         return True
@@ -171,16 +174,18 @@ def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
         nodes[element] = node
         order.append((node, parent))
         in_link = in_link or _tag(element) == "a"
-        own = len((element.text or "").strip())
-        node.text_length = own
-        node.link_length = own if in_link else 0
-        node.commas = (element.text or "").count(",")
+        text = element.text  # each read of .text or .tail makes a new str: read once
+        if text:
+            own = len(text.strip())
+            node.text_length = own
+            node.link_length = own if in_link else 0
+            node.commas = text.count(",")
         kept = []
         for child in element:
             if not _skipped(child, page_length, whole_lengths):
                 kept.append(child)
-            tail = (child.tail or "").strip()
-            if tail:
+            tail = child.tail
+            if tail and (tail := tail.strip()):
                 node.text_length += len(tail)
                 node.commas += tail.count(",")
                 if in_link:
@@ -267,7 +272,10 @@ def best_container(
 
 
 def _inline_text(element: _Element, nodes: dict[_Element, Node]) -> str:
-    """The text of an element, leaving out skipped subtrees (walked without recursion)."""
+    """The text of an element, leaving out skipped subtrees (walked without recursion);
+    each `<br>` as `BREAK`."""
+    if _tag(element) == "br":
+        return BREAK
     parts = [element.text or ""]
     stack: list[tuple[Iterator[_Element], _Element | None]] = [(iter(element), None)]
     while stack:
@@ -278,7 +286,7 @@ def _inline_text(element: _Element, nodes: dict[_Element, Node]) -> str:
             if owner is not None and owner.tail:
                 parts.append(owner.tail)
         elif child in nodes:
-            parts.append(child.text or "")
+            parts.append(BREAK if _tag(child) == "br" else child.text or "")
             stack.append((iter(child), child))
         elif child.tail:
             parts.append(child.tail)
@@ -304,7 +312,7 @@ class _EmitFrame:
         self.loose = [element.text or ""]
 
     def flush(self, blocks: Blocks) -> None:
-        text = squash("".join(self.loose))
+        text = squash_lines("".join(self.loose))
         if text:
             blocks.append((self.kind, text))
         self.loose = []
@@ -325,7 +333,7 @@ def _enter(
         own_kind = KIND_BY_TAG[tag]
         if kind == "blockquote" and own_kind == "paragraph":
             own_kind = "blockquote"
-        blocks.append((own_kind, squash(_inline_text(element, nodes))))
+        blocks.append((own_kind, squash_lines(_inline_text(element, nodes))))
         return None
     return _EmitFrame(element, "blockquote" if tag == "blockquote" else kind)
 
@@ -353,7 +361,7 @@ def _emit(element: _Element, nodes: dict[_Element, Node], blocks: Blocks, kind: 
         if child in nodes:
             frame.loose.append(_inline_text(child, nodes))
         elif child_tag == "br":
-            frame.loose.append("\n")
+            frame.loose.append(BREAK)
         frame.loose.append(child.tail or "")
 
 

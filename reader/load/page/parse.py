@@ -46,7 +46,10 @@ def parse_html(html: str) -> _Element | None:
     parser = _html_parser()
     try:
         tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
-        if any("Excessive depth" in error.message for error in parser.error_log):
+        # libxml2 stops at that error, so it is the last one (a page has hundreds of
+        # others, which need not each become a Python object).
+        last = parser.error_log.last_error
+        if last is not None and "Excessive depth" in last.message:
             flat = _flatten_nesting(html, MAX_NESTING).encode("utf-8", "replace")
             tree = lxml_html.document_fromstring(flat, parser=parser)
     except Exception:  # lxml: "Document is empty" and the like

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reader.load.page.blocks import Blocks, squash
+from reader.load.page.blocks import BREAK, Blocks, squash_lines
 
 if TYPE_CHECKING:
     from lxml.etree import _Element
@@ -27,18 +27,20 @@ def trafilatura_blocks(
     if document is None or isinstance(document, dict) or document.body is None:
         return []  # a dict only with as_dict=True, which is not asked for
     body = document.body
+    for line_break in body.iter("lb"):  # trafilatura's <br>: kept as a line break
+        line_break.tail = BREAK + (line_break.tail or "")
     blocks: Blocks = []
     if body.text and body.text.strip():
-        blocks.append(("paragraph", squash(body.text)))
+        blocks.append(("paragraph", squash_lines(body.text)))
     for element in body:
         _collect_xml_blocks(element, blocks)
-        if element.tail and element.tail.strip():  # loose text between blocks
-            blocks.append(("paragraph", squash(element.tail)))
+        if element.tail and element.tail.strip(BREAK + " \t\n\r"):  # loose text between blocks
+            blocks.append(("paragraph", squash_lines(element.tail)))
     return blocks
 
 
 def _xml_text(element: _Element) -> str:
-    return squash(" ".join(element.itertext()))
+    return squash_lines(" ".join(element.itertext()))
 
 
 def _collect_xml_blocks(element: _Element, blocks: Blocks) -> None:
@@ -55,7 +57,7 @@ def _collect_xml_blocks(element: _Element, blocks: Blocks) -> None:
                     else:
                         parts.extend(child.itertext())
                     parts.append(child.tail or "")
-                blocks.append(("list_item", squash(" ".join(parts))))
+                blocks.append(("list_item", squash_lines(" ".join(parts))))
                 for sublist in sublists:
                     _collect_xml_blocks(sublist, blocks)
     elif tag == "quote":
@@ -66,7 +68,7 @@ def _collect_xml_blocks(element: _Element, blocks: Blocks) -> None:
             blocks.append(("blockquote", _xml_text(element)))
     elif tag == "table":
         for row in element.iter("row"):
-            blocks.append(("paragraph", squash(" ".join(_xml_text(c) for c in row))))
+            blocks.append(("paragraph", squash_lines(" ".join(_xml_text(c) for c in row))))
     elif tag == "graphic":
         return
     else:

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 
 from textual import work
 from textual.screen import Screen
@@ -27,6 +28,8 @@ FIRST_PAINT_WAIT = 0.5
 
 #: How long the keys must have paused before a long article's partial results are shown.
 KEYS_QUIET_SECONDS = 0.3
+#: Seconds after an article opened with its analysis (cached) before it is archived.
+ARCHIVE_AFTER_PAINT = 1.0
 
 
 class AnalysisFeed(Screen[None]):
@@ -67,6 +70,9 @@ class AnalysisFeed(Screen[None]):
         """Show the analysis given, or start analysing once the first frame is out."""
         if self.analysis is not None:
             self.show_analysis(self.analysis)
+            # Archived once the first paint is out: the archive's thread holds the
+            # interpreter at times (its imports, building the rows), and the paint comes first.
+            self.set_timer(ARCHIVE_AFTER_PAINT, self.keep_in_archive)
         else:
             self.call_after_refresh(self._painted.set)
             self.analyse()
@@ -152,6 +158,22 @@ class AnalysisFeed(Screen[None]):
         if self.context.note_quote_count is not None:
             # The whole analysis: its count is the panel's, and the history's from now on.
             self.context.note_quote_count(self.article, message.analysis.quote_count)
+        self.keep_in_archive()
+
+    def keep_in_archive(self) -> None:
+        """The whole analysis shown (with the reader's corrections) kept in the archive, on
+        the archive's own thread; an archive that cannot take it is said once a run."""
+        archiver = self.context.archiver
+        if archiver is not None and self.analysis is not None:
+            self._archived(archiver.submit(self.analysis))
+
+    @work(group="archive", exit_on_error=False)
+    async def _archived(self, future: Future[str | None]) -> None:
+        problem = await asyncio.wrap_future(future)
+        archiver = self.context.archiver
+        if problem and archiver is not None and not archiver.said:
+            archiver.said = True
+            self.notify(problem, title="Archive", severity="warning", timeout=10, markup=False)
 
     def on_analysis_failed(self, message: AnalysisFailed) -> None:
         self.show_status(message.reason)

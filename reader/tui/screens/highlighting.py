@@ -225,9 +225,7 @@ class Highlighting:
         self._select(None)
         self.article_view.set_current_highlight(kept.span)
         count = len(self.highlights)
-        self.notify(
-            f"Highlight kept ({count} in this article); H lists them all.", markup=False
-        )
+        self.notify(f"Highlight kept ({count} in this article); H lists them all.", markup=False)
 
     # -- stepping -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from textual.notifications import SeverityLevel
 from reader.keep.correction_log import CorrectionLog
 from reader.keep.corrections import Correction, merge, rename, set_speaker
 from reader.keep.export import saved_formats
-from reader.keep.export.citation import quote_citation
+from reader.keep.export.citation import one_line, quote_citation
 from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.screens.selection import Selection
@@ -65,6 +65,8 @@ class KeepingHost(Protocol):
 
     def show_analysis(self, analysis: Analysis) -> None: ...
 
+    def keep_in_archive(self) -> None: ...
+
     def action_clear_selection(self) -> None: ...
 
     def action_export(self, format: str = "") -> None: ...
@@ -83,6 +85,22 @@ class KeepingHost(Protocol):
 class KeepingActions:
     """Export and corrections; the host screen (a `KeepingHost`) supplies the article, the
     analysis, the panes and the `CorrectionLog`."""
+
+    # -- who gets a voice ---------------------------------------------------------------
+
+    def action_voices(self: KeepingHost) -> None:
+        """Who gets a voice in this article (as corrected): a panel, exportable as CSV."""
+        analysis = self._ready()
+        if analysis is None:
+            return
+        from reader.archive.voice import voice_of
+        from reader.keep.export import export_stem
+        from reader.tui.dialogs.voice_panel import VoicePanel
+
+        report = voice_of([analysis], one_line(self.article.title or self.article.source))
+        self.app.push_screen(
+            VoicePanel(report, self.context.export_folder, export_stem(self.article))
+        )
 
     # -- corrections applied ------------------------------------------------------------
 
@@ -105,6 +123,7 @@ class KeepingActions:
             self.action_clear_selection()
         assert self.corrections.raw is not None
         self.show_analysis(self.corrections.raw)
+        self.keep_in_archive()  # the archive keeps the article as the reader corrected it
 
     def action_undo_correction(self: KeepingHost) -> None:
         """Forget the latest correction to this article."""

@@ -54,11 +54,12 @@ class LibraryScreen(Screen[None]):
         Binding(
             "d,delete",
             "forget",
-            "Delete from history",
+            "Delete",
             id="library.delete",
             tooltip="Take the highlighted article out of the history (the file stays)",
         ),
         Binding("escape", "clear_filter", "Clear the filter", id="library.clear-filter"),
+        Binding("P", "app.people", "People", id="library.people"),
         Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
         Binding("q", "app.quit", "Quit", id="library.quit"),

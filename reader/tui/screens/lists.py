@@ -12,6 +12,7 @@ _LIST_SCREENS = (
     ("reader.tui.screens.library", "LibraryScreen"),
     ("reader.tui.screens.feeds", "FeedsScreen"),
     ("reader.tui.screens.highlights", "HighlightsScreen"),
+    ("reader.tui.screens.people", "PeopleScreen"),
 )
 
 

@@ -217,9 +217,7 @@ class ReaderScreen(LinkHints, Highlighting, KeepingActions, InViewActions, Analy
                 self.app.bell()
                 which = "after" if step > 0 else "before"
                 here = position - step + 1
-                self.notify(
-                    f"No quote {which} this one ({here} of {len(quotes)}).", markup=False
-                )
+                self.notify(f"No quote {which} this one ({here} of {len(quotes)}).", markup=False)
                 return
         self.go_to_quote(quotes[position])
 

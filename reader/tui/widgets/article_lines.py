@@ -76,6 +76,10 @@ KIND_STYLES = {
 class SpanLayers:
     """The spans the article view marks, drawn in this order (a later one over an earlier)."""
 
+    strong: SpanIndex = field(default_factory=SpanIndex)
+    """The page's bold words (`Article.marks`), drawn bold under every other layer."""
+    em: SpanIndex = field(default_factory=SpanIndex)
+    """The page's italic words."""
     quotes: SpanIndex = field(default_factory=SpanIndex)
     mentions: SpanIndex = field(default_factory=SpanIndex)
     matches: SpanIndex = field(default_factory=SpanIndex)
@@ -108,11 +112,13 @@ class SpanLayers:
 
     def layers(
         self, start: int, end: int, current: tuple[Span | None, Span | None, Span | None]
-    ) -> list[tuple[Iterable[Span], str]]:
-        """Per layer, the spans touching `[start, end)` and the component class they take;
-        `current` is the current quote, mention and match."""
+    ) -> list[tuple[Iterable[Span], str | Style]]:
+        """Per layer, the spans touching `[start, end)` and the component class (or the
+        style) they take; `current` is the current quote, mention and match."""
         quote, mention, match = current
         return [
+            (self.strong.overlapping(start, end), BOLD),
+            (self.em.overlapping(start, end), ITALIC),
             (self.quotes.overlapping(start, end), "article-view--quote"),
             (_one(quote), "article-view--current-quote"),
             (self.highlights.overlapping(start, end), "article-view--highlight"),
@@ -125,6 +131,10 @@ class SpanLayers:
         ]
 
 
+BOLD = Style(bold=True)
+ITALIC = Style(italic=True)
+
+
 def _one(span: Span | None) -> tuple[Span, ...]:
     return () if span is None else (span,)
 
@@ -135,7 +145,7 @@ def line_strip(
     margin: int,
     base: Style,
     style: Callable[[str], Style],
-    layers: list[tuple[Iterable[Span], str]],
+    layers: list[tuple[Iterable[Span], str | Style]],
     console: Console,
     links: Iterable[tuple[Span, str]] = (),
     hints: Iterable[tuple[int, str]] = (),
@@ -171,7 +181,8 @@ def line_strip(
     for spans, component in layers:
         span_style: Style | None = None  # looked up only for a layer with spans on this line
         for span in spans:
-            span_style = span_style or style(component)
+            if span_style is None:
+                span_style = component if isinstance(component, Style) else style(component)
             stylize_span(words, line.start, line.end, span, span_style)
     if hinted:
         hint_style = style("article-view--hint")

@@ -1,6 +1,6 @@
-"""The article view's drawn spans: quotes, mentions, matches, links and their hints, the
-reader's highlights and the passage being selected (a mixin typed by the `SpanHost`
-Protocol)."""
+"""The article view's drawn spans: the page's bold and italic words, quotes, mentions,
+matches, links and their hints, the reader's highlights and the passage being selected (a
+mixin typed by the `SpanHost` Protocol)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from typing import Protocol
 from textual.cache import LRUCache
 from textual.strip import Strip
 
-from reader.model import Article, Link
+from reader.model import Article, Link, Mark
 from reader.tui.text.line_index import LineIndex
 from reader.tui.text.links import terminal_href
 from reader.tui.text.quote_marks import with_quote_marks
@@ -60,6 +60,18 @@ class ArticleSpans:
     def set_search_spans(self: SpanHost, spans: Iterable[tuple[int, int]]) -> None:
         """Mark these spans (the search matches); an empty list clears them."""
         self._spans.matches = SpanIndex(spans)
+        self._restyle()
+
+    def set_article_spans(self: SpanHost, article: Article) -> None:
+        """Draw `article`'s own spans: its links and its bold and italic words."""
+        ArticleSpans.set_links(self, article.links)
+        ArticleSpans.set_marks(self, article.marks)
+
+    def set_marks(self: SpanHost, marks: Iterable[Mark]) -> None:
+        """Draw these marks: `strong` bold, `em` italic."""
+        marks = tuple(marks)
+        self._spans.strong = SpanIndex((m.start, m.end) for m in marks if m.kind == "strong")
+        self._spans.em = SpanIndex((m.start, m.end) for m in marks if m.kind == "em")
         self._restyle()
 
     def set_highlight_spans(self: SpanHost, spans: Iterable[tuple[int, int]]) -> None:

@@ -136,6 +136,7 @@ class ArticleTable(DataTable[Text], inherit_bindings=False):
             "cycle_sort",
             "Sort",
             id="library.sort",
+            show=False,  # the key bar keeps room for d, ? and q at 100 columns; help lists it
             tooltip="Sort by the next column (Title, Site, Date, ...), then as listed",
         ),
     ]

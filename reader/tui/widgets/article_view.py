@@ -112,7 +112,7 @@ class ArticleView(ArticleSpans, ArticleDrag, ScrollView, can_focus=True, inherit
         #: The view's size when the first paint laid it out (until the first resize event).
         self._laid_out_at: Size | None = None
         self.links: tuple[Link, ...] = ()
-        self.set_links(article.links)
+        self.set_article_spans(article)
 
     # -- layout -------------------------------------------------------------------------
 

@@ -364,9 +364,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         for number in range(height):
             segments = list(lines[number].render(console)) if number < len(lines) else []
             strips.append(
-                Strip(Segment.apply_style(segments, style))
-                .crop_extend(0, width, style)
-                .simplify()
+                Strip(Segment.apply_style(segments, style)).crop_extend(0, width, style).simplify()
             )
         self._strips[key] = strips
         return strips

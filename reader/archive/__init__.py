@@ -1,0 +1,1 @@
+"""The archive: every article analysed, its quotes and entities, and the people across them."""
