@@ -27,7 +27,7 @@ __all__ = [
 
 #: Bump whenever a change to the rules or the model changes what `analyze` returns: cached
 #: analyses are keyed by it (`reader.store.cache`), so old results are not shown again.
-ANALYZER_VERSION = "4"
+ANALYZER_VERSION = "5"
 
 #: Where each name of the package's face lives.
 _HOMES = {

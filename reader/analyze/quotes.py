@@ -6,6 +6,7 @@ Only text is read here; speakers are found in `speakers.py` with the parse.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from reader.model import Article, Block
@@ -102,13 +103,17 @@ class QuoteSpan:
         return article.text[self.start : self.end]
 
 
-def find_quote_spans(article: Article) -> list[QuoteSpan]:
-    """Every double-quoted stretch in the article's quote-bearing blocks, in text order."""
+def find_quote_spans(article: Article, *, skip: Collection[int] = ()) -> list[QuoteSpan]:
+    """Every double-quoted stretch in the article's quote-bearing blocks, in text order; the
+    blocks in `skip` are passed over, and a quote left open before one is dropped."""
     spans: list[QuoteSpan | None] = []
     blocks = article.blocks
     carried: tuple[int, str, list[int]] | None = None  # (start, opener, block indices)
     for index, block in enumerate(blocks):
         if block.kind not in QUOTE_BLOCKS:
+            continue
+        if index in skip:
+            carried = None
             continue
         text = article.block_text(block)
         position = 0

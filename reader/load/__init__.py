@@ -132,13 +132,13 @@ def _extract_bytes(
     if kind is None:
         kind = sniff_bytes(data)
     if kind == "html":
-        from reader.load.page import article_from_html
+        from reader.load.page.extract import article_from_html
 
         page = decode(data, source, charset=charset, html=True)
         return article_from_html(page, source, url=url)
     text = decode(data, source, charset=charset)
     if kind_hint is None and sniff_kind(text) == "html":
-        from reader.load.page import article_from_html
+        from reader.load.page.extract import article_from_html
 
         return article_from_html(text, source, url=url)
     if kind == "markdown":

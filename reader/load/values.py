@@ -3,7 +3,6 @@ JSON-LD value, and dates as YYYY-MM-DD. Shared by web pages, text files and Mark
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date, datetime
 from typing import Any
@@ -66,5 +65,7 @@ def as_list(value: Any) -> list[Any]:
 def clean(text: str | None) -> str | None:
     if not text:
         return None
+    import html  # here, not on import: its entity table costs a text file's first paint 1 ms
+
     text = re.sub(r"\s+", " ", html.unescape(text)).strip()
     return text or None

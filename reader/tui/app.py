@@ -22,12 +22,12 @@ from reader.pipeline import cached_analysis
 from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
-from reader.tui.screens.link_hints import LinkChosen
+from reader.tui.navigate import Navigation
 from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
-from reader.tui.session import ReadingSession, scroll_to_offset
-from reader.tui.text.history import History, Place
-from reader.tui.text.links import followable
+from reader.tui.session import ReadingSession
+from reader.tui.text.contrast import reader_colours
+from reader.tui.text.history import History
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, window_title
 
@@ -40,15 +40,14 @@ if TYPE_CHECKING:
     from reader.store.library import Library
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.highlights import HighlightsScreen
-    from reader.tui.screens.library import LibraryScreen
     from reader.tui.screens.people import PeopleScreen
     from reader.tui.text.selecting import Span
 
 
-class ReaderApp(App[None]):
+class ReaderApp(Navigation, App[None]):
     """Read one article; if no `analysis` is given, analyse it in a worker after first paint."""
 
-    CSS_PATH = "reader.tcss"
+    CSS_PATH = ["reader.tcss", "colours.tcss"]
     TITLE = "article-reader"
 
     reading_width: var[int] = var(DEFAULT_WIDTH)
@@ -127,6 +126,13 @@ class ReaderApp(App[None]):
         if article is not None:
             self.title = clean_name(article.title or article.source)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, and the reader's own `$reader-*` colours worked out from
+        them so that text is readable in every theme (`text.contrast`)."""
+        variables = super().get_css_variables()
+        variables.update(reader_colours(variables, dark=self.current_theme.dark))
+        return variables
+
     @property
     def library(self) -> Library | None:
         return self.context.library
@@ -203,10 +209,6 @@ class ReaderApp(App[None]):
 
     # -- the library ----------------------------------------------------------------------
 
-    def on_library_screen_article_opened(self, message: LibraryScreen.ArticleOpened) -> None:
-        """An article chosen in the library: read it; `escape` goes back to the list."""
-        self._read(message.article, message.analysis)
-
     def on_feeds_screen_article_opened(self, message: FeedsScreen.ArticleOpened) -> None:
         """An item's full article, fetched from the feeds screen: read it; `escape` goes back."""
         self._read(message.article, message.analysis)
@@ -254,98 +256,12 @@ class ReaderApp(App[None]):
         self.pop_screen()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        stack = self.screen_stack
         if action == "back":
-            stack = self.screen_stack
             return len(stack) > 1 and is_a_list(stack[-2])
+        if action == "close_list":  # the library shown over an article (`h`)
+            return len(stack) > 1 and isinstance(stack[-2], ReaderScreen)
         return True
-
-    # -- links and the history ------------------------------------------------------------
-
-    def on_link_chosen(self, message: LinkChosen) -> None:
-        """A link chosen in an article: fetched and read here, or handed to the browser."""
-        href = message.href
-        if message.browser:
-            self.run_worker(lambda: _open_in_browser(href), thread=True, group="browser")
-            self.notify(f"Opening {href} in the browser.", markup=False)
-            return
-        if not followable(href):
-            self.notify(
-                f"The reader opens only web pages; press O to open {href} in the browser.",
-                severity="warning",
-                markup=False,
-            )
-            return
-        self.notify(f"Opening {href}…", markup=False, timeout=3)
-        self.run_worker(lambda: self._fetch_link(href), thread=True, exclusive=True, group="link")
-
-    def _fetch_link(self, href: str) -> None:
-        """In a worker thread: fetch (bounded), extract, then follow; a failure is one
-        sentence and the article on screen stays."""
-        from reader.errors import LoadError
-        from reader.load import load_url
-
-        try:
-            article = load_url(href)
-        except LoadError as error:
-            self.call_from_thread(self.notify, str(error), severity="error", markup=False)
-            return
-        except Exception:  # noqa: BLE001 - whatever a page does, the reader stays
-            sentence = f"The page at {href} could not be read; the article stays open."
-            self.call_from_thread(self.notify, sentence, severity="error", markup=False)
-            return
-        self.call_from_thread(self._follow, article)
-
-    def _follow(self, article: Article) -> None:
-        """Read `article` over the one on screen, which goes into the history (its screen
-        stays below, at its place, for `backspace`)."""
-        here = self._place_here()
-        if here is None:
-            return
-        self.history.went_to(here)
-        self._show_place(Place(article, cached_analysis(article, self.cache), None))
-
-    def action_history_back(self) -> None:
-        """The article before, at the place it was left."""
-        here = self._place_here()
-        if here is None or self.history.step(here, -1) is None:
-            self._no_history("before")
-            return
-        self.pop_screen()  # the article before is the screen below, where it was left
-        if isinstance(self.screen, ReaderScreen):
-            self.title = self.screen.article.title or self.screen.article.source
-
-    def action_history_forward(self) -> None:
-        """The article gone back from, at the place it was left."""
-        here = self._place_here()
-        place = None if here is None else self.history.step(here, 1)
-        if place is None:
-            self._no_history("after")
-            return
-        self._show_place(place)
-
-    def _no_history(self, which: str) -> None:
-        self.bell()
-        self.notify(f"No article {which} this one in the history.", markup=False)
-
-    def _place_here(self) -> Place | None:
-        """The article on screen and where the reader is in it (None: not reading)."""
-        screen = self.screen
-        if not isinstance(screen, ReaderScreen):
-            return None
-        self.session.save_place()
-        return Place(screen.article, screen.analysis, screen.article_view.top_offset())
-
-    def _show_place(self, place: Place) -> None:
-        screen = ReaderScreen(place.article, self.context, analysis=place.analysis)
-        self.push_screen(screen)
-        self.title = place.article.title or place.article.source
-
-        def settle() -> None:
-            self.session.begin_reading(screen)
-            if place.offset:
-                scroll_to_offset(screen.article_view, place.offset)
-
-        self.call_after_refresh(settle)
 
     def action_help(self) -> None:
         """Every key, in a dialog: built here from the bindings, with the user's keymap."""
@@ -373,13 +289,6 @@ class ReaderApp(App[None]):
             if command.title not in seen:
                 seen.add(command.title)
                 yield command
-
-
-def _open_in_browser(href: str) -> None:
-    """`href` in the system browser (`webbrowser`, which honours `$BROWSER`)."""
-    import webbrowser
-
-    webbrowser.open(href)
 
 
 def _quick_exit_driver() -> type[Driver] | None:

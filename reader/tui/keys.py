@@ -31,6 +31,8 @@ _KEY_NAMES = {
     "plus": "+",
     "minus": "-",
     "slash": "/",
+    "colon": ":",
+    "backslash": "\\",
     "apostrophe": "'",
     "quotation_mark": '"',
     "shift+enter": "Shift+Enter",
@@ -61,6 +63,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.dialogs.choice_prompt import ChoiceList, ChoicePrompt
     from reader.tui.dialogs.help import HelpScreen
     from reader.tui.dialogs.links_list import LinksList
+    from reader.tui.dialogs.open_prompt import OpenPrompt
     from reader.tui.dialogs.quote_card import QuoteCard
     from reader.tui.dialogs.text_prompt import TextPrompt
     from reader.tui.dialogs.voice_panel import VoicePanel
@@ -101,6 +104,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Choice", ChoicePrompt),
         ("Choice list", ChoiceList),
         ("Text prompt", TextPrompt),
+        ("Open prompt", OpenPrompt),
     ]
 
 

@@ -87,7 +87,11 @@ def test_export_writes_one_note_per_article_with_front_matter(data: Path, tmp_pa
     html = MarkdownIt("commonmark").render(body)
     assert "<img" not in html and "<b>" not in html and "<a " not in html
     assert "&lt;img src=x onerror=alert(1)&gt;" in html  # the words, as written
-    assert "— Talks: &quot;resume&quot; #now, Example News, 2024-02-03, https" in html
+    # The address reads as it is, in a code span, and is no link (`markdown.escape`).
+    assert (
+        "— Talks: &quot;resume&quot; #now, Example News, 2024-02-03, "
+        "<code>https://example.org/news/talks</code>" in html
+    )
     assert "why it &lt;b&gt;matters&lt;/b&gt;" in html
     assert html.count("<h1>") == 1  # "# Not a heading" stayed text
 

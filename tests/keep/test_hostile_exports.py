@@ -5,6 +5,7 @@ HTML, image, link or heading; JSON keeps the text as it is."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import html
 import io
 import json
@@ -15,7 +16,7 @@ from markdown_it import MarkdownIt
 from reader.codec import analysis_to_dict
 from reader.keep.export.csv import entities_csv, quotes_csv
 from reader.keep.export.markdown import analysis_to_markdown, escape
-from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.model import Analysis, Article, Entity, Link, Mention, Quote
 
 FORMULAS = ("=HYPERLINK(\"http://x.example\",\"click\")", "+cmd|' /C calc'!A0", "-2+3",
             "@SUM(A1:A2)", "\tTAB", "\rCR")  # fmt: skip
@@ -78,7 +79,9 @@ def test_escaped_markdown_reads_the_same_and_does_nothing() -> None:
         out, seen = rendered_text(escape(paragraph))
         assert seen.strip() == paragraph.strip(), (paragraph, out)
         tags = set(re.findall(r"<(\w+)", out))
-        assert tags <= {"p"}, (paragraph, out)
+        assert tags <= {"p", "code"}, (paragraph, out)
+        for code in re.findall(r"<code>(.*?)</code>", out):  # a bare address, and only that
+            assert re.fullmatch(r"(?:https?://|www\.)\S+", html.unescape(code)), (paragraph, out)
 
 
 def test_the_markdown_export_escapes_the_article() -> None:
@@ -92,3 +95,37 @@ def test_the_markdown_export_escapes_the_article() -> None:
     assert re.findall(r"<h1>", out) == ["<h1>"]  # only the export's own title
     for paragraph in HOSTILE_PARAGRAPHS:
         assert paragraph.strip() in seen
+
+
+def test_a_bare_address_stays_readable_in_the_markdown_and_is_no_link() -> None:
+    """The address is in the Markdown as it is (a terminal can open it, a reader can copy it),
+    in a code span, which no renderer makes a link; `://` and `www.` are not escaped."""
+    paragraph = "Read https://news.example/a/b?x=1&y=2, or www.news.example, or ann@news.example."
+    markdown = escape(paragraph)
+    for address in ("https://news.example/a/b?x=1&y=2", "www.news.example", "ann@news.example"):
+        assert f"`{address}`" in markdown
+    out, seen = rendered_text(markdown)
+    assert "<a " not in out and seen.strip() == paragraph
+
+
+def test_the_articles_own_links_are_markdown_links_to_cleaned_hrefs() -> None:
+    text = "See the report, the (odd) page, a script and write to the desk."
+    spans = {"the report": "https://news.example/report?a=1&b=2",
+             "the (odd) page": "https://news.example/odd page(1)<x>",
+             "a script": "javascript:alert(1)",
+             "the desk": "mailto:desk@news.example"}  # fmt: skip
+    links = tuple(
+        Link(text.index(words), text.index(words) + len(words), href)
+        for words, href in spans.items()
+    )
+    article = Article.from_blocks("page.html", [("paragraph", text)], title="Links")
+    article = dataclasses.replace(article, links=links)
+    out, seen = rendered_text(analysis_to_markdown(Analysis(article)))
+    found = re.findall(r'<a href="([^"]*)">(.*?)</a>', out)
+    assert [(html.unescape(href), label) for href, label in found] == [
+        ("https://news.example/report?a=1&b=2", "the report"),
+        ("https://news.example/oddpage%281%29%3Cx%3E", "the (odd) page"),
+        ("mailto:desk@news.example", "the desk"),
+    ]
+    assert text in seen  # the text reads the same, links and all
+    assert "javascript" not in out

@@ -191,6 +191,27 @@ def test_import_is_cheap() -> None:
     assert result.stdout.strip() == "[]"
 
 
+def test_a_text_file_loads_without_the_page_pipeline_or_the_unspaced_class() -> None:
+    """What the reader's first paint waits for: a text file needs neither the page pipeline's
+    modules and regexes, nor `html`, nor the class of unspaced scripts (1.5 ms to compile) for
+    English with curly quotes and bullets. A page still finds them on first use."""
+    code = (
+        "import sys, reader.load, reader.scripts\n"
+        f"article = reader.load.load({str(SEED)!r}, detect_language=False)\n"
+        "assert article.word_count > 100 and not article.text.isascii()\n"
+        "page = {'reader.load.page.' + name for name in ('extract', 'combine', 'density',"
+        " 'metadata', 'markup', 'parse', 'links', 'trafilatura_blocks')} | {'html'}\n"
+        "print(sorted(page & set(sys.modules)), reader.scripts._unspaced.cache_info().currsize)\n"
+        "from reader.load.page import extract_html\n"
+        f"extract_html({PAGE.encode()!r}, 'page.html')\n"
+        "print(sorted(page - set(sys.modules)))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split("\n")[:2] == ["[] 0", "[]"]
+
+
 def test_the_declared_charset_is_read_from_meta_tags_and_the_xml_declaration() -> None:
     from reader.load.decode import declared_html_charset
 

@@ -1,5 +1,5 @@
-"""Snapshots of the three-pane layout at 80x24 and 120x40, the help dialog, the quote card
-and the library (pytest-textual-snapshot).
+"""Snapshots of the three-pane layout at 120x40, the narrow layout at 80x24 and 40x20 (the
+sidebar a drawer), the help dialog, the quote card and the library (pytest-textual-snapshot).
 
 The app gets the seed's frozen real analysis (`tui_seed_analysis.json`), so the pictures do
 not depend on worker timing. After a deliberate change to the layout, review and refresh:
@@ -96,6 +96,16 @@ def test_link_hints_100x30(snap_compare: Any) -> None:
 def test_links_list_100x30(snap_compare: Any) -> None:
     # `L`: every link with its text and host; typing filters.
     assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["L"], run_before=settle)
+
+
+def test_narrow_layout_40x20(snap_compare: Any) -> None:
+    # Below 90 columns the article has the width; the sidebar waits in a drawer (`\`).
+    assert snap_compare(seed_app(), terminal_size=(40, 20), run_before=settle)
+
+
+def test_narrow_drawer_open_80x24(snap_compare: Any) -> None:
+    # `\` on a narrow screen: the entities and quotes in a drawer over the article's right side.
+    assert snap_compare(seed_app(), terminal_size=(80, 24), press=["backslash"], run_before=settle)
 
 
 def test_highlight_drawn_100x30(snap_compare: Any, tmp_path: Path) -> None:

@@ -72,7 +72,7 @@ async def test_with_no_entity_f_keeps_the_paragraphs_with_quotes_and_escape_rest
     analysis = frozen_seed()
     article = analysis.article
     app = ReaderApp(article, analysis=analysis)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(90, 20)) as pilot:
         view = app.screen.query_one(ArticleView)
         await pilot.press("f")
         await pilot.pause()

@@ -13,8 +13,9 @@ TUI = ROOT / "reader" / "tui"
 
 #: The floors, top first: a module imports only from floors below its own (or its package).
 FLOORS = {
-    "launch": 8,
-    "app": 7,
+    "launch": 9,
+    "app": 8,
+    "navigate": 7,
     "session": 6,
     "palette": 6,
     "keys": 5,

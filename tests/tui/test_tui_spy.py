@@ -47,7 +47,7 @@ def test_in_view_finds_quotes_and_entities_by_span() -> None:
 async def test_the_panes_mark_what_the_article_shows_as_it_scrolls() -> None:
     analysis = frozen_seed()
     app = ReaderApp(analysis.article, analysis=analysis)
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(90, 22)) as pilot:
         await pilot.pause()
         screen = app.screen
         view = screen.query_one(ArticleView)

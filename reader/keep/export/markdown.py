@@ -3,7 +3,10 @@
 Each quote is cited by `citation.quote_citation`, as everywhere else. Every piece of text
 from the article (body, title, metadata, names, quotes) goes through `escape`, so that it
 reads the same when the Markdown is rendered and does nothing: no HTML (`<script>`,
-`<img onerror>`, a remote image), no link, no heading from a paragraph that starts `# `.
+`<img onerror>`, a remote image), no heading from a paragraph that starts `# `, and no link
+the article did not have: a bare address in the text is put in a code span, where it reads
+(and can be copied or clicked in a terminal) as it is but is not made a link. The article's
+own links (`Article.links`) are written as Markdown links, to their cleaned href.
 """
 
 from __future__ import annotations
@@ -21,15 +24,77 @@ _INLINE = re.compile(r"([\\`*_\[\]<>!&|~#])")
 _LINE_START = re.compile(r"^[ \t]*(?:([-+=])|(\d{1,9})([.)]))", re.MULTILINE)
 # Indentation, which would make a code block.
 _INDENT = re.compile(r"^[ \t]+", re.MULTILINE)
-# Bare addresses that GitHub-flavoured Markdown turns into links.
-_AUTOLINK = re.compile(r"(?i)(?<=[a-z])(://)|\b(www)(\.)")
+# Bare addresses that renderers turn into links (GitHub's autolinks, markdown-it's linkify):
+# a scheme and what follows it up to a space, or www., less the punctuation that ends a
+# sentence; and mail addresses. Each is tried only where it can start (a scheme's letters,
+# "www", the first character of a run before "@"), so the search is linear.
+_BARE_ADDRESS = re.compile(
+    r"(?i)(?:\b(?:https?|ftp|mailto|xmpp):(?://)?|\bwww\.|(?<![\w.+-])[\w.+-]+@[\w-]+\.)"
+    r"[^\s<>`\ue000-\ue003]*[^\s<>`\ue000-\ue003.,;:!?'\")\]*_~]"
+)
+# What a link destination must not hold as it is (CommonMark reads it inside `(...)`).
+_DESTINATION_SAFE = "!#$%&*+,-./:;=?@[]^_{|}~"
+
+
+def _inline(text: str) -> str:
+    """`text` with every character that could start inline markup escaped, and each bare
+    address in a code span (no backtick can be in one)."""
+    pieces, position = [], 0
+    for match in _BARE_ADDRESS.finditer(text):
+        pieces += [_INLINE.sub(r"\\\1", text[position : match.start()]), f"`{match[0]}`"]
+        position = match.end()
+    pieces.append(_INLINE.sub(r"\\\1", text[position:]))
+    return "".join(pieces)
+
+
+def _line_starts(text: str) -> str:
+    """`text` (escaped inline) with no line that starts a block: a list, an underline, code."""
+    text = _INDENT.sub("", text)
+    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
 
 
 def escape(text: str) -> str:
     """`text` as Markdown that renders as `text` and holds no markup, HTML or link."""
-    text = _INDENT.sub("", _INLINE.sub(r"\\\1", text))
-    text = _AUTOLINK.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
-    return _LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", text)
+    return _line_starts(_inline(text))
+
+
+def link_destination(href: str) -> str | None:
+    """`href` as a Markdown link destination: None unless it is a safe http(s) or mailto
+    link (`reader.load.links.safe_href`), and percent-encoded where CommonMark would read a
+    character as syntax (parentheses, angle brackets, backslashes, quotes, backticks)."""
+    from urllib.parse import quote
+
+    from reader.load.links import safe_href
+
+    cleaned = safe_href(href)
+    if cleaned is None:
+        return None
+    return quote(cleaned, safe=_DESTINATION_SAFE).replace("&", "\\&")
+
+
+def _with_links(article: Article, block: Block) -> str:
+    """The block's text escaped, with the article's links in it written as Markdown links (a
+    link that does not lie wholly inside is left as text) and its bold and italic words
+    between `**` and `*`."""
+    text = article.text
+    spans = _emphasis_spans(article, block)
+    pieces, position = [], block.start
+    for link in sorted(article.links, key=lambda link: link.start):
+        if link.start < position or link.end > block.end or link.end <= link.start:
+            continue
+        destination = link_destination(link.href)
+        if destination is None:
+            continue
+        label = _inline(_with_stand_ins(text, link.start, link.end, spans))
+        pieces += [_inline(_with_stand_ins(text, position, link.start, spans))]
+        pieces.append(f"[{label}]({destination})")
+        position = link.end
+    pieces.append(_inline(_with_stand_ins(text, position, block.end, spans)))
+    body = "".join(pieces)
+    if spans:
+        for stand_in, delimiter in _STAND_INS.items():
+            body = body.replace(stand_in, delimiter)
+    return _line_starts(body)
 
 
 _BLOCK_PREFIX = {"heading": "## ", "blockquote": "> ", "list_item": "- "}
@@ -47,23 +112,19 @@ _NEXT_LINE = {"blockquote": "\\\n> ", "list_item": "\\\n  ", "heading": " "}
 
 
 def _block_markdown(article: Article, block: Block) -> str:
-    """One block as Markdown: escaped, its bold and italic words as `**` and `*`, its line
-    breaks (`\\n`) as hard line breaks."""
-    text = _with_stand_ins(article, block)
-    text = escape(text)
-    for stand_in, delimiter in _STAND_INS.items():
-        text = text.replace(stand_in, delimiter)
+    """One block as Markdown: escaped, its links as links, its bold and italic words as `**`
+    and `*`, its line breaks (`\\n`) as hard line breaks."""
+    text = _with_links(article, block)
     joiner = _NEXT_LINE.get(block.kind, "\\\n")
     return _BLOCK_PREFIX.get(block.kind, "") + joiner.join(text.split("\n"))
 
 
-def _with_stand_ins(article: Article, block: Block) -> str:
-    """The block's text with a stand-in before and after each of its marks, each mark
-    trimmed to start and end on a word character (so that CommonMark reads the delimiters as
-    emphasis); an italic mark that crosses a bold one without nesting is left out."""
-    text = article.block_text(block)
-    if any(stand_in in text for stand_in in _STAND_INS):
-        return text
+def _emphasis_spans(article: Article, block: Block) -> list[tuple[int, int, str]]:
+    """The block's marks, each trimmed to start and end on a word character (so that
+    CommonMark reads the delimiters as emphasis); an italic mark that crosses a bold one
+    without nesting is left out, and so is every mark of a block that holds a stand-in."""
+    if any(stand_in in article.block_text(block) for stand_in in _STAND_INS):
+        return []
     spans: list[tuple[int, int, str]] = []
     for mark in article.marks:
         start, end = max(mark.start, block.start), min(mark.end, block.end)
@@ -78,21 +139,34 @@ def _with_stand_ins(article: Article, block: Block) -> str:
         )
         if not crossing:
             spans.append((start, end, mark.kind))
-    if not spans:
-        return text
-    # At one offset: closing delimiters first (the inner one first), then opening ones
-    # (the outer one first).
+    return spans
+
+
+def _with_stand_ins(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> str:
+    """`text[start:end]` with a stand-in before and after each emphasis span, cut to the
+    stretch (a span that crosses a link's edge is closed and opened again there)."""
     inserts: list[tuple[int, int, int, str]] = []
-    for start, end, kind in spans:
-        inserts.append((end, 0, start - end, _CLOSE[kind]))
-        inserts.append((start, 1, start - end, _OPEN[kind]))
+    for s, e, kind in spans:
+        s, e = max(s, start), min(e, end)
+        while s < e and not _EDGE.match(text, s):
+            s += 1
+        while e > s and not _EDGE.match(text, e - 1):
+            e -= 1
+        if s >= e:
+            continue
+        # At one offset: closing delimiters first (the inner one first), then opening ones
+        # (the outer one first).
+        inserts.append((e, 0, s - e, _CLOSE[kind]))
+        inserts.append((s, 1, s - e, _OPEN[kind]))
+    if not inserts:
+        return text[start:end]
     pieces: list[str] = []
-    position = block.start
+    position = start
     for offset, _, _, stand_in in sorted(inserts):
-        pieces.append(article.text[position:offset])
+        pieces.append(text[position:offset])
         pieces.append(stand_in)
         position = offset
-    pieces.append(article.text[position : block.end])
+    pieces.append(text[position:end])
     return "".join(pieces)
 
 

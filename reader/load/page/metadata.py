@@ -59,8 +59,17 @@ def read_metadata(
     """
     parts = gather(tree)
 
+    seen: dict[str, bool] = {}  # each word looked for once: a scan of a 60 MB page is 0.1 s
+
     def mentions(*words: str) -> bool:
-        return page is None or any(word in page for word in words)
+        if page is None:
+            return True
+        for word in words:
+            if word not in seen:
+                seen[word] = word in page
+            if seen[word]:
+                return True
+        return False
 
     jsonld = jsonld_article(parts["script"])
     metas = meta_tags(parts["meta"])
@@ -118,7 +127,7 @@ def read_metadata(
     )
     _tidy_title(result)
     if fill:
-        fill_missing(result, tree)
+        fill_missing(result, tree, size=None if page is None else len(page))
     return result
 
 
@@ -142,6 +151,12 @@ _DATE_METAS = (
     "dc.date",
     "date",
 )
+#: trafilatura's and htmldate's searches of the whole page for a missing title, byline or
+#: date (their last resort, after every cheap source above) copy the tree and run some
+#: twenty regexes over the serialised page: 17 s for a page with a 40 MB attribute, 50 s
+#: for 62 MB of text, 5 s for 100,000 paragraphs. Past this many characters of markup (the
+#: largest of the 151 benchmark pages has 1.4 million) they are skipped, and that is noted.
+MAX_SLOW_SEARCH_CHARS = 4_000_000
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](\d\d?)[/-](\d\d?)(?:/|[-_.]|$)")
 
 
@@ -151,8 +166,20 @@ def _url_date(url: str | None) -> str | None:
     return iso_date(f"{match[1]}-{int(match[2]):02d}-{int(match[3]):02d}") if match else None
 
 
-def fill_missing(result: PageMetadata, tree: Any) -> None:
-    """trafilatura's slower finders, only for the fields the cheap sources left empty."""
+def fill_missing(result: PageMetadata, tree: Any, *, size: int | None = None) -> None:
+    """trafilatura's slower finders, only for the fields the cheap sources left empty;
+    `size` is the length of the page's markup (they are skipped past
+    `MAX_SLOW_SEARCH_CHARS`)."""
+    missing = [name for name in ("title", "byline", "date") if not getattr(
+        result, "published" if name == "date" else name)]  # fmt: skip
+    if missing and size is not None and size > MAX_SLOW_SEARCH_CHARS:
+        from reader.load.notes import note
+
+        note(f"Page limit: more than {MAX_SLOW_SEARCH_CHARS // 1_000_000} million characters, "
+             f"so the {' and '.join(missing)} {'was' if len(missing) == 1 else 'were'} looked "
+             "for in the page's metadata only, "
+             "not in its text.")  # fmt: skip
+        return
     try:
         if not result.title:
             from trafilatura.metadata import extract_title

@@ -10,13 +10,15 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.screen import ModalScreen
+from textual.suggester import Suggester
 from textual.widgets import Input, Static
 
 
 class TextPrompt(ModalScreen[str | None]):
     """Ask `question`, with `value` filled in; dismiss with the stripped answer or None.
 
-    With `optional`, an empty answer is an answer (`""`), and only `escape` gives None."""
+    With `optional`, an empty answer is an answer (`""`), and only `escape` gives None. A
+    `suggester` offers a completion as the answer is typed (→ or End takes it)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="prompt.cancel"),
@@ -40,20 +42,29 @@ class TextPrompt(ModalScreen[str | None]):
     """
 
     def __init__(
-        self, title: str, question: str, value: str = "", *, optional: bool = False
+        self,
+        title: str,
+        question: str,
+        value: str = "",
+        *,
+        optional: bool = False,
+        suggester: Suggester | None = None,
     ) -> None:
         super().__init__()
         self.prompt_title = title
         self.question = question
         self.value = value
         self.optional = optional
+        self.suggester = suggester
 
     def compose(self) -> ComposeResult:
         with Vertical(id="prompt") as box:
             box.border_title = Text(self.prompt_title)  # names in it are data
             box.border_subtitle = "enter: done · esc: cancel"
             yield Static(self.question, markup=False)
-            yield Input(self.value, id="answer", select_on_focus=True)
+            yield Input(
+                self.value, id="answer", select_on_focus=True, suggester=self.suggester
+            )
 
     @on(Input.Submitted, "#answer")
     def _submitted(self, event: Input.Submitted) -> None:

@@ -1,5 +1,5 @@
-"""The reading screen's view of the article: the focus filter (`f`), the panes `1`, `2`, `3`
-focus and the scroll-spy (a mixin typed by the `InViewHost` Protocol)."""
+"""The reading screen's view of the article: the focus filter (`f`) and the scroll-spy (a
+mixin typed by the `InViewHost` Protocol). The panes `1` `2` `3` are in `sidebar.py`."""
 
 from __future__ import annotations
 
@@ -16,9 +16,6 @@ from reader.tui.text.scroll_spy import InView
 from reader.tui.widgets.article_view import ArticleView
 from reader.tui.widgets.entities_pane import EntitiesPane
 from reader.tui.widgets.quotes_pane import QuotesPane
-
-#: The panes `1`, `2`, `3` focus, by name, with the widget that takes the focus.
-PANES = {"article": "#article", "entities": "#entity-list", "quotes": "#quote-list"}
 
 
 class InViewHost(Protocol):
@@ -92,13 +89,6 @@ class InViewActions:
         self.article_view.show_blocks(None)
         self.article_view.border_title = None
         self.refresh_bindings()
-
-    # -- panes ------------------------------------------------------------------------------
-
-    def action_focus_pane(self: InViewHost, pane: str) -> None:
-        # At once, not as `Widget.focus` does (after the messages already queued): a key
-        # typed right after this one goes to the pane it chose.
-        self.set_focus(self.query_one(PANES[pane]))
 
     def _follow_reading_width(self: InViewHost, width: int) -> None:
         self.article_view.reading_width = width

@@ -5,7 +5,8 @@ in its title, site, date and word count, and its quote count when the analysis c
 history) knows it; a file in which the extractor finds no article leaves the list. `enter`
 opens the highlighted article in the reader; `escape` there comes back here. `h` switches
 between the folder and the history, `s` sorts, `/` filters, `d` takes an article out of the
-history.
+history. Shown over an article (`h` there), `escape` goes back to it (once the filter, if
+any, is cleared).
 """
 
 from __future__ import annotations
@@ -59,6 +60,7 @@ class LibraryScreen(Screen[None]):
             tooltip="Take the highlighted article out of the history (the file stays)",
         ),
         Binding("escape", "clear_filter", "Clear the filter", id="library.clear-filter"),
+        Binding("escape", "app.close_list", "Back to the article", id="library.back"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
         Binding("question_mark", "app.help", "Help", id="library.help"),
@@ -91,11 +93,18 @@ class LibraryScreen(Screen[None]):
             self.article = article
             self.analysis = analysis
 
-    def __init__(self, folder: Path | None, context: ReaderContext | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path | None,
+        context: ReaderContext | None = None,
+        *,
+        history_first: bool = False,
+    ) -> None:
+        """The folder's articles (with `history_first`, or no folder: the history first)."""
         super().__init__()
         self.folder = folder
         self.context = context or ReaderContext()
-        self.showing_history = folder is None
+        self.showing_history = folder is None or history_first
         self.sources: list[str] = []
         self._heading = ""
 

@@ -14,7 +14,7 @@ from textual import events
 from textual.message import Message
 
 from reader.model import Article, Link
-from reader.tui.text.links import hint_labels, link_host, terminal_href
+from reader.tui.text.links import hint_digit, hint_labels, link_host, terminal_href
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -95,7 +95,7 @@ class LinkHints:
         if self._hint_browser:
             title = "Type a link's number to open it in the browser · esc: cancel"
         else:
-            title = "Type a link's number · O: in the browser · esc: cancel"
+            title = "Type a link's number · shift or O: browser · esc: cancel"
         self.article_view.border_subtitle = Text(title)
 
     def end_hints(self: LinkHost) -> None:
@@ -105,16 +105,19 @@ class LinkHints:
         self.article_view.show_hints({})
 
     def hint_key(self: LinkHost, event: events.Key) -> None:
-        """A key while the hints show: digits choose, `O` turns to the browser, `backspace`
-        takes a digit back; any other key ends the hints."""
+        """A key while the hints show: digits choose (with shift: for the browser), `O` turns
+        to the browser, `backspace` takes a digit back; any other key ends the hints."""
         event.stop()
         event.prevent_default()
-        if event.character is not None and event.character.isdigit():
-            typed = self._hint_typed + event.character
+        digit = hint_digit(event.key, event.character)
+        if digit is not None:
+            typed = self._hint_typed + digit[0]
             width = len(next(iter(self._hints)))
             if not any(label.startswith(typed) for label in self._hints):
                 self.notify(f"No link numbered {typed}.", markup=False)
                 return
+            if digit[1]:  # shift with a digit: this link goes to the browser
+                self._hint_browser = True
             if len(typed) < width:
                 self._hint_typed = typed
                 return

@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Input
 
 from reader.keep.correction_log import CorrectionLog
@@ -26,6 +26,7 @@ from reader.tui.screens.keeping import KeepingActions
 from reader.tui.screens.link_hints import LinkHints
 from reader.tui.screens.reader_bindings import READER_BINDINGS
 from reader.tui.screens.selection import Selection, quote_near, quotes_of, thing_at
+from reader.tui.screens.sidebar import SidebarActions
 from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
@@ -37,7 +38,9 @@ from reader.tui.widgets.quotes_pane import QuotesPane
 from reader.tui.widgets.search_bar import SearchBar
 
 
-class ReaderScreen(LinkHints, Highlighting, KeepingActions, InViewActions, AnalysisFeed):
+class ReaderScreen(
+    SidebarActions, LinkHints, Highlighting, KeepingActions, InViewActions, AnalysisFeed
+):
     """Read one article with its entities and quotes beside it."""
 
     BINDINGS: ClassVar[list[BindingType]] = READER_BINDINGS
@@ -65,13 +68,14 @@ class ReaderScreen(LinkHints, Highlighting, KeepingActions, InViewActions, Analy
             self.hint_key(event)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="article-column"):
-            yield ArticleHeader(self.article, id="header")
-            yield ArticleView(self.article, id="article")
-            yield SearchBar(id="search")
-        with Vertical(id="sidebar"):
-            yield EntitiesPane(id="entities")
-            yield QuotesPane(id="quotes")
+        with Horizontal(id="panes"):  # the sidebar a drawer in it on narrow screens
+            with Vertical(id="article-column"):
+                yield ArticleHeader(self.article, id="header")
+                yield ArticleView(self.article, id="article")
+                yield SearchBar(id="search")
+            with Vertical(id="sidebar"):
+                yield EntitiesPane(id="entities")
+                yield QuotesPane(id="quotes")
         yield KeyBarRow(id="key-bar")
 
     @property
@@ -362,7 +366,7 @@ class ReaderScreen(LinkHints, Highlighting, KeepingActions, InViewActions, Analy
             return self.article_view.filtered
         if action == "search":  # in the entity list, `/` filters the list
             return not isinstance(self.focused, (Input, EntityList))
-        return True
+        return super().check_action(action, parameters)  # the sidebar's keys
 
     # -- search -------------------------------------------------------------------------
 

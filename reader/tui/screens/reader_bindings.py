@@ -9,6 +9,11 @@ from __future__ import annotations
 from textual.binding import Binding, BindingType
 
 READER_BINDINGS: list[BindingType] = [
+    # On a narrow screen the sidebar is a drawer: its key comes first in the key bar there.
+    Binding("backslash", "toggle_drawer", "Sidebar (drawer)", id="reader.drawer"),
+    Binding(
+        "backslash", "toggle_sidebar", "Sidebar: hide / show", id="reader.sidebar", show=False
+    ),
     # A priority binding: the keys typed straight after `/` go into the search bar.
     Binding("slash", "search", "Search", id="reader.search", priority=True),
     Binding("n,enter", "step_match(1)", "Next match (searching)", id="reader.next-match"),
@@ -159,6 +164,10 @@ READER_BINDINGS: list[BindingType] = [
         id="reader.history-forward",
         show=False,
     ),
+    Binding(
+        "colon", "app.open_source", "Open a file or web address", id="reader.open", show=False
+    ),
+    Binding("h", "app.show_library", "History and library", id="reader.library", show=False),
     Binding("question_mark", "app.help", "Help", id="reader.help"),
     Binding("q", "app.quit", "Quit", id="reader.quit"),
 ]

@@ -33,6 +33,24 @@ def hint_labels(count: int) -> list[str]:
     return [str(number).zfill(width) for number in range(1, count + 1)]
 
 
+#: What a terminal sends for shift and a digit on a US keyboard: the shifted symbol.
+SHIFTED_DIGITS = dict(zip("!@#$%^&*()", "1234567890", strict=True))
+
+
+def hint_digit(key: str, character: str | None) -> tuple[str, bool] | None:
+    """The digit a key types while the hints show, and whether shift was held (the link
+    then goes to the browser); None for any other key. Most terminals send shift+1 as `!`;
+    those that report modifiers (the kitty protocol) send `shift+1`."""
+    if character is not None and character.isdigit() and character.isascii():
+        return character, False
+    if character is not None and character in SHIFTED_DIGITS:
+        return SHIFTED_DIGITS[character], True
+    modifier, plus, digit = key.rpartition("+")
+    if plus and modifier == "shift" and digit.isdigit() and digit.isascii():
+        return digit, True
+    return None
+
+
 def link_host(href: str) -> str:
     """Where a link goes, for a list: its host (`www.` left out), or the address of a mailto."""
     try:

@@ -235,7 +235,9 @@ class ArticleTable(DataTable[Text], inherit_bindings=False):
         """Each column's width in cells: the others as wide as their widest cell, the title
         the room that is left (the Site column narrows first on a small screen)."""
         padding = 2 * self.cell_padding
-        room = max(0, self.size.width - 2)  # the vertical scrollbar's place kept free
+        # Before the first layout, the terminal's width: the table spans it.
+        width = self.size.width or self.app.size.width
+        room = max(0, width - 2)  # the vertical scrollbar's place kept free
         widths: dict[str, int] = {}
         for key in self.columns_shown:
             if key == "title":

@@ -51,6 +51,7 @@ def entity_prompt(
     selected: bool,
     in_view: bool = False,
     mark_style: Style | None = None,
+    count_style: Style | None = None,
 ) -> Text:
     """`name ……… count` in `width` cells; the selected entity is marked (`▸`), and one
     mentioned in the part of the article on screen has a bar (`▌`) before it."""
@@ -66,7 +67,7 @@ def entity_prompt(
     prompt.append(marker[1], style="bold" if selected else "")
     prompt.append(name, style="bold reverse" if selected else "")
     prompt.append(" " * gap)
-    prompt.append(count, style="dim")
+    prompt.append(count, style=count_style or "dim")
     return prompt
 
 
@@ -108,6 +109,7 @@ class EntityRows:
                 selected=row.id == pane.selected_id,
                 in_view=row.id in pane.in_view,
                 mark_style=pane.entity_list.get_component_rich_style("row-list--in-view"),
+                count_style=pane.entity_list.get_component_rich_style("row-list--muted"),
             )
         ]
 

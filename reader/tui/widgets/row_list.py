@@ -88,6 +88,7 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
             background: $block-cursor-background;
             text-style: $block-cursor-text-style;
         }
+        & > .row-list--muted { color: $text-muted; }
         & > .row-list--hover { background: $block-hover-background; }
         & > .row-list--in-view { color: $text-accent; }
     }
@@ -98,8 +99,10 @@ class RowList(ScrollView, can_focus=True, inherit_bindings=False):
         "row-list--highlighted",
         "row-list--hover",
         "row-list--in-view",
+        "row-list--muted",
     }
-    """`row-list--in-view`: the mark beside rows about the part of the article on screen."""
+    """`row-list--in-view`: the mark beside rows about the part of the article on screen;
+    `row-list--muted`: what is said in passing (a count)."""
 
     highlighted: reactive[int | None] = reactive(None, always_update=True)
     """The index of the highlighted row, or None when the list is empty."""
