@@ -227,3 +227,27 @@ async def test_counts_agree_once_the_long_reads_analysis_is_whole(
         await pilot.press("h")
         await pilot.pause()
         assert table.facts[long_read].quotes == panel
+
+
+async def test_over_an_article_escape_clears_the_filter_then_goes_back(library: Library) -> None:
+    seed = frozen_seed()
+    trams = load(str(SAMPLES / "lisbon-free-trams.txt"))
+    library.record_open(str(SAMPLES / "lisbon-free-trams.txt"), trams)
+    app = ReaderApp(seed.article, analysis=seed, library=library)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        reader = app.screen
+        await pilot.press("h")
+        await settled(app, pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press(*"tram", "enter")
+        await pilot.pause()
+        assert "match “tram”" in screen_text(app)
+        await pilot.press("escape")  # the filter goes first
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen) and "match" not in screen_text(app)
+        await pilot.press("escape")  # then back to the article
+        await pilot.pause()
+        assert app.screen is reader
