@@ -146,6 +146,11 @@ def build_extract_parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument(
+        "--config",
+        metavar="PATH",
+        help="read the settings from PATH instead of config.toml",
+    )
+    parser.add_argument(
         "--save",
         action="store_true",
         help="also keep each article, analysed, in the archive (see: reader quotes --help)",
@@ -167,12 +172,30 @@ def positive_int(value: str) -> int:
     return number
 
 
+def split_global_options(args: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The global options at the front of `args` (`--config PATH`, `--config=PATH`,
+    `--no-cache`) and what follows them, so that `reader --config PATH extract ...` reaches
+    the subcommand with its options."""
+    front: list[str] = []
+    rest = list(args)
+    while rest:
+        first = rest[0]
+        if first == "--no-cache" or first.startswith("--config="):
+            front.append(rest.pop(0))
+        elif first == "--config" and len(rest) > 1:
+            front += [rest.pop(0), rest.pop(0)]
+        else:
+            break
+    return front, rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
+    front, rest = split_global_options(args)
     try:
-        if args and args[0] == "extract":
+        if rest and rest[0] == "extract":
             parser = build_extract_parser()
-            options = parser.parse_args(args[1:])
+            options = parser.parse_args(front + rest[1:])
             if not options.sources and not options.feed:
                 parser.error("give at least one SOURCE or --feed URL")
             if options.no_analysis and options.save:
@@ -183,18 +206,19 @@ def main(argv: Sequence[str] | None = None) -> int:
                     "use it with --format json, jsonl or text"
                 )
             return run_extract(options)
-        if args and args[0] == "feeds":
+        if rest and rest[0] == "feeds":
             from reader.feeds.cli import run_feeds
 
-            return run_feeds(args[1:])
-        if args and args[0] in ("quotes", "archive", "people"):
+            return run_feeds(front + rest[1:])
+        # The archive's commands and highlights take the global options before them, unused.
+        if rest and rest[0] in ("quotes", "archive", "people"):
             from reader.archive.cli import run_command
 
-            return run_command(args[0], args[1:], people_screen=run_people_screen)
-        if args and args[0] == "highlights":
+            return run_command(rest[0], rest[1:], people_screen=run_people_screen)
+        if rest and rest[0] == "highlights":
             from reader.keep.highlights_cli import run_highlights
 
-            return run_highlights(args[1:])
+            return run_highlights(rest[1:])
         options = build_main_parser().parse_args(args)
         return run_reader(options.source, options.config, no_cache=options.no_cache)
     except KeyboardInterrupt:
@@ -406,6 +430,14 @@ def _size(source: str) -> int:
 
 def run_extract(options: argparse.Namespace) -> int:
     status = 0
+    if options.config:
+        from pathlib import Path
+
+        from reader.store.config import load_settings
+
+        _, problem = load_settings(Path(options.config).expanduser())
+        if problem:  # as the reader does: said once, and the work goes on
+            print(f"reader: {problem}", file=sys.stderr)
     chosen = FORMATS[options.format]
     held: list[Analysis] = []
     sources = expand_sources(options.sources)

@@ -19,5 +19,9 @@ class LoadError(ReaderError):
     """A source could not be read or holds no article."""
 
 
+class NoArticleError(LoadError):
+    """A source was read, but the extractor found no article in it (an index, a README)."""
+
+
 class AnalysisError(ReaderError):
     """The analysis could not run (for example, the language model is missing)."""

@@ -180,6 +180,12 @@ class Analysis:
     entities: tuple[Entity, ...] = ()
     quotes: tuple[Quote, ...] = field(default=())
 
+    @property
+    def quote_count(self) -> int:
+        """The quotes in quote marks: what the quotes panel lists (reported speech, said
+        without them, only on request). The library and the history count the same."""
+        return sum(1 for quote in self.quotes if quote.kind != "indirect")
+
     def entity(self, entity_id: str) -> Entity | None:
         for entity in self.entities:
             if entity.id == entity_id:

@@ -58,6 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="then fetch and analyse up to N new items' articles into the cache (default: 0)",
     )
     parser.add_argument("--config", metavar="PATH", help=argparse.SUPPRESS)
+    parser.add_argument("--no-cache", action="store_true", help=argparse.SUPPRESS)
     return parser
 
 
@@ -66,7 +67,7 @@ def run_feeds(argv: Sequence[str]) -> int:
     from reader.feeds.store import FeedStore
 
     if options.command is None:
-        return open_screen(options.config)
+        return open_screen(options.config, options.no_cache)
     try:
         store = FeedStore.open()
     except StoreUnavailable as error:

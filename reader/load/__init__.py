@@ -222,7 +222,9 @@ def _folder_error(source: str) -> LoadError:
 def article_files(folder: str) -> list[str]:
     """The article files directly inside `folder`, sorted by name.
 
-    Article files are those whose suffix names a kind (.html, .htm, .txt, .md, ...).
+    Article files are those whose suffix names a kind (.html, .htm, .txt, .md, ...) and
+    whose content reads as an article (`article_like.reads_as_article`: not a README made of
+    headings, tables and code, not a licence).
     Not recursive: a folder of articles is read as it is, and a folder holding other
     folders (a home directory, a website mirror) is not walked. Hidden files are skipped.
     """
@@ -237,10 +239,15 @@ def article_files(folder: str) -> list[str]:
         raise LoadError(
             f"{folder} cannot be listed ({error.strerror or error}); check the path."
         ) from None
+    from reader.load.article_like import reads_as_article
+
     found = [
         str(entry)
         for entry in entries
-        if not entry.name.startswith(".") and kind_for_name(entry.name) and not entry.is_dir()
+        if not entry.name.startswith(".")
+        and (kind := kind_for_name(entry.name))
+        and not entry.is_dir()
+        and reads_as_article(entry, kind)
     ]
     if not found:
         raise LoadError(

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.errors import LoadError
+from reader.errors import NoArticleError
 from reader.load.decode import describe
 from reader.load.links import safe_href
 from reader.load.values import iso_date
@@ -73,7 +73,7 @@ def extract_markdown(text: str, source: str) -> Article:
             break
     blocks: list[tuple[BlockKind, str]] = [(kind, content) for kind, _, content, _ in parts]
     if not any(kind != "heading" for kind, _ in blocks):
-        raise LoadError(
+        raise NoArticleError(
             f"No article text found in {describe(source)}; the Markdown file holds no "
             "paragraphs, add the article's text under its heading."
         )

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 
-from reader.errors import LoadError
+from reader.errors import LoadError, NoArticleError
 from reader.load.decode import describe
 from reader.load.page.blocks import key as _key
 from reader.load.page.captions import strip_credit
@@ -81,7 +81,7 @@ def extract_text(text: str, source: str) -> Article:
 
 
 def _no_article(source: str) -> LoadError:
-    return LoadError(
+    return NoArticleError(
         f"No article text found in {describe(source)}; give a file that holds the article's "
         "paragraphs, not only links or menus."
     )

@@ -21,7 +21,7 @@ from reader.model import Article
 from reader.store.db import StoreUnavailable, open_database, transaction
 from reader.store.dirs import library_path
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 #: Feeds, their items (by GUID), read state and fetch metadata (`reader.feeds.store`).
 FEEDS_SCHEMA = """
 CREATE TABLE feeds (
@@ -87,7 +87,8 @@ CREATE TABLE history (
     word_count INTEGER NOT NULL,
     quote_count INTEGER,
     opened_at REAL NOT NULL,
-    position INTEGER NOT NULL DEFAULT 0
+    position INTEGER NOT NULL DEFAULT 0,
+    read_percent INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX history_by_text ON history (text_key);
 CREATE TABLE corrections (
@@ -108,8 +109,10 @@ CREATE TABLE state (
     + ";"
     + HIGHLIGHTS_SCHEMA
 )
+#: Version 4: how far each article in the history was read, in percent.
+READ_PERCENT = "ALTER TABLE history ADD COLUMN read_percent INTEGER NOT NULL DEFAULT 0"
 #: `MIGRATIONS[n]` upgrades a library of schema version n to n + 1, keeping its rows.
-MIGRATIONS = {1: FEEDS_SCHEMA, 2: HIGHLIGHTS_SCHEMA}
+MIGRATIONS = {1: FEEDS_SCHEMA, 2: HIGHLIGHTS_SCHEMA, 3: READ_PERCENT}
 
 #: Sources that cannot be opened again, so history does not list them.
 UNREPEATABLE_SOURCES = ("-",)
@@ -142,6 +145,8 @@ class HistoryEntry:
     quote_count: int | None
     opened_at: float
     position: int
+    read_percent: int = 0
+    """How far the article was read, in percent: the furthest the view got."""
 
 
 class Library:
@@ -194,6 +199,8 @@ class Library:
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (source) DO UPDATE SET
                     position = CASE WHEN text_key = excluded.text_key THEN position ELSE 0 END,
+                    read_percent = CASE WHEN text_key = excluded.text_key
+                                        THEN read_percent ELSE 0 END,
                     quote_count = CASE WHEN text_key = excluded.text_key
                                        THEN quote_count ELSE NULL END,
                     text_key = excluded.text_key, title = excluded.title, site = excluded.site,
@@ -214,19 +221,27 @@ class Library:
     def history(self, limit: int = 500) -> list[HistoryEntry]:
         """Articles opened before, the most recent first."""
         rows = self._read(
-            "SELECT source, title, site, published, word_count, quote_count, opened_at, position"
-            " FROM history ORDER BY opened_at DESC LIMIT ?",
+            "SELECT source, title, site, published, word_count, quote_count, opened_at, position,"
+            " read_percent FROM history ORDER BY opened_at DESC LIMIT ?",
             (limit,),
         )
         return [HistoryEntry(*row) for row in rows]  # type: ignore[arg-type]
 
-    def save_position(self, article: Article, offset: int) -> None:
-        """Remember where reading got to: the text offset at the top of the view."""
+    def save_position(self, article: Article, offset: int, percent: int | None = None) -> None:
+        """Remember where reading got to: the text offset at the top of the view, and (with
+        `percent`, how far the view is scrolled) how far the article was read: the furthest."""
         with self._writing() as db:
             db.execute(
-                "UPDATE history SET position = ? WHERE text_key = ?",
-                (max(0, offset), text_key(article)),
+                "UPDATE history SET position = ?,"
+                " read_percent = MAX(read_percent, COALESCE(?, 0)) WHERE text_key = ?",
+                (max(0, offset), percent, text_key(article)),
             )
+
+    def forget(self, source: str) -> bool:
+        """Take `source` out of the history (its corrections stay); whether it was there."""
+        with self._writing() as db:
+            cursor = db.execute("DELETE FROM history WHERE source = ?", (source,))
+        return cursor.rowcount > 0
 
     def position(self, article: Article) -> int:
         """Where reading of this text last got to (0 if never)."""

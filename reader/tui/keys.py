@@ -75,6 +75,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
     from reader.tui.widgets.article_view import ArticleView
     from reader.tui.widgets.entities_pane import EntityList
     from reader.tui.widgets.feed_lists import FeedList, ItemList
+    from reader.tui.widgets.filter_input import FilterInput
     from reader.tui.widgets.highlight_list import HighlightList
     from reader.tui.widgets.people_list import PeopleList
     from reader.tui.widgets.quotes_pane import QuoteList
@@ -84,6 +85,7 @@ def _owners() -> list[tuple[str, type[DOMNode]]]:
         ("Anywhere", ReaderScreen),
         ("Article", ArticleView),
         ("Entities", EntityList),
+        ("List filter", FilterInput),
         ("Quotes", QuoteList),
         ("Search bar", SearchBar),
         ("Quote card", QuoteCard),

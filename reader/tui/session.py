@@ -45,7 +45,7 @@ class ReadingSession:
         self.app = app
         self.settings = settings
         self.library = library
-        self._saved: dict[int, int] = {}
+        self._saved: dict[int, tuple[int, int | None]] = {}
         self._library_failed = False
 
     @property
@@ -139,12 +139,12 @@ class ReadingSession:
         try:
             library.record_open(article.source, article)
             if screen.analysis is not None:  # shown before the history row existed
-                library.save_quote_count(article, len(screen.analysis.quotes))
+                library.save_quote_count(article, screen.analysis.quote_count)
             offset = library.position(article)
         except StoreUnavailable as error:
             self._library_trouble(error)
             return
-        self._saved[id(screen)] = offset
+        self._saved[id(screen)] = (offset, None)
         views = screen.query(ArticleView)
         if offset and views:
             scroll_to_offset(views.first(), offset)
@@ -157,14 +157,17 @@ class ReadingSession:
             return
         views = screen.query(ArticleView)
         offset = views.first().top_offset() if views else None
-        if offset is None or self._saved.get(id(screen)) == offset:
+        if offset is None:
+            return
+        place = (offset, views.first().progress)  # where, and how far read (in percent)
+        if self._saved.get(id(screen)) == place:
             return
         try:
-            library.save_position(screen.article, offset)
+            library.save_position(screen.article, *place)
         except StoreUnavailable as error:
             self._library_trouble(error)
             return
-        self._saved[id(screen)] = offset
+        self._saved[id(screen)] = place
 
     def save_quote_count(self, article: Article, count: int) -> None:
         library = self._use_library()

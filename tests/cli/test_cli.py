@@ -175,3 +175,30 @@ def test_extract_markdown_has_body_entities_and_quotes() -> None:
     assert "## Entities" in out and "## Quotes" in out
     assert "### Grant Newsham" in out
     assert "Kim Jong Un" in out
+
+
+def test_global_options_work_before_and_after_a_subcommand(tmp_path: Path) -> None:
+    """`reader --config PATH extract ...`, as the README writes it, reaches `extract`; so do
+    `--config=PATH`, `--no-cache`, and the options after the subcommand's name."""
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "nord"\n', encoding="utf-8")
+    expected = run("extract", "--format", "text", str(SEED))
+    assert expected.returncode == 0, expected.stderr
+    for args in (
+        ("--config", str(config), "extract", "--format", "text", str(SEED)),
+        (f"--config={config}", "--no-cache", "extract", "--format", "text", str(SEED)),
+        ("extract", "--config", str(config), "--format", "text", str(SEED)),
+    ):
+        result = run(*args)
+        assert result.returncode == 0, (args, result.stderr)
+        assert result.stdout == expected.stdout
+        assert result.stderr == ""
+    missing = run("--config", str(tmp_path / "none.toml"), "extract", "--format", "text", str(SEED))
+    assert missing.returncode == 0
+    assert missing.stdout == expected.stdout
+    assert (
+        missing.stderr.strip()
+        == f"reader: No config file at {tmp_path / 'none.toml'}; using the default settings."
+    )
+    listed = run("--config", str(config), "feeds", "list")
+    assert listed.returncode == 0, listed.stderr

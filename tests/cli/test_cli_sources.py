@@ -102,6 +102,26 @@ def test_extract_folder_prints_its_articles_by_name_not_recursing(folder: Path) 
     assert "Hidden" not in result.stdout
 
 
+def test_extract_folder_skips_a_readme_and_licences_by_their_content(folder: Path) -> None:
+    """A README made of headings, tables and code, and licences (with or without a suffix),
+    are not articles: only the three stories are printed, and nothing on stderr."""
+    shutil.copy(SAMPLES / "README.md", folder / "README.md")
+    licence = (
+        "MIT License\n\nCopyright (c) 2024 Someone\n\nPermission is hereby granted, free of "
+        "charge, to any person obtaining a copy of this software.\n"
+    )
+    (folder / "LICENSE").write_text(licence, encoding="utf-8")
+    (folder / "LICENSE.txt").write_text(licence, encoding="utf-8")
+    (folder / "NOTES.md").write_text(
+        "# Notes\n\n- one\n- two\n- three\n\n```\nmake test\nmake bench\n```\n", encoding="utf-8"
+    )
+    result = run("extract", str(folder), "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""
+    sources = [Path(json.loads(line)["source"]).name for line in result.stdout.splitlines()]
+    assert sources == ["a-first.html", "b-second.txt", "c-third.md"]
+
+
 def test_several_sources_in_order_as_jsonl_with_a_bad_one_among_them(
     folder: Path, tmp_path: Path
 ) -> None:

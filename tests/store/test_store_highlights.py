@@ -58,7 +58,7 @@ def test_a_version_2_library_gains_highlights_and_keeps_its_rows(tmp_path: Path)
     old.close()
 
     library = Library.open(path)
-    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     [entry] = library.history()
     assert (entry.source, entry.title, entry.position) == (
         "https://example.org/a",

@@ -9,7 +9,7 @@ import pytest
 
 from reader.model import Article, Block
 from reader.store.db import StoreUnavailable, open_database, transaction
-from reader.store.library import SCHEMA_VERSION, Library
+from reader.store.library import FEEDS_SCHEMA, HIGHLIGHTS_SCHEMA, SCHEMA_VERSION, Library
 
 NOTES = "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT NOT NULL)"
 
@@ -91,7 +91,7 @@ def test_a_version_1_library_gains_the_feed_tables_and_keeps_history(tmp_path: P
     old.close()
 
     library = Library.open(path)
-    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
     [entry] = library.history()
     assert (entry.source, entry.title, entry.position) == (
         "https://example.org/a",
@@ -104,4 +104,74 @@ def test_a_version_1_library_gains_the_feed_tables_and_keeps_history(tmp_path: P
     article = Article(source="x", text="Some text here.", blocks=(Block("paragraph", 0, 15),))
     library.record_open("https://example.org/b", article)  # the old tables still take writes
     assert len(library.history()) == 2
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_version_2_library_gains_the_read_percent_and_keeps_its_rows(tmp_path: Path) -> None:
+    """Version 4 keeps how far each article was read; a version-2 file (through version 3's
+    highlights) keeps its history, its places and its feeds, each article read 0% until it
+    is read again."""
+    path = tmp_path / "library.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    for statement in (LIBRARY_V1 + ";" + FEEDS_SCHEMA).split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute(
+        "INSERT INTO history (source, text_key, title, word_count, quote_count, opened_at,"
+        " position) VALUES ('https://example.org/a', 'k1', 'Old article', 300, 7, 1.0, 42)"
+    )
+    old.execute(
+        "INSERT INTO feeds (url, title, added_at) VALUES ('https://example.org/feed', 'F', 1.0)"
+    )
+    old.execute("PRAGMA user_version=2")
+    old.close()
+
+    library = Library.open(path)
+    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    [entry] = library.history()
+    assert (entry.title, entry.quote_count, entry.position, entry.read_percent) == (
+        "Old article",
+        7,
+        42,
+        0,
+    )
+    feeds = library.connection.execute("SELECT url FROM feeds").fetchall()
+    assert feeds == [("https://example.org/feed",)]
+    article = Article(source="x", text="Some text here.", blocks=(Block("paragraph", 0, 15),))
+    library.record_open("https://example.org/b", article)
+    library.save_position(article, 5, 60)
+    library.save_position(article, 2, 30)  # read back up: still read 60%
+    by_source = {entry.source: entry for entry in library.history()}
+    assert by_source["https://example.org/b"].read_percent == 60
+    assert by_source["https://example.org/b"].position == 2
+    assert library.forget("https://example.org/a")
+    assert [entry.source for entry in library.history()] == ["https://example.org/b"]
+    assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+def test_a_version_3_library_keeps_its_highlights_and_history_on_the_way_to_4(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "library.sqlite3"
+    old = sqlite3.connect(path, isolation_level=None)
+    for statement in (LIBRARY_V1 + ";" + FEEDS_SCHEMA + ";" + HIGHLIGHTS_SCHEMA).split(";"):
+        if statement.strip():
+            old.execute(statement)
+    old.execute(
+        "INSERT INTO history (source, text_key, title, word_count, opened_at, position)"
+        " VALUES ('https://example.org/a', 'k1', 'Old article', 300, 1.0, 42)"
+    )
+    old.execute(
+        "INSERT INTO highlights (text_key, source, start_offset, end_offset, passage, made_at)"
+        " VALUES ('k1', 'https://example.org/a', 0, 4, 'Some', 1.0)"
+    )
+    old.execute("PRAGMA user_version=3")
+    old.close()
+
+    library = Library.open(path)
+    assert library.connection.execute("PRAGMA user_version").fetchone()[0] == 4
+    [entry] = library.history()
+    assert (entry.title, entry.position, entry.read_percent) == ("Old article", 42, 0)
+    passages = library.connection.execute("SELECT passage FROM highlights").fetchall()
+    assert passages == [("Some",)]
     assert not [p for p in tmp_path.iterdir() if ".corrupt-" in p.name]

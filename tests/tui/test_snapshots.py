@@ -62,7 +62,10 @@ def test_library_history_100x24(snap_compare: Any, tmp_path: Path) -> None:
     analysis = frozen_seed()
     library = Library.open(tmp_path / "library.sqlite3")
     library.record_open(str(SEED), analysis.article)
-    library.save_quote_count(analysis.article, len(analysis.quotes))
+    library.save_quote_count(analysis.article, analysis.quote_count)
+    library.save_position(analysis.article, 0, 40)
+    # A fixed day (noon UTC) for the "Read on" column, so the picture does not age.
+    library.connection.execute("UPDATE history SET opened_at = 1718798400")
     assert snap_compare(ReaderApp(library=library), terminal_size=(100, 24), run_before=settle)
 
 

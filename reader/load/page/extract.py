@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from reader.errors import LoadError
+from reader.errors import LoadError, NoArticleError
 from reader.load.decode import check_payload, decode, describe
 from reader.load.page.blocks import Blocks, key
 from reader.load.page.captions import place_captions
@@ -109,7 +109,7 @@ _HEAD_CHARS = 4096
 
 
 def _no_article(source: str) -> LoadError:
-    return LoadError(
+    return NoArticleError(
         f"No article text found in {describe(source)}; check that it is the saved page of an "
         "article, not an index, a login wall or an error page."
     )

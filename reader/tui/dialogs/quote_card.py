@@ -12,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from reader.keep.export.citation import quote_citation
 from reader.model import Article, Quote
@@ -89,12 +89,16 @@ def card_body(article: Article, quote: Quote, quotes: Sequence[Quote]) -> Render
     return Group(*parts)
 
 
-class QuoteCard(ModalScreen[None]):
-    """One quote shown whole over the reader; `escape` or `enter` closes it, `y` copies it."""
+class QuoteCard(ModalScreen[Quote]):
+    """One quote shown whole over the reader; `escape` or `enter` closes it, `y` copies it,
+    `n` / `p` step through the speaker's other quotes. Closed, it gives the quote it shows
+    last, which the reader then goes to."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,q", "dismiss", "Close the card", id="card.close"),
+        Binding("escape,enter,q", "close", "Close the card", id="card.close"),
         Binding("y", "copy", "Copy quote with citation", id="card.copy"),
+        Binding("n", "step(1)", "Next by this speaker", id="card.next-by-speaker"),
+        Binding("p", "step(-1)", "Previous by this speaker", id="card.previous-by-speaker"),
     ]
 
     DEFAULT_CSS = """
@@ -123,13 +127,56 @@ class QuoteCard(ModalScreen[None]):
         self.quotes = tuple(quotes)
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="card") as card:
-            position = next((n for n, q in enumerate(self.quotes) if q.id == self.quote.id), None)
-            card.border_title = Text(
-                f"Quote {position + 1} of {len(self.quotes)}" if position is not None else "Quote"
+        with VerticalScroll(id="card"):
+            yield Static(id="card-body", markup=False)
+        # The card's own key bar, over the reader's: only the keys that work here.
+        yield Footer(show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _show(self) -> None:
+        card = self.query_one("#card", VerticalScroll)
+        position = next((n for n, q in enumerate(self.quotes) if q.id == self.quote.id), None)
+        card.border_title = Text(
+            f"Quote {position + 1} of {len(self.quotes)}" if position is not None else "Quote"
+        )
+        mine = self.by_speaker()
+        subtitle = "esc closes · y copies"
+        if len(mine) > 1:
+            subtitle += f" · n/p: {mine.index(self.quote) + 1} of {len(mine)} by this speaker"
+        card.border_subtitle = Text(subtitle)
+        body = card_body(self.article, self.quote, self.quotes)
+        self.query_one("#card-body", Static).update(body)
+        card.scroll_home(animate=False)
+
+    def by_speaker(self) -> list[Quote]:
+        """The quotes listed that are by this quote's speaker, this one among them."""
+        if not self.quote.speaker:
+            return [self.quote]
+        return [q for q in self.quotes if q.id == self.quote.id or same_speaker(self.quote, q)]
+
+    def action_step(self, step: int) -> None:
+        """Show the speaker's next (`step` 1) or previous (-1) quote in the card."""
+        mine = self.by_speaker()
+        who = self.quote.speaker
+        if len(mine) < 2 or who is None:
+            who_said = f"by {who}" if who else "by an unattributed speaker"
+            self.notify(f"No other quote {who_said}.", markup=False)
+            return
+        index = mine.index(self.quote) + step
+        if not 0 <= index < len(mine):
+            where = "after" if step > 0 else "before"
+            here = mine.index(self.quote) + 1
+            self.notify(
+                f"No quote by {who} {where} this one ({here} of {len(mine)}).", markup=False
             )
-            card.border_subtitle = Text("esc closes · y copies")
-            yield Static(card_body(self.article, self.quote, self.quotes), markup=False)
+            return
+        self.quote = mine[index]
+        self._show()
+
+    def action_close(self) -> None:
+        self.dismiss(self.quote)
 
     def action_copy(self) -> None:
         self.app.copy_to_clipboard(quote_citation(self.quote, self.article))

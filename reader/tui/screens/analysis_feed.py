@@ -155,6 +155,9 @@ class AnalysisFeed(Screen[None]):
             self._partial = False
             self.show_progress_below(None)
         self.show_analysis(message.analysis)
+        if self.context.note_quote_count is not None:
+            # The whole analysis: its count is the panel's, and the history's from now on.
+            self.context.note_quote_count(self.article, message.analysis.quote_count)
         self.keep_in_archive()
 
     def keep_in_archive(self) -> None:

@@ -67,6 +67,13 @@ class InViewActions:
         if view.filtered and not refocus:
             self.action_unfilter()
             return
+        if self.analysis is None:
+            self.notify(
+                "Analysing… the focus filter needs the quotes and entities; "
+                "press f again when they are listed.",
+                markup=False,
+            )
+            return
         what, spans = focus_spans(self.analysis, self.selected)
         blocks = blocks_touching(self.article, spans)
         if not blocks:
@@ -99,6 +106,11 @@ class InViewActions:
         self._spy_pending = False
         if self._spy is None:
             return
-        start, end = self._view_span
-        self.quotes_pane.in_view = self._spy.quotes(start, end)
-        self.entities_pane.in_view = self._spy.entities(start, end)
+        # With the focus filter on, only the paragraphs shown: not those left out between.
+        pieces = self.article_view.visible_spans() if self.article_view.filtered else []
+        pieces = pieces or [self._view_span]
+        spy = self._spy
+        self.quotes_pane.in_view = frozenset().union(*(spy.quotes(*piece) for piece in pieces))
+        self.entities_pane.in_view = frozenset().union(
+            *(spy.entities(*piece) for piece in pieces)
+        )

@@ -107,10 +107,8 @@ class KeepingActions:
     def corrected(self: KeepingHost, analysis: Analysis) -> Analysis:
         """`analysis` with this article's stored corrections applied (the log keeps the raw one).
 
-        The first time, it also notes the quote count in the history, for the library.
-        """
-        if not self.corrections.loaded and self.context.note_quote_count is not None:
-            self.context.note_quote_count(self.article, len(analysis.quotes))
+        The quote count goes into the history once the analysis is whole (`note_complete`),
+        not from a long article's first partial results."""
         return self.corrections.corrected(analysis)
 
     def _correct(self: KeepingHost, correction: Correction, done: str) -> None:

@@ -2,15 +2,16 @@
 
 The table paints at once with the file names; a thread worker then reads each file and fills
 in its title, site, date and word count, and its quote count when the analysis cache (or the
-history) knows it. `enter` opens the highlighted article in the reader; `escape` there comes
-back here. `h` switches between the folder and the history. Shown over an article (`h` there),
-`escape` goes back to it.
+history) knows it; a file in which the extractor finds no article leaves the list. `enter`
+opens the highlighted article in the reader; `escape` there comes back here. `h` switches
+between the folder and the history, `s` sorts, `/` filters, `d` takes an article out of the
+history. Shown over an article (`h` there), `escape` goes back to it (once the filter, if
+any, is cleared).
 """
 
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -20,50 +21,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Footer, Input, Static
 from textual.worker import get_current_worker
 
-from reader.errors import ReaderError
+from reader.errors import NoArticleError, ReaderError
 from reader.pipeline import cached_analysis
 from reader.sanitize import clean_lines, clean_name
 from reader.store.db import StoreUnavailable
 from reader.store.library import source_key
 from reader.tui.context import ReaderContext
+from reader.tui.widgets.article_table import ArticleTable, RowFacts, sort_label
 
 if TYPE_CHECKING:
     from reader.model import Analysis, Article
     from reader.store.cache import AnalysisCache
     from reader.store.library import Library
 
-#: What a cell shows while unknown.
-UNKNOWN = "—"
-TITLE_CELLS = 60
-
-
-class ArticleTable(DataTable[Text], inherit_bindings=False):
-    """One article a row; `enter` opens the highlighted one."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "cursor_down", "Down", id="library.down", show=False),
-        Binding("k,up", "cursor_up", "Up", id="library.up", show=False),
-        Binding("g,home", "scroll_top", "First", id="library.first", show=False),
-        Binding("G,end", "scroll_bottom", "Last", id="library.last", show=False),
-        Binding("pagedown", "page_down", "Page down", id="library.page-down", show=False),
-        Binding("pageup", "page_up", "Page up", id="library.page-up", show=False),
-        Binding("enter", "select_cursor", "Open article", id="library.open"),
-    ]
-
-
-@dataclass(frozen=True, slots=True)
-class RowFacts:
-    """What the worker read from one file."""
-
-    title: str
-    site: str | None = None
-    published: str | None = None
-    words: int | None = None
-    quotes: int | None = None
-    problem: str | None = None
+__all__ = ["ArticleTable", "LibraryScreen", "RowFacts"]
 
 
 class LibraryScreen(Screen[None]):
@@ -71,6 +45,21 @@ class LibraryScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("h", "toggle_history", "History / folder", id="library.history"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter",
+            id="library.filter",
+            tooltip="Keep the articles whose title, site or file name match what you type",
+        ),
+        Binding(
+            "d,delete",
+            "forget",
+            "Delete",
+            id="library.delete",
+            tooltip="Take the highlighted article out of the history (the file stays)",
+        ),
+        Binding("escape", "clear_filter", "Clear the filter", id="library.clear-filter"),
         Binding("escape", "app.close_list", "Back to the article", id="library.back"),
         Binding("P", "app.people", "People", id="library.people"),
         Binding("H", "app.highlights", "All highlights", id="library.highlights", show=False),
@@ -82,14 +71,16 @@ class LibraryScreen(Screen[None]):
     LibraryScreen {
         & > #library-title { padding: 0 1; text-style: bold; color: $text-primary; }
         & > #library-status { padding: 0 1; color: $text-muted; }
+        & > #library-filter { display: none; height: 1; border: none; padding: 0 1; }
+        & > #library-filter.-shown { display: block; }
         & > ArticleTable { height: 1fr; }
     }
     """
 
     class RowRead(Message):
-        """The worker read the file behind row `source`."""
+        """The worker read the file behind row `source` (`facts` None: it holds no article)."""
 
-        def __init__(self, source: str, facts: RowFacts) -> None:
+        def __init__(self, source: str, facts: RowFacts | None) -> None:
             super().__init__()
             self.source = source
             self.facts = facts
@@ -115,11 +106,13 @@ class LibraryScreen(Screen[None]):
         self.context = context or ReaderContext()
         self.showing_history = folder is None or history_first
         self.sources: list[str] = []
+        self._heading = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="library-title", markup=False)
         yield Static(id="library-status", markup=False)
-        yield ArticleTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Input(placeholder="filter: title, site or file name", id="library-filter")
+        yield ArticleTable(id="library-table")
         yield Footer()
 
     @property
@@ -127,40 +120,53 @@ class LibraryScreen(Screen[None]):
         return self.query_one(ArticleTable)
 
     @property
+    def filter_bar(self) -> Input:
+        return self.query_one("#library-filter", Input)
+
+    @property
     def library(self) -> Library | None:
         return self.context.library
 
     def on_mount(self) -> None:
-        table = self.table
-        for label, key in [
-            ("Title", "title"),
-            ("Site", "site"),
-            ("Date", "date"),
-            ("Words", "words"),
-            ("Quotes", "quotes"),
-        ]:
-            table.add_column(label, key=key)
         self.fill()
-        table.focus()
+        self.table.focus()
 
     def on_screen_resume(self) -> None:
         """Back from the reader: quote counts and history may have changed."""
         if self.is_mounted and self.showing_history:
             self.fill()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "forget":
+            return self.showing_history  # the folder's files are not deleted here
+        if action == "clear_filter":
+            return bool(self.table.needle) or self.filter_bar.has_class("-shown")
+        return True
+
     def fill(self) -> None:
         """List the history or the folder's files (then read them in a worker)."""
-        self.table.clear()
         if self.showing_history:
             self._fill_history()
         elif self.folder is not None:
             self._fill_folder(self.folder)
+        self.refresh_bindings()
 
     def _say(self, title: str, status: str = "") -> None:
-        self.query_one("#library-title", Static).update(Text(clean_name(title)))
+        self._heading = clean_name(title)
+        self._show_heading()
         status_line = self.query_one("#library-status", Static)
         status_line.update(Text(clean_lines(status)))
         status_line.display = bool(status)
+
+    def _show_heading(self) -> None:
+        """The title line: what is listed, how many, in what order, and the filter."""
+        table = self.table
+        parts = [self._heading]
+        if table.needle:
+            parts.append(f"{len(table.shown)} of {len(table.listed)} match “{table.needle}”")
+        if table.sort_key is not None:
+            parts.append(sort_label(table.sort_key))
+        self.query_one("#library-title", Static).update(Text(clean_name(" · ".join(parts))))
 
     def _fill_history(self) -> None:
         entries = []
@@ -172,8 +178,8 @@ class LibraryScreen(Screen[None]):
             f"History · {_articles(len(entries))}",
             "" if entries else "No articles opened yet: open one with reader FILE or a folder.",
         )
-        for entry in entries:
-            self._add_row(
+        rows = [
+            (
                 entry.source,
                 RowFacts(
                     title=entry.title or entry.source,
@@ -181,8 +187,14 @@ class LibraryScreen(Screen[None]):
                     published=entry.published,
                     words=entry.word_count,
                     quotes=entry.quote_count,
+                    opened_at=entry.opened_at,
+                    read_percent=entry.read_percent,
                 ),
             )
+            for entry in entries
+        ]
+        self.table.show_rows(rows, history=True)
+        self._show_heading()
 
     def _fill_folder(self, folder: Path) -> None:
         from reader.load import article_files
@@ -195,8 +207,10 @@ class LibraryScreen(Screen[None]):
         else:
             self._say(f"{folder} · {_articles(len(files))}", "reading…")
         self.sources = files
-        for source in files:
-            self._add_row(source, RowFacts(title=Path(source).name))
+        self.table.show_rows(
+            [(source, RowFacts(title=Path(source).name)) for source in files], history=False
+        )
+        self._show_heading()
         if files:
             self.read_files(files, self._known_quote_counts(), self.context.cache)
 
@@ -207,9 +221,6 @@ class LibraryScreen(Screen[None]):
             return self.library.quote_counts()
         except StoreUnavailable:
             return {}
-
-    def _add_row(self, source: str, facts: RowFacts) -> None:
-        self.table.add_row(*_cells(facts), key=source)
 
     @work(thread=True, exclusive=True, group="library")
     def read_files(
@@ -225,15 +236,18 @@ class LibraryScreen(Screen[None]):
         for source in sources:
             if worker.is_cancelled:
                 return
+            facts: RowFacts | None
             try:
                 article = load(source, detect_language=False)
+            except NoArticleError:
+                facts = None  # read, but not an article: it leaves the list
             except ReaderError as error:
                 facts = RowFacts(title=Path(source).name, problem=str(error))
             else:
                 quotes = known_quotes.get(source)
                 cached = cached_analysis(article, cache)
                 if cached is not None:
-                    quotes = len(cached.quotes)
+                    quotes = cached.quote_count
                 facts = RowFacts(
                     title=article.title or Path(source).name,
                     site=article.site,
@@ -246,12 +260,71 @@ class LibraryScreen(Screen[None]):
     def on_library_screen_row_read(self, message: RowRead) -> None:
         if message.source not in self.sources or self.showing_history:
             return
-        for key, cell in zip(
-            ("title", "site", "date", "words", "quotes"), _cells(message.facts), strict=True
-        ):
-            self.table.update_cell(message.source, key, cell, update_width=True)
-        if message.source == self.sources[-1]:
+        last = message.source == self.sources[-1]
+        if message.facts is None:
+            self.sources.remove(message.source)
+            self.table.forget(message.source)
+            if self.folder is not None:
+                self._heading = clean_name(f"{self.folder} · {_articles(len(self.sources))}")
+                self._show_heading()
+        else:
+            self.table.update_facts(message.source, message.facts)
+        if last:
             self.query_one("#library-status", Static).display = False
+
+    # -- sorting, filtering, deleting ---------------------------------------------------
+
+    @on(ArticleTable.SortChanged)
+    def _sorted(self, message: ArticleTable.SortChanged) -> None:
+        self._show_heading()
+        label = sort_label(message.key)
+        self.notify(label[0].upper() + label[1:] + ".", markup=False, timeout=3)
+
+    def action_filter(self) -> None:
+        """`/`: type to keep the articles that match; `enter` goes to them, `esc` clears."""
+        bar = self.filter_bar
+        bar.add_class("-shown")
+        self.call_after_refresh(bar.focus)  # once shown: a hidden widget takes no focus
+        self.refresh_bindings()
+
+    @on(Input.Changed, "#library-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.table.set_filter(event.value)
+        self._show_heading()
+        self.refresh_bindings()
+
+    @on(Input.Submitted, "#library-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if not event.value:
+            self.filter_bar.remove_class("-shown")
+        self.table.focus()
+
+    def action_clear_filter(self) -> None:
+        bar = self.filter_bar
+        bar.value = ""  # posts Changed: the table lists everything again
+        bar.remove_class("-shown")
+        self.table.set_filter("")
+        self._show_heading()
+        self.table.focus()
+        self.refresh_bindings()
+
+    def action_forget(self) -> None:
+        """`d`: take the highlighted article out of the history."""
+        source = self.table.highlighted_source
+        if source is None or self.library is None:
+            return
+        try:
+            self.library.forget(source)
+        except StoreUnavailable as error:
+            self.notify(f"The history is not available ({error}).", markup=False)
+            return
+        title = self.table.facts[source].title
+        self.sources.remove(source)
+        self.table.forget(source)
+        self._heading = f"History · {_articles(len(self.sources))}"
+        self._show_heading()
+        self.notify(f"Deleted from the history: {clean_name(title)}", markup=False)
 
     # -- opening ------------------------------------------------------------------------
 
@@ -287,33 +360,3 @@ class LibraryScreen(Screen[None]):
 
 def _articles(count: int) -> str:
     return f"{count} article" if count == 1 else f"{count} articles"
-
-
-def _cells(facts: RowFacts) -> tuple[Text, ...]:
-    """The row's cells. Every one is cleaned (`sanitize.clean_name`): a title may be a file
-    name or a path, a history entry was written by an older reader, and none of it may
-    reach the terminal as control."""
-    facts = RowFacts(
-        title=clean_name(facts.title),
-        site=facts.site and clean_name(facts.site),
-        published=facts.published and clean_name(facts.published),
-        words=facts.words,
-        quotes=facts.quotes,
-        problem=facts.problem,
-    )
-    title = facts.title if len(facts.title) <= TITLE_CELLS else facts.title[: TITLE_CELLS - 1] + "…"
-    if facts.problem:
-        return (
-            Text(title),
-            Text("cannot read", style="italic"),
-            Text(UNKNOWN),
-            Text(UNKNOWN),
-            Text(UNKNOWN),
-        )
-    return (
-        Text(title),
-        Text(facts.site or UNKNOWN),
-        Text(facts.published or UNKNOWN),
-        Text(UNKNOWN if facts.words is None else f"{facts.words:,}", justify="right"),
-        Text(UNKNOWN if facts.quotes is None else str(facts.quotes), justify="right"),
-    )

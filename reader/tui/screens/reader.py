@@ -31,7 +31,7 @@ from reader.tui.text.quote_marks import with_quote_marks
 from reader.tui.text.scroll_spy import InView
 from reader.tui.text.spans import SpanIndex
 from reader.tui.widgets.article_view import ArticleView
-from reader.tui.widgets.entities_pane import EntitiesPane
+from reader.tui.widgets.entities_pane import EntitiesPane, EntityList
 from reader.tui.widgets.header import ArticleHeader
 from reader.tui.widgets.key_bar import KeyBarRow
 from reader.tui.widgets.quotes_pane import QuotesPane
@@ -230,8 +230,10 @@ class ReaderScreen(
         span = self.article_view.visible_span()
         return span is None or (quote.start < span[1] and quote.end > span[0])
 
-    def go_to_quote(self, quote: Quote) -> None:
+    def go_to_quote(self, quote: Quote | None) -> None:
         """Make `quote` current: highlight it, scroll it into view, follow it in the list."""
+        if quote is None:
+            return
         self.selection.quote = quote
         start, end = with_quote_marks(self.article.text, quote.start, quote.end)
         self.article_view.current_span = (start, end)
@@ -271,7 +273,8 @@ class ReaderScreen(
         """Show `quote` whole over the reader, numbered in the quotes listed."""
         from reader.tui.dialogs.quote_card import QuoteCard  # not needed for the first paint
 
-        self.app.push_screen(QuoteCard(self.article, quote, self.quotes_pane.quotes))
+        card = QuoteCard(self.article, quote, self.quotes_pane.quotes)
+        self.app.push_screen(card, self.go_to_quote)  # closed: to the quote it showed last
 
     # -- entities -----------------------------------------------------------------------
 
@@ -361,8 +364,8 @@ class ReaderScreen(
             return self.search_bar.is_open
         if action == "unfilter":
             return self.article_view.filtered
-        if action == "search":
-            return not isinstance(self.focused, Input)
+        if action == "search":  # in the entity list, `/` filters the list
+            return not isinstance(self.focused, (Input, EntityList))
         return super().check_action(action, parameters)  # the sidebar's keys
 
     # -- search -------------------------------------------------------------------------

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 
 from reader.model import Article, Block
 from reader.tui.text.spans import SpanIndex
@@ -14,3 +15,14 @@ def blocks_touching(article: Article, spans: Iterable[tuple[int, int]]) -> tuple
     return tuple(
         block for block in article.blocks if any(index.overlapping(block.start, block.end))
     )
+
+
+def pieces_shown(blocks: Sequence[Block], start: int, end: int) -> list[tuple[int, int]]:
+    """`[start, end)` cut to the `blocks` shown (in article order): what of it is on screen
+    when the blocks between them are left out."""
+    pieces = []
+    for block in blocks[bisect_right(blocks, start, key=lambda block: block.end) :]:
+        if block.start >= end:
+            break
+        pieces.append((max(start, block.start), min(end, block.end)))
+    return pieces

@@ -99,3 +99,12 @@ class SearchResults:
         if self.position is None:
             return "0/0"
         return f"{self.position + 1}/{len(self.matches)}"
+
+
+def words_match(typed: str, *texts: str) -> bool:
+    """Whether every word `typed` is found in one of `texts`, case and quote marks folded
+    (`disney's` finds `Disney’s`): how the lists' type-to-filter narrows them."""
+    haystack = "\n".join(texts)
+    return all(
+        re.search(_pattern(word), haystack, re.IGNORECASE) is not None for word in typed.split()
+    )

@@ -24,6 +24,7 @@ from textual.strip import Strip
 
 from reader.model import Article, Block, Link
 from reader.tui.runtime.collector import keep_long_lived
+from reader.tui.text.focus_filter import pieces_shown
 from reader.tui.text.line_index import LineIndex, wrap_article
 from reader.tui.widgets import article_messages
 from reader.tui.widgets.article_drag import ArticleDrag
@@ -160,6 +161,13 @@ class ArticleView(ArticleSpans, ArticleDrag, ScrollView, can_focus=True, inherit
     def filtered(self) -> bool:
         """Whether some blocks are left out (the focus filter is on)."""
         return self._shown_article is not self.article
+
+    def visible_spans(self) -> list[Span]:
+        """The text on screen, a span per stretch shown (the filter leaves blocks out)."""
+        span = self.visible_span()
+        if span is None:
+            return []
+        return pieces_shown(self._shown_article.blocks, *span) if self.filtered else [span]
 
     def watch_reading_width(self) -> None:
         if self.line_index is not None:

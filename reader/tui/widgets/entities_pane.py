@@ -1,4 +1,5 @@
-"""The entities sidebar: people, organisations, places, dates, grouped, with mention counts."""
+"""The entities sidebar: people, organisations, places, dates, grouped, with mention counts.
+`/` in the list filters it by what is typed (names and aliases)."""
 
 from __future__ import annotations
 
@@ -10,21 +11,37 @@ from rich.style import Style
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.reactive import var
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from reader.model import ENTITY_GROUPS, Entity
 from reader.tui.text.scroll_spy import IN_VIEW_MARK
+from reader.tui.text.search import words_match
+from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.row_list import RowList, list_bindings
 
 
 class EntityList(RowList):
     """The entities, under one heading per type; `enter` selects the highlighted entity."""
 
-    BINDINGS: ClassVar[list[BindingType]] = list_bindings("entities", "Select entity")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *list_bindings("entities", "Select entity"),
+        Binding(
+            "slash",
+            "filter",
+            "Filter entities",
+            id="entities.filter",
+            tooltip="Type to keep the entities whose name has the words typed",
+        ),
+    ]
+
+    def action_filter(self) -> None:
+        pane = self.parent
+        if isinstance(pane, EntitiesPane):
+            pane.filter_input.start()
 
 
 def entity_prompt(
@@ -103,6 +120,7 @@ class EntitiesPane(Vertical):
     DEFAULT_CSS = """
     EntitiesPane {
         & > #entities-status { color: $text-muted; padding: 0 1; }
+        & > FilterInput { padding: 0 0 0 1; }
         &.-listed > #entities-status { display: none; }
     }
     """
@@ -126,11 +144,18 @@ class EntitiesPane(Vertical):
         self._rows: EntityRows | None = None
         self._count_title = "Entities"
         self._mention: str | None = None
+        self.typed = ""
+        """What the filter holds: only the entities whose names have its words are listed."""
         self.border_title = "Entities"
 
     def compose(self) -> ComposeResult:
         yield Static("analysing…", id="entities-status", markup=False)
+        yield FilterInput(placeholder="filter entities", id="entities-filter")
         yield EntityList(id="entity-list")
+
+    @property
+    def filter_input(self) -> FilterInput:
+        return self.query_one(FilterInput)
 
     @property
     def entity_list(self) -> EntityList:
@@ -168,12 +193,45 @@ class EntitiesPane(Vertical):
             self._show_title()
             return
         self.add_class("-listed")
-        self._count_title = f"Entities {len(self.entities)}"
+        self._list(kept)
+
+    def _list(self, kept: Entity | None) -> None:
+        """List the entities the filter keeps (all of them with none), `kept` highlighted."""
+        entities = self.entities
+        if self.typed:
+            typed = self.typed
+            entities = tuple(e for e in entities if words_match(typed, e.name, *e.aliases))
+            self._count_title = f"Entities {len(entities)} of {len(self.entities)}"
+        else:
+            self._count_title = f"Entities {len(entities)}"
         self._show_title()
-        self._rows = EntityRows(self.entities, self)
+        self._rows = EntityRows(entities, self)
         self.entity_list.show(
             self._rows, highlight=None if kept is None else self._rows.positions.get(kept.id)
         )
+
+    @on(Input.Changed, "#entities-filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.typed = event.value
+        if self.entities:
+            self._list(self.highlighted_entity)
+
+    @on(Input.Submitted, "#entities-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        """`enter`: back to the list, on the first entity kept."""
+        event.stop()
+        if not self.typed:
+            self.filter_input.remove_class("-shown")
+        self.screen.set_focus(self.entity_list)
+
+    @on(FilterInput.Cleared)
+    def _filter_cleared(self, event: FilterInput.Cleared) -> None:
+        event.stop()
+        self.typed = ""
+        if self.entities:
+            self._list(self.highlighted_entity)
+        self.screen.set_focus(self.entity_list)
 
     def show_mention(self, name: str | None, number: int | None, count: int = 0) -> None:
         """Count the current mention in the title, as the quotes are counted

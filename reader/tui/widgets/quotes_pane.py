@@ -80,18 +80,35 @@ def _prompt_parts(quote: Quote, words: list[str], shown: int) -> list[tuple[str,
 
 
 def quote_prompt(quote: Quote, width: int) -> Text:
-    """`Speaker: “words…”`, cut at a word to fit `QUOTE_LINES` lines of `width` cells."""
+    """`Speaker: “words…”`, cut at a word to fit `QUOTE_LINES` lines of `width` cells: as many
+    words as fit, so that a long quote fills its lines as a short one does."""
     words = quote.text.split()
-    shown = len(words)
-    while True:
+
+    def prompt_for(shown: int) -> Text:
         prompt = Text(end="")
         for part, style in _prompt_parts(quote, words, shown):
             prompt.append(part, style=style)
-        if shown <= 1 or _line_count(prompt, width) <= QUOTE_LINES:
-            return prompt
-        # Drop roughly the overflow in one step, then word by word.
-        overflow = cell_len(prompt.plain) - QUOTE_LINES * width
-        shown = max(1, shown - max(1, overflow // 6))
+        return prompt
+
+    whole = prompt_for(len(words))
+    if len(words) <= 1 or _line_count(whole, width) <= QUOTE_LINES:
+        return whole
+    # No more words fit than fill the lines' cells end to end: the search starts below that,
+    # so a quote of a thousand words costs no more than one of fifty.
+    room = QUOTE_LINES * width
+    most, cells = 0, 0
+    while most < len(words) - 1 and cells <= room:
+        cells += _cells(words[most]) + 1
+        most += 1
+    # The most words that still fit (more words never take fewer lines): a binary search.
+    low, high = 1, most
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _line_count(prompt_for(middle), width) <= QUOTE_LINES:
+            low = middle
+        else:
+            high = middle - 1
+    return prompt_for(low)
 
 
 def quote_prompt_lines(quote: Quote, width: int) -> int:
