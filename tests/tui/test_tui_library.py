@@ -5,6 +5,7 @@ the analysis is whole. Real files, real SQLite, the real analysis worker, Pilot 
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from pathlib import Path
 from typing import Any
@@ -67,9 +68,18 @@ def rows_on_screen(app: ReaderApp, titles: list[str]) -> list[str]:
 
 
 async def settled(app: ReaderApp, pilot: Any) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.pause()
+    """Until the screen's workers are done and, on the library, every row has been read (the
+    reading worker may start after the first wait: on a busy machine it had not yet)."""
+    for _ in range(200):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        screen = app.screen
+        if not isinstance(screen, LibraryScreen) or screen.showing_history:
+            return
+        if all(facts.words is not None or facts.problem for facts in screen.table.facts.values()):
+            return
+        await asyncio.sleep(0.02)
 
 
 async def test_a_folder_lists_its_articles_not_its_readme_licences_or_index(

@@ -212,7 +212,9 @@ class LibraryScreen(Screen[None]):
         )
         self._show_heading()
         if files:
-            self.read_files(files, self._known_quote_counts(), self.context.cache)
+            # A copy: the screen drops a file that holds no article from `self.sources`
+            # while the worker goes through the list, which made it skip the next file.
+            self.read_files(list(files), self._known_quote_counts(), self.context.cache)
 
     def _known_quote_counts(self) -> dict[str, int]:
         if self.library is None:
@@ -243,6 +245,8 @@ class LibraryScreen(Screen[None]):
                 facts = None  # read, but not an article: it leaves the list
             except ReaderError as error:
                 facts = RowFacts(title=Path(source).name, problem=str(error))
+            except Exception as error:  # noqa: BLE001 - one unreadable file is one row's problem
+                facts = RowFacts(title=Path(source).name, problem=f"Could not read it: {error}")
             else:
                 quotes = known_quotes.get(source)
                 cached = cached_analysis(article, cache)
