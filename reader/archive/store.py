@@ -209,7 +209,10 @@ class Archive:
         owners: dict[str, int | None],
     ) -> None:
         person = owners.get(quote.speaker_id) if quote.speaker_id else None
-        if person is None and quote.speaker and quote.speaker_id not in owners:
+        if person is None and quote.speaker:
+            # A speaker known only by the name the quote gives (no entity, or one that is
+            # not merged across articles, such as a name taken for a date) is still
+            # someone: found or made by that name, so the people list has them.
             person = self._person_for(db, "PERSON", quote.speaker, ())
         span = quote.speaker_span or (None, None)
         cursor = db.execute(

@@ -6,14 +6,13 @@ loaders only by `main()`.
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import constants, events
+from textual import events
 from textual.app import App, SystemCommand
 from textual.reactive import var
 from textual.screen import Screen
@@ -43,16 +42,6 @@ if TYPE_CHECKING:
     from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.people import PeopleScreen
     from reader.tui.text.selecting import Span
-
-#: How long a lone Escape byte waits for the rest of a key's sequence (an arrow key sends
-#: ESC [ A), in ms. Textual waits 100 ms, so `escape` (out of a filter, back a step) came a
-#: tenth of a second late, twice the key bar. 25 ms is the wait ncurses programs are usually
-#: given (`ESCDELAY=25`): a key's bytes come in one write from a local terminal or over SSH.
-#: `ESCDELAY` in the environment still wins, as it does for Textual and ncurses.
-ESCAPE_DELAY_MS = 25
-
-if "ESCDELAY" not in os.environ:
-    constants.ESCAPE_DELAY = ESCAPE_DELAY_MS / 1000  # type: ignore[misc]
 
 
 class ReaderApp(Navigation, App[None]):
