@@ -138,6 +138,10 @@ class ArchiveSaving:
         """None when `analysis` is archived; else the sentence why not (the first time) or ""."""
         if self.archive is not None:
             self.problem = keep(self.archive, analysis, self.library)
+            if self.problem is None:
+                # The next article's analysis is the idle moment: its WAL pages go back into
+                # the file now, a hundred at a time, not ten thousand inside some later add.
+                self.archive.checkpoint()
         if self.problem is None:
             return None
         if self.said:
