@@ -136,6 +136,15 @@ def main() -> None:
         f"  ({median(paint) / median(anchor):.2f}x the anchor)"
     )
     print(f"  anchor: minimal Textual app first paint {median(anchor):6.0f} ms")
+    from textual import constants
+
+    from reader.tui.runtime.quick_exit_driver import quick_exit_driver
+
+    quick_exit_driver()  # what the reader sets the wait to
+    print(
+        f"  (escape includes the terminal's escape wait, {constants.ESCAPE_DELAY * 1000:.0f} ms:"
+        " a lone ESC byte could begin an arrow key's sequence)"
+    )
     every = [value for group in latencies.values() for value in group]
     for group, values in latencies.items():
         if values:

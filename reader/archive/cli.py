@@ -14,7 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from reader.archive.queries import FoundQuote, Person, archive_stats, find_quotes, list_people
+from reader.archive.queries import (
+    FoundQuote,
+    Person,
+    archive_stats,
+    count_quotes,
+    find_quotes,
+    list_people,
+)
 from reader.archive.store import Archive
 from reader.keep.export.citation import quote_citation
 from reader.sanitize import clean_text
@@ -25,6 +32,10 @@ QUOTE_COLUMNS = (
     "date", "speaker", "kind", "cue", "text", "title", "site", "published", "url", "source",
     "article_id", "start", "end", "citation",
 )  # fmt: skip
+#: Quotes `reader quotes` prints unless `--limit` says otherwise (0: all). As `gh` lists 30
+#: issues: thousands of lines scrolled past in a terminal help nobody, and the line on stderr
+#: says how many more there are and how to have them.
+DEFAULT_LIMIT = 100
 
 
 def run_command(name: str, argv: Sequence[str], people_screen: Callable[[], int]) -> int:
@@ -63,7 +74,11 @@ def build_quotes_parser() -> argparse.ArgumentParser:
     parser.add_argument("--speaker", metavar="NAME", help="quotes said by NAME (or a part of it)")
     parser.add_argument("--since", metavar="DATE", type=iso_date, help="from YYYY-MM-DD on")
     parser.add_argument(
-        "--limit", type=int, metavar="N", help="at most N quotes (the oldest N; default: all)"
+        "--limit",
+        type=int,
+        metavar="N",
+        default=DEFAULT_LIMIT,
+        help=f"at most N quotes, the oldest N (default: {DEFAULT_LIMIT}; 0: all of them)",
     )
     parser.add_argument("--format", "-f", choices=QUOTE_FORMATS, default="text")
     return parser
@@ -109,18 +124,29 @@ def run_quotes(argv: Sequence[str], path: Path | None = None) -> int:
     options = build_quotes_parser().parse_args(argv)
     if not options.words.strip() and not options.speaker:
         return say('give words to search for, or --speaker NAME (reader quotes "talks").')
+    if options.limit < 0:
+        return say(f"--limit takes 0 (all) or more, not {options.limit}.")
+    limit = options.limit or None
+    search = {"speaker": options.speaker, "since": options.since}
+    more = 0
     try:
         with Archive.open(path, check=False) as archive:
+            # One row past the limit says whether there are more; only then are they counted.
             found = find_quotes(
-                archive,
-                options.words,
-                speaker=options.speaker,
-                since=options.since,
-                limit=options.limit,
+                archive, options.words, **search, limit=None if limit is None else limit + 1
             )
+            if limit is not None and len(found) > limit:
+                found = found[:limit]
+                more = count_quotes(archive, options.words, **search) - limit
     except StoreUnavailable as error:
         return say(f"the archive cannot be read ({error}).")
     sys.stdout.write(render_quotes(found, options.format))
+    if more:
+        noun = "quote" if more == 1 else "quotes"
+        print(
+            f"reader: {more:,} more {noun} not shown; --limit 0 prints all of them.",
+            file=sys.stderr,
+        )
     return 0 if found else say("no quote in the archive matches.")
 
 

@@ -8,7 +8,9 @@ connection, for the terminal reader: archiving never runs on the UI thread.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,21 +62,42 @@ class Archiver:
         """Whether the reader was told the archive is unavailable (it is said once a run)."""
         self.archived = 0
         """How many analyses were archived this run."""
+        self._pending = 0
+        self._lock = threading.Lock()
 
     def submit(self, analysis: Analysis) -> Future[str | None]:
         """Archive `analysis` (corrected already) on the archive's thread; the future's value
         is None, or the sentence why it is not archived."""
+        with self._lock:
+            self._pending += 1
         return self._pool.submit(self._keep, analysis)
 
     def _keep(self, analysis: Analysis) -> str | None:
-        if self._archive is None and self._problem is None:
-            self._archive, self._problem = open_archive(self.path)
-        if self._archive is None:
-            return self._problem
-        problem = keep(self._archive, analysis)
-        if problem is None:
-            self.archived += 1
-        return problem
+        try:
+            if self._archive is None and self._problem is None:
+                self._archive, self._problem = open_archive(self.path)
+            if self._archive is None:
+                return self._problem
+            problem = keep(self._archive, analysis)
+            if problem is None:
+                self.archived += 1
+            return problem
+        finally:
+            with self._lock:
+                self._pending -= 1
+                idle = self._pending == 0
+            if idle and self._archive is not None:
+                # After this article's future is done, unless more came meanwhile.
+                with contextlib.suppress(RuntimeError):  # closing: SQLite checkpoints then
+                    self._pool.submit(self._checkpoint_if_idle)
+
+    def _checkpoint_if_idle(self) -> None:
+        """Nothing waits: the WAL goes back into the file, so that adding an article seldom
+        has to (`Archive.checkpoint`)."""
+        with self._lock:
+            idle = self._pending == 0
+        if idle and self._archive is not None:
+            self._archive.checkpoint()
 
     def close(self) -> None:
         """Finish what was handed in, then close the archive."""
@@ -115,6 +138,10 @@ class ArchiveSaving:
         """None when `analysis` is archived; else the sentence why not (the first time) or ""."""
         if self.archive is not None:
             self.problem = keep(self.archive, analysis, self.library)
+            if self.problem is None:
+                # The next article's analysis is the idle moment: its WAL pages go back into
+                # the file now, a hundred at a time, not ten thousand inside some later add.
+                self.archive.checkpoint()
         if self.problem is None:
             return None
         if self.said:

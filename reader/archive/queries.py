@@ -87,19 +87,15 @@ def matching_people(archive: Archive, speaker: str) -> list[int]:
     return sorted(int(str(row[0])) for row in rows)
 
 
-def find_quotes(
+def _quote_filter(
     archive: Archive,
-    words: str = "",
-    *,
-    speaker: str | None = None,
-    since: str | None = None,
-    person_id: int | None = None,
-    limit: int | None = None,
-    offset: int = 0,
-) -> list[FoundQuote]:
-    """Quotes holding every one of `words`, said by `speaker` (or the person `person_id`),
-    from articles of `since` (ISO date) on; oldest first, in article order; `limit` of them
-    from the `offset`-th on (one person's come a page at a time from an index)."""
+    words: str,
+    speaker: str | None,
+    since: str | None,
+    person_id: int | None,
+) -> tuple[str, str, list[object]] | None:
+    """The join, the WHERE clause and its parameters of a quote search; None when no quote
+    can match (a speaker nobody is called)."""
     where: list[str] = []
     parameters: list[object] = []
     join = ""
@@ -114,18 +110,38 @@ def find_quotes(
         people = [person_id] if people is None else [p for p in people if p == person_id]
     if people is not None:
         if not people:
-            return []
+            return None
         where.append(f"q.person_id IN ({','.join('?' * len(people))})")
         parameters.extend(people)
     if since:
         where.append("q.day >= ?")
         parameters.append(since)
+    return join, (f" WHERE {' AND '.join(where)}" if where else ""), parameters
+
+
+def find_quotes(
+    archive: Archive,
+    words: str = "",
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    person_id: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[FoundQuote]:
+    """Quotes holding every one of `words`, said by `speaker` (or the person `person_id`),
+    from articles of `since` (ISO date) on; oldest first, in article order; `limit` of them
+    from the `offset`-th on (one person's come a page at a time from an index)."""
+    found = _quote_filter(archive, words, speaker, since, person_id)
+    if found is None:
+        return []
+    join, where, parameters = found
     fields = ", ".join(f"q.{name.strip()}" for name in QUOTE_FIELDS.split(","))
     sql = (
         f"SELECT {fields}, q.article_id, q.person_id, a.source, a.title, a.site,"
         f" a.published, a.url, q.day FROM quotes q {join}"
         " JOIN articles a ON a.id = q.article_id"
-        + (f" WHERE {' AND '.join(where)}" if where else "")
+        + where
         + " ORDER BY q.day, q.article_id, q.start"
         + (f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else "")
     )
@@ -134,6 +150,23 @@ def find_quotes(
         FoundQuote(quote_from_row(row[:width]), *row[width:])
         for row in archive.read(sql, tuple(parameters))
     ]
+
+
+def count_quotes(
+    archive: Archive,
+    words: str = "",
+    *,
+    speaker: str | None = None,
+    since: str | None = None,
+    person_id: int | None = None,
+) -> int:
+    """How many quotes `find_quotes` with the same arguments (and no limit) finds."""
+    found = _quote_filter(archive, words, speaker, since, person_id)
+    if found is None:
+        return 0
+    join, where, parameters = found
+    rows = archive.read(f"SELECT COUNT(*) FROM quotes q {join}{where}", tuple(parameters))
+    return int(str(rows[0][0]))
 
 
 def quote_count(archive: Archive, person_id: int) -> int:

@@ -55,21 +55,20 @@ def tally(db: sqlite3.Connection, article_id: int, day: str, site: str) -> set[i
         )
     }
     people = named | set(quoted)
-    for person in people:
-        db.execute(
-            "INSERT INTO person_articles (person_id, article_id, day, site, quotes)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (person, article_id, day, site, quoted[person]),
-        )
-        db.execute(
-            "UPDATE people SET articles = articles + 1, quotes = quotes + ? WHERE id = ?",
-            (quoted[person], person),
-        )
-        db.execute(
-            "INSERT INTO person_outlets (person_id, site, articles) VALUES (?, ?, 1)"
-            " ON CONFLICT (person_id, site) DO UPDATE SET articles = articles + 1",
-            (person, site),
-        )
+    db.executemany(
+        "INSERT INTO person_articles (person_id, article_id, day, site, quotes)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(person, article_id, day, site, quoted[person]) for person in people],
+    )
+    db.executemany(
+        "UPDATE people SET articles = articles + 1, quotes = quotes + ? WHERE id = ?",
+        [(quoted[person], person) for person in people],
+    )
+    db.executemany(
+        "INSERT INTO person_outlets (person_id, site, articles) VALUES (?, ?, 1)"
+        " ON CONFLICT (person_id, site) DO UPDATE SET articles = articles + 1",
+        [(person, site) for person in people],
+    )
     return people
 
 

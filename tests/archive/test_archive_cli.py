@@ -129,3 +129,30 @@ def test_stats_vacuum_and_the_export_round_trip(tmp_path: Path) -> None:
     # The split came along: two Kim Jong Uns, one with the last article only.
     moved = json.loads(run("people", "list", "-f", "json", env=empty).stdout)
     assert sorted(p["articles"] for p in moved if p["name"] == "Kim Jong Un") == [1, 5]
+
+
+def test_quotes_prints_the_oldest_hundred_and_says_how_to_have_the_rest() -> None:
+    from reader.archive.cli import DEFAULT_LIMIT
+
+    with Archive.open(archive_path()) as archive:
+        for number in range(DEFAULT_LIMIT + 5):
+            day = f"2025-{1 + number // 28:02d}-{1 + number % 28:02d}"
+            archive.add(story(number, "Ana Ruiz", f"Said {number}", published=day))
+    shown = run("quotes", "--speaker", "ruiz")
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert len(lines) == DEFAULT_LIMIT
+    assert lines[0].startswith("“Said 0”") and lines[-1].startswith(f"“Said {DEFAULT_LIMIT - 1}”")
+    [said] = shown.stderr.strip().splitlines()
+    assert said == "reader: 5 more quotes not shown; --limit 0 prints all of them."
+    every = run("quotes", "--speaker", "ruiz", "--limit", "0", "-f", "json")
+    assert every.returncode == 0 and every.stderr == ""
+    assert [q["text"] for q in json.loads(every.stdout)] == [
+        f"Said {n}" for n in range(DEFAULT_LIMIT + 5)
+    ]
+    two = run("quotes", "--speaker", "ruiz", "--limit", "2", "-f", "csv")
+    assert "103 more quotes" in two.stderr
+    assert len(list(csv.DictReader(io.StringIO(two.stdout)))) == 2
+    exact = run("quotes", "--speaker", "ruiz", "--limit", str(DEFAULT_LIMIT + 5))
+    assert exact.stderr == "" and len(exact.stdout.splitlines()) == DEFAULT_LIMIT + 5
+    one_sentence(run("quotes", "--speaker", "ruiz", "--limit", "-1"), "--limit")

@@ -147,3 +147,37 @@ def test_the_people_tallies_stay_in_step_with_the_rows(tmp_path: Path) -> None:
         split_person(archive, ana, archive.article_ids()[:2])
         assert tallies(archive) == recount(archive)
         assert [p.articles for p in list_people(archive) if p.name == "Ana Ruiz"] == [3, 2]
+
+
+def test_the_archiver_puts_the_wal_back_into_the_file_once_it_is_idle(tmp_path: Path) -> None:
+    import sqlite3
+    import time
+
+    from support.archive_helpers import story
+
+    from reader.archive.ingest import Archiver
+    from reader.archive.store import CHECKPOINT_PAGES
+
+    path = tmp_path / "archive.sqlite3"
+    archiver = Archiver(path)
+    try:
+        futures = [archiver.submit(story(n, "Ana Ruiz", f"Said {n}")) for n in range(3)]
+        assert [f.result(timeout=30) for f in futures] == [None, None, None]
+        # Three small articles are far from the WAL's own checkpoint: only the idle one
+        # copies them into the file, which then holds every page of the database.
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and path.stat().st_size <= 4096:  # its header
+            time.sleep(0.02)
+        with sqlite3.connect(path) as db:
+            pages = db.execute("PRAGMA page_count").fetchone()[0]
+            size = db.execute("PRAGMA page_size").fetchone()[0]
+            assert db.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == 1000  # per link
+        assert pages < CHECKPOINT_PAGES
+        assert path.stat().st_size == pages * size
+    finally:
+        archiver.close()
+    with Archive.open(path) as archive:
+        assert len(archive.article_ids()) == 3
+        assert archive.connection.execute("PRAGMA wal_autocheckpoint").fetchone()[0] == (
+            CHECKPOINT_PAGES
+        )

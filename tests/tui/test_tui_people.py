@@ -132,3 +132,38 @@ async def test_a_person_quoted_hundreds_of_times_pages_through_every_quote() -> 
         await pilot.pause()
         assert isinstance(app.screen, ReaderScreen)
         assert app.screen.article.published == days[-1]
+
+
+async def test_someone_only_ever_a_speakers_name_is_listed_with_their_quotes() -> None:
+    from reader.model import Analysis, Entity, Mention, Quote
+
+    def speaker_only(number: int, speaker_id: str | None) -> Analysis:
+        """Jo Banks said it, but the analysis found no entity for her: no speaker entity at
+        all, or one the archive does not merge (a date, taken for her name)."""
+        analysis = story(number, "Jo Banks", f"Words {number}", also_named="Moon Jae-in")
+        kept = tuple(e for e in analysis.entities if e.name != "Jo Banks")
+        if speaker_id is not None:
+            at = analysis.article.text.index("Jo Banks")
+            kept += (Entity(speaker_id, "Jo Banks", "DATE", (), (Mention(at, at + 8),)),)
+        quote = analysis.quotes[0]
+        said = Quote(quote.id, quote.text, quote.start, quote.end, "Jo Banks", speaker_id,
+                     quote.kind, quote.cue, quote.speaker_span, quote.confidence)  # fmt: skip
+        return Analysis(analysis.article, kept, (said,))
+
+    with Archive.open(archive_path()) as archive:
+        archive.add(speaker_only(1, None))
+        archive.add(speaker_only(2, "d1"))
+    app = ReaderApp(people=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        listed = rows(app)
+        [jo] = [r for r in listed if r.startswith("Jo Banks")]
+        assert "2 articles · 2 quotes" in jo
+        assert any(r.startswith("Moon Jae-in") for r in listed)
+        await pilot.press("slash", *"banks", "enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        quotes = rows(app)
+        assert ["“Words 1”" in quotes[0], "“Words 2”" in quotes[1]] == [True, True]
+        assert "— Jo Banks, Story 1" in quotes[0]

@@ -111,3 +111,33 @@ def test_with_textuals_internals_the_quick_exit_driver_is_used() -> None:
     driver = _quick_exit_driver()
     assert driver is not None and driver.__name__ == "QuickExitDriver"
     assert issubclass(driver, LinuxDriver) and driver is not LinuxDriver
+
+
+_ESCAPE_WAIT = """
+from textual import constants
+from reader.tui.runtime.quick_exit_driver import quick_exit_driver
+assert quick_exit_driver() is not None
+print(constants.ESCAPE_DELAY)
+"""
+
+
+@pytest.mark.parametrize(("escdelay", "seconds"), [(None, 0.025), ("80", 0.08)])
+def test_escape_waits_25_ms_for_a_sequence_unless_escdelay_says(
+    escdelay: str | None, seconds: float
+) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "ESCDELAY"}
+    if escdelay is not None:
+        env["ESCDELAY"] = escdelay
+    result = subprocess.run(
+        [sys.executable, "-c", _ESCAPE_WAIT], capture_output=True, text=True, env=env, check=True
+    )
+    assert float(result.stdout) == seconds
+
+
+def test_the_input_thread_wakes_when_an_escape_wait_is_over() -> None:
+    from reader.tui.runtime.quick_exit_driver import POLL_SECONDS, poll_timeout
+
+    assert poll_timeout(None, 5.0) == POLL_SECONDS  # nothing pending: Textual's poll
+    assert poll_timeout(5.02, 5.0) == pytest.approx(0.02)  # a lone ESC: its wait's end
+    assert poll_timeout(4.9, 5.0) == 0.0  # already over: report it now
+    assert poll_timeout(9.0, 5.0) == POLL_SECONDS

@@ -10,6 +10,7 @@ marks, it cites as `Jerzy Malek said that …`.
 from __future__ import annotations
 
 import functools
+import unicodedata
 
 from reader.model import Article, Quote
 from reader.sanitize import clean_text
@@ -20,7 +21,18 @@ def one_line(text: str) -> str:
     """`text` cleaned and on one line (a source such as a file name was never cleaned).
 
     Kept for the latest few thousand texts: a list of quotes cites the same titles, sites
-    and addresses over and over (`reader quotes` cites thousands at a time)."""
+    and addresses over and over (`reader quotes` cites thousands at a time). Most texts are
+    already clean, and are seen so at C speed: printable (no control, format, bidi or
+    surrogate character, no whitespace but the space), composed, and with no space to
+    collapse, they are what `clean_text` and the join would give back."""
+    if (
+        text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return text
     return " ".join(clean_text(text).split())
 
 

@@ -42,8 +42,8 @@ class PeopleScreen(Screen[None]):
 
     DEFAULT_CSS = """
     PeopleScreen {
-        & > #people-title { padding: 0 1; text-style: bold; color: $text-primary; }
-        & > #people-status { padding: 0 1; color: $text-muted; }
+        & > #people-title { padding: 0 1; text-style: bold; color: $text-primary; height: 1; }
+        & > #people-status { padding: 0 1; color: $text-muted; height: 1; }
         & > #people-filter { display: none; }
         & > #people-filter.shown { display: block; }
     }
@@ -87,7 +87,16 @@ class PeopleScreen(Screen[None]):
         return self.query_one("#people-filter", Input)
 
     def say(self, status: str) -> None:
-        self.query_one("#people-status", Static).update(status)
+        self._line("#people-status", status)
+
+    def _line(self, selector: str, text: str) -> None:
+        """One of the two one-line Statics set to `text`, redrawn alone: their height is
+        fixed, so a key that changes them (every letter typed into the filter, `escape` back
+        from the quotes) lays nothing out again, and one that does not change them draws
+        nothing."""
+        line = self.query_one(selector, Static)
+        if str(line.content) != text:
+            line.update(text, layout=False)
 
     def on_mount(self) -> None:
         try:
@@ -110,7 +119,7 @@ class PeopleScreen(Screen[None]):
     def show_people(self, people: list[Person], highlight: int | None = None) -> None:
         self.person = None
         self.shown_people = people
-        self.query_one("#people-title", Static).update("People")
+        self._line("#people-title", "People")
         quoted = sum(1 for p in people if p.quotes)
         if self.people:
             self.say(
@@ -179,7 +188,7 @@ class PeopleScreen(Screen[None]):
 
     def show_quotes(self, person: Person, rows: QuoteRows) -> None:
         self.person, self.quotes = person, rows
-        self.query_one("#people-title", Static).update(clean_name(person.name))
+        self._line("#people-title", clean_name(person.name))
         if len(rows):
             self.say(f"{len(rows):,} quotes, oldest first · enter: read it there · escape: back")
         else:
