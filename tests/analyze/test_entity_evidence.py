@@ -233,3 +233,51 @@ def test_a_sentences_first_word_is_not_part_of_a_name(nlp: Any) -> None:
     )
     assert "Make Trump" not in names(analysis)
     assert "Trump" in entity_named(analysis, "Donald Trump", "PERSON").aliases
+
+
+def test_an_acronym_of_what_an_office_is_of(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "A report by the Ministry of Public Works found long waiting lists in the north.",
+        "Callers to the PW hotline waited for weeks, and the PW said it had too few staff.",
+    )
+    office = entity_named(analysis, "Ministry of Public Works", "ORG")
+    assert "PW" in office.aliases
+
+
+def test_a_college_on_a_place_is_two_names(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "The debate will be held at Carrow University on Long Island next week.",
+        "A fellow at the Council on Foreign Relations said the venue was well chosen.",
+    )
+    entity_named(analysis, "Carrow University", "ORG")
+    entity_named(analysis, "Long Island", "PLACE")
+    entity_named(analysis, "Council on Foreign Relations", "ORG")
+
+
+def test_a_capitalised_word_that_only_opens_one_sentence_is_no_name(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "Envy drove the feud between the two clubs for a decade, a former player recalls.",
+        "Dr. Helena Marsh, who ran the council's office for a decade, spoke on Monday.",
+        "Marwick said the minutes were kept locked away.",
+        "Indianapolis was where the council first met.",
+    )
+    assert "Envy" not in names(analysis)
+    assert "Marwick" in names(analysis)  # it speaks
+    assert "Indianapolis" in names(analysis, "PLACE")  # a place that exists
+
+
+def test_a_quoted_title_is_one_work_not_its_names(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "Harlan Mott talked about the injury on Tuesday evening during Radio Four’s "
+        "“ABC and Friends.” Nobody was surprised.",
+    )
+    assert "Friends" not in names(analysis)
+    assert "ABC and Friends" in names(analysis, "OTHER")
+    assert "Harlan Mott" in names(analysis, "PERSON")
+
+
+def test_a_name_after_an_outlets_possessive_read_as_a_work_is_a_person(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "The minister was later asked about it by Sky News' Megyn Tarrow during a long interview.",
+    )
+    entity_named(analysis, "Megyn Tarrow", "PERSON")

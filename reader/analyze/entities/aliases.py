@@ -144,6 +144,18 @@ def tail_of_organisation(names: Names) -> None:
             names.canonical[key] = owners[0]
 
 
+#: An office's head word before "of": "VA" is the Department of Veterans Affairs.
+OFFICE_WORDS = frozenset({"department", "ministry", "office", "bureau", "agency"})
+
+
+def office_initials(words: list[str]) -> str:
+    """The initials of what an office of is: "Veterans Affairs" of "Department of Veterans
+    Affairs" ("VA"); "" for a name not of that form or of fewer than two such words."""
+    if len(words) < 4 or words[0].lower() not in OFFICE_WORDS or words[1] != "of":
+        return ""
+    return initials(words[2:], with_joiners=False)
+
+
 def acronyms(names: Names) -> None:
     """Acronyms and their expansions ("VOA" / "Voice of America", "U.S." / "United States")."""
     types, words_of = names.types, names.words_of
@@ -161,6 +173,7 @@ def acronyms(names: Names) -> None:
             in {
                 initials(words_of(k), with_joiners=True),
                 initials(words_of(k), with_joiners=False),
+                office_initials(words_of(k)) if types[k] == "ORG" else "",
             }
         ]
         target = (

@@ -15,9 +15,20 @@ from reader.analyze.entities.evidence import (
     is_speech_subject,
     role_before,
 )
-from reader.analyze.entities.headings import drop_heading_only, spot_camel_case
+from reader.analyze.entities.headings import (
+    drop_heading_only,
+    drop_lone_openers,
+    quoted_titles,
+    spot_camel_case,
+)
 from reader.analyze.entities.places import place_kind
-from reader.analyze.entities.repair import repair_span, split_affiliation, split_possessive
+from reader.analyze.entities.repair import (
+    outlets_person,
+    repair_span,
+    split_affiliation,
+    split_possessive,
+    split_sited_place,
+)
 from reader.analyze.entities.types import (
     LABEL_TYPES,
     NAMED_TYPES,
@@ -91,9 +102,18 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         doc = chunk.doc
         taken_until = 0
         taken: set[int] = set()
+        titles = quoted_titles(doc)
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
+            if label == "OTHER" and outlets_person(doc, ent.start, ent.end):
+                label = "PERSON"  # "the Network's Dana Holt", read as a work of art
             if label is None or ent.start < taken_until:
+                continue
+            if ent.start in titles:  # the quoted title is one work, not its names
+                title_first, title_last = titles[ent.start]
+                taken_until = title_last
+                taken.update(range(title_first, title_last))
+                candidates.extend(_candidates(chunk, title_first, title_last, "OTHER", None))
                 continue
             if (
                 label in {"ORG", "PLACE"}
@@ -108,8 +128,10 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
                 continue
             taken_until = last
             taken.update(range(first, last))
-            parts = split_affiliation(doc, first, last, label) or split_possessive(
-                doc, first, last, label
+            parts = (
+                split_affiliation(doc, first, last, label)
+                or split_sited_place(doc, first, last, label)
+                or split_possessive(doc, first, last, label)
             )
             for part_first, part_last, part_label in parts:
                 part_description = description if part_first == first else None
@@ -123,7 +145,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         candidates.extend(_spot_based_in(chunk, taken))
         candidates.extend(spot_camel_case(chunk, taken, _candidate))
     _surname_evidence(chunks, candidates)
-    return _split_fused(drop_heading_only(candidates, chunks))
+    return _split_fused(drop_lone_openers(drop_heading_only(candidates, chunks)))
 
 
 def _surname_evidence(chunks: list[ParsedChunk], candidates: list[Candidate]) -> None:

@@ -1,4 +1,6 @@
-"""Names found only in headings weigh less, and brands written in CamelCase are names.
+"""Capitals that do not make a name, and capitals that do: names found only in headings
+weigh less, a lone sentence opener and a quoted title's words are no names, and brands
+written in CamelCase are names.
 
 Names found only in headings weigh less: a headline's Title Case runs words together
 ("Marlow Hid Past Debts", "Scissor Keyboard Expected"), and the small model reads them as
@@ -9,11 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from reader.analyze import lexicon
 from reader.analyze.entities.evidence import CAMEL_CASE, SPOTTED_VOTE
+from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import Candidate, name_key
 from reader.analyze.nlp import ParsedChunk
 from reader.model import EntityType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+GIVEN_NAMES = lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
 
 MakeCandidate = Callable[[ParsedChunk, int, int, EntityType, str | None], Candidate | None]
 
@@ -105,3 +115,72 @@ def spot_camel_case(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) ->
             found.append(candidate)
             taken.add(token.i)
     return found
+
+
+def drop_lone_openers(candidates: list[Candidate]) -> list[Candidate]:
+    """A one-word name written once, as a sentence's first word, in no longer name, not
+    speaking, read as no place and no place that exists ("Envy drove the feud"): a
+    capitalised plain word, not a name. A name the article means is written again, in
+    full, or says something."""
+    counts: dict[str, int] = {}
+    in_longer: set[str] = set()
+    for candidate in candidates:
+        counts[candidate.key] = counts.get(candidate.key, 0) + 1
+        if len(candidate.words) > 1:
+            in_longer.update(name_key(word) for word in candidate.words)
+    kept = []
+    for candidate in candidates:
+        chunk = candidate.chunk
+        if (
+            chunk is not None
+            and candidate.last - candidate.first == 1
+            and candidate.type != "PLACE"
+            and counts[candidate.key] == 1
+            and candidate.key not in in_longer
+        ):
+            doc = chunk.doc
+            token = doc[candidate.first]
+            after = doc[candidate.last] if candidate.last < len(doc) else None
+            if (
+                token.is_sent_start
+                and token.text[1:].isalpha()
+                and token.text[1:].islower()
+                and token.text not in GIVEN_NAMES
+                and not place_kind(token.text)
+                and not (after is not None and after.lemma_ in lexicon.SPEECH_VERBS)
+            ):
+                continue
+        kept.append(candidate)
+    return kept
+
+
+#: Double quotation marks only: a single one is an apostrophe as often ("the parents'").
+OPEN_QUOTES = frozenset({"“", '"'})
+CLOSE_QUOTES = frozenset({"”", '"'})
+#: Words that join a title's names ("Fox and Friends", "Pride & Prejudice").
+TITLE_JOINERS = frozenset({"and", "&"})
+
+
+def quoted_titles(doc: Doc) -> dict[int, tuple[int, int]]:
+    """A title in quotation marks whose Title Case names an "and" joins ("“Salt and
+    Pepper.”", a show): each of its tokens -> the title's bounds, its words without the
+    marks and the sentence's stop. The title is one work, not its names."""
+    inside: dict[int, tuple[int, int]] = {}
+    opened: int | None = None
+    for i, token in enumerate(doc):
+        if token.text in OPEN_QUOTES and opened is None:
+            opened = i
+        elif token.text in CLOSE_QUOTES and opened is not None:
+            words = [t for t in doc[opened + 1 : i] if not t.is_punct]
+            if (
+                3 <= len(words) <= 6
+                and any(t.text in TITLE_JOINERS for t in words)
+                and all(t.text[:1].isupper() or t.text in TITLE_JOINERS for t in words)
+            ):
+                last = i
+                while last > opened + 1 and doc[last - 1].is_punct:
+                    last -= 1
+                for t in range(opened + 1, i):
+                    inside[t] = (opened + 1, last)
+            opened = None
+    return inside

@@ -242,6 +242,33 @@ def outlet_and_person(doc: Doc, first: int, possessive: int, last: int) -> bool:
     )
 
 
+#: Prepositions that put an organisation somewhere ("Hale College on Cape Cod").
+PLACE_PREPOSITIONS = frozenset({"in", "on"})
+#: Institutions that sit in one place, whose name a place follows rather than continues
+#: ("Council on Foreign Relations" continues; "Hale College on Cape Cod" does not).
+SITED_WORDS = frozenset(
+    {"University", "College", "School", "Academy", "Hospital", "Museum", "Library", "Church"}
+)
+
+
+def split_sited_place(
+    doc: Doc, first: int, last: int, label: EntityType
+) -> list[tuple[int, int, EntityType]] | None:
+    """An organisation and "in" or "on" a place are two names: a place that exists, or
+    Title Case words after a sited institution ("Hale College on Cape Cod")."""
+    if label != "ORG":
+        return None
+    for i in range(first + 1, last - 1):
+        if doc[i].text not in PLACE_PREPOSITIONS:
+            continue
+        rest = doc[i + 1 : last]
+        if place_kind(rest.text) or (
+            doc[i - 1].text in SITED_WORDS and all(_is_name_word(t) for t in rest)
+        ):
+            return [(first, i, "ORG"), (i + 1, last, "PLACE")]
+    return None
+
+
 def _trim_before_title(doc: Doc, first: int, last: int) -> int:
     """ "Democratic National Committee Finance" + "Director Lena Ortiz": before a title, an
     organisation ends at its last organisation word; what follows is the person's job."""
@@ -251,3 +278,14 @@ def _trim_before_title(doc: Doc, first: int, last: int) -> int:
         if doc[k].text in lexicon.ORG_SUFFIXES:
             return k + 1
     return last
+
+
+def outlets_person(doc: Doc, first: int, last: int) -> bool:
+    """`doc[first:last]`, after an outlet's or a party's possessive, is a person's name
+    ("Sky News' Megyn Tarrow", which the small model reads as a work of art)."""
+    possessive = first - 1
+    return (
+        possessive >= 1
+        and (doc[possessive].tag_ == "POS" or doc[possessive].text in lexicon.POSSESSIVE_TOKENS)
+        and outlet_and_person(doc, possessive - 1, possessive, last)
+    )
