@@ -283,7 +283,8 @@ def test_every_format_comes_from_the_one_registry(
 ) -> None:
     """A format added to `FORMATS` is a `--format` choice, is printed by `reader extract`,
     and, if it writes files, is offered by the reader's export and written by it."""
-    from reader.cli import build_extract_parser, main
+    from reader.cli import main
+    from reader.extract_cli import build_extract_parser
     from reader.keep.export import FORMATS, ExportFormat, saved_formats
 
     assert [name for name, _ in saved_formats()] == ["markdown", "json", "csv"]
