@@ -8,6 +8,7 @@ Each check runs in a fresh interpreter: the test process has imported everything
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +17,9 @@ from support.tui_seed import frozen_seed
 from textual.widgets import Input
 
 from reader.keep.export import FORMATS
+from reader.store.config import Settings
 from reader.tui.app import ReaderApp
+from reader.tui.launch import Launch
 from reader.tui.widgets.filter_input import FilterInput
 
 SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "voa-korea-olympics-talks.txt"
@@ -26,6 +29,7 @@ LATER = (
     "concurrent.futures.thread",  # the archive's thread: started with the first article kept
     "lxml",
     "reader.analyze.entities",
+    "reader.analyze.worker",  # the analysis child: started once the first frame is out
     "reader.analyze.orchestrate",
     "reader.archive.store",
     "reader.keep.export",  # `e`, the palette's exports, `reader extract`, `reader --help`
@@ -86,3 +90,20 @@ async def test_the_entity_filter_is_mounted_by_its_first_slash() -> None:
         (line,) = pane.query(FilterInput)
         assert app.focused is line and line.value == "k"
         assert list(pane.children).index(line) < list(pane.children).index(pane.entity_list)
+
+
+async def test_the_collector_waits_for_the_first_frame_then_runs_again() -> None:
+    """From the app's making to its first frame nothing is collected (all of it lives on);
+    once the frame is out the collector runs again, with what was made frozen."""
+    analysis = frozen_seed()
+    assert gc.isenabled()
+    try:
+        launch = Launch(Settings(), None)
+        app = launch.app(article=analysis.article, analysis=analysis, archiver=None)
+        assert not gc.isenabled()
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+    finally:
+        gc.enable()
+        gc.unfreeze()
