@@ -8,6 +8,7 @@ not depend on worker timing. After a deliberate change to the layout, review and
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,8 +27,26 @@ def seed_app() -> ReaderApp:
 
 
 async def settle(pilot: Pilot[Any]) -> None:
+    """Wait for the workers and for the scroll-spy: the panes mark what is in view 50 ms after
+    the view moves, and a picture taken before that would depend on the machine's speed."""
     await pilot.app.workers.wait_for_complete()
+    quiet = 0
+    while quiet < 2:  # two looks in a row with no scroll-spy timer waiting
+        await pilot.pause(0.06)
+        pending = any(getattr(screen, "_spy_pending", False) for screen in pilot.app.screen_stack)
+        quiet = 0 if pending else quiet + 1
     await pilot.pause()
+
+
+def pressing(*keys: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Settle, press `keys`, and settle again before the picture is taken."""
+
+    async def run(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press(*keys)
+        await settle(pilot)
+
+    return run
 
 
 def test_layout_80x24(snap_compare: Any) -> None:
@@ -35,13 +54,13 @@ def test_layout_80x24(snap_compare: Any) -> None:
 
 
 def test_second_quote_current_120x40(snap_compare: Any) -> None:
-    assert snap_compare(seed_app(), terminal_size=(120, 40), press=["n", "n"], run_before=settle)
+    assert snap_compare(seed_app(), terminal_size=(120, 40), run_before=pressing("n", "n"))
 
 
 def test_entity_selected_120x40(snap_compare: Any) -> None:
     # Entities pane, second person (Grant Newsham), select: mentions marked, quotes filtered.
     assert snap_compare(
-        seed_app(), terminal_size=(120, 40), press=["2", "j", "enter"], run_before=settle
+        seed_app(), terminal_size=(120, 40), run_before=pressing("2", "j", "enter")
     )
 
 
@@ -53,7 +72,7 @@ def test_help_dialog_120x40(snap_compare: Any) -> None:
 def test_quote_card_100x30(snap_compare: Any) -> None:
     # Quote list, second quote, enter: the card with the quote whole and its place.
     assert snap_compare(
-        seed_app(), terminal_size=(100, 30), press=["3", "j", "enter"], run_before=settle
+        seed_app(), terminal_size=(100, 30), run_before=pressing("3", "j", "enter")
     )
 
 
@@ -90,12 +109,12 @@ def linked_seed_app() -> ReaderApp:
 
 def test_link_hints_100x30(snap_compare: Any) -> None:
     # `o`: a number over each link on screen, the article's subtitle says what to type.
-    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["o"], run_before=settle)
+    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), run_before=pressing("o"))
 
 
 def test_links_list_100x30(snap_compare: Any) -> None:
     # `L`: every link with its text and host; typing filters.
-    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), press=["L"], run_before=settle)
+    assert snap_compare(linked_seed_app(), terminal_size=(100, 30), run_before=pressing("L"))
 
 
 def test_narrow_layout_40x20(snap_compare: Any) -> None:
@@ -105,7 +124,7 @@ def test_narrow_layout_40x20(snap_compare: Any) -> None:
 
 def test_narrow_drawer_open_80x24(snap_compare: Any) -> None:
     # `\` on a narrow screen: the entities and quotes in a drawer over the article's right side.
-    assert snap_compare(seed_app(), terminal_size=(80, 24), press=["backslash"], run_before=settle)
+    assert snap_compare(seed_app(), terminal_size=(80, 24), run_before=pressing("backslash"))
 
 
 def test_highlight_drawn_100x30(snap_compare: Any, tmp_path: Path) -> None:
@@ -121,4 +140,4 @@ def test_highlight_drawn_100x30(snap_compare: Any, tmp_path: Path) -> None:
     start = article.blocks[3].start
     HighlightStore(library).add(new_highlight(article, start, start + 60))
     app = ReaderApp(article, analysis=analysis, library=library)
-    assert snap_compare(app, terminal_size=(100, 30), press=["apostrophe"], run_before=settle)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=pressing("apostrophe"))
