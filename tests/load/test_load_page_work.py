@@ -167,3 +167,25 @@ def test_a_class_query_finds_what_the_unguarded_one_finds() -> None:
     found = tree.xpath(class_xpath("byline"))
     assert found == tree.xpath(unguarded)
     assert [element.text for element in found] == ["By A", "By B"]
+
+
+def test_trafilatura_is_not_asked_for_a_text_nothing_reads(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only the body's tree is read from trafilatura: it is not also written out as text."""
+    from trafilatura import core as trafilatura_core
+
+    from reader.load.page.trafilatura_blocks import trafilatura_blocks
+
+    calls = []
+    to_text = trafilatura_core.xmltotxt
+
+    def counted(*args: Any, **kwargs: Any) -> str:
+        calls.append(args)
+        return to_text(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura_core, "xmltotxt", counted)
+    page = furniture_page(12)
+    blocks = trafilatura_blocks(parse_html(page))
+    assert sum("abstentions" in text for _, text in blocks) == 12
+    assert calls == []
