@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 from trafilatura import utils as trafilatura_utils
 
 from reader.load.page import density
-from reader.load.page.density import density_blocks
+from reader.load.page.density import ClassWords, density_blocks
 from reader.load.page.markup import class_xpath
 from reader.load.page.parse import needs_repair, parse_html
 
@@ -52,23 +52,53 @@ def test_the_density_scorer_searches_each_class_value_once(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     counters = {}
-    for name in ("UNLIKELY_RE", "POSITIVE_RE", "NEGATIVE_RE"):
-        counters[name] = CountingPattern(getattr(density, name))
-        monkeypatch.setattr(density, name, counters[name])
+    for name in ("UNLIKELY", "POSITIVE", "NEGATIVE"):
+        for suffix in ("_RE", "_ASCII_RE"):
+            counters[name + suffix] = CountingPattern(getattr(density, name + suffix))
+            monkeypatch.setattr(density, name + suffix, counters[name + suffix])
     page = furniture_page(300)
     blocks = density_blocks(page, parse_html(page))
     assert len(blocks) == 300 and all("abstentions" in text for _, text in blocks)
+    searches = {name: counter.searches for name, counter in counters.items()}
     # Three distinct class/id values, and a search of each per pattern: a handful, where
-    # searching element by element made some 600.
-    assert counters["UNLIKELY_RE"].searches <= 6
-    assert counters["POSITIVE_RE"].searches + counters["NEGATIVE_RE"].searches <= 12
+    # searching element by element made some 600. In ASCII, only the quick patterns.
+    assert 0 < searches["UNLIKELY_ASCII_RE"] <= 6
+    assert 0 < searches["POSITIVE_ASCII_RE"] + searches["NEGATIVE_ASCII_RE"] <= 12
+    assert searches["UNLIKELY_RE"] == searches["POSITIVE_RE"] == searches["NEGATIVE_RE"] == 0
+
+
+CLASS_VALUES = [
+    "", " ", "story-body", "Share-Bar", "SOCIAL icons", "main-Content", "x-ad-break y",
+    "pager", "pagination", "most-popular", "MostPopular", "read-more", "h-entry",
+    "comment-list", "com-x", "footer", "Widget", "article-text", "post_body",
+    "\u212aomment", "cooKie", "ſhare", "Ünlikely-menu", "menü", "İtem-related", "sıdebar",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("value", CLASS_VALUES)
+def test_the_class_words_answer_as_the_case_blind_searches(value: str) -> None:
+    words = ClassWords()
+    unlikely = bool(value.strip()) and density.UNLIKELY_RE.search(value) is not None
+    weight = (25 if density.POSITIVE_RE.search(value) else 0) - (
+        25 if density.NEGATIVE_RE.search(value) else 0
+    )
+    assert words.unlikely(value) is unlikely
+    assert words.weight(value) == weight
+    assert (words.unlikely(value), words.weight(value)) == (unlikely, weight)  # memo
+
+
+def test_the_quick_patterns_are_the_case_blind_ones_in_lower_case() -> None:
+    for name in ("UNLIKELY", "POSITIVE", "NEGATIVE"):
+        blind, ascii_only = getattr(density, name + "_RE"), getattr(density, name + "_ASCII_RE")
+        assert blind.flags & re.IGNORECASE and not ascii_only.flags & re.IGNORECASE
+        assert ascii_only.pattern == blind.pattern == blind.pattern.lower()
 
 
 def test_the_density_scorer_memo_lives_for_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """A second page pays for its own searches: no memo carries over between pages, so a
     benchmark's repeated page costs what its first reading cost."""
-    counter = CountingPattern(density.UNLIKELY_RE)
-    monkeypatch.setattr(density, "UNLIKELY_RE", counter)
+    counter = CountingPattern(density.UNLIKELY_ASCII_RE)
+    monkeypatch.setattr(density, "UNLIKELY_ASCII_RE", counter)
     page = furniture_page(20)
     density_blocks(page, parse_html(page))
     first = counter.searches

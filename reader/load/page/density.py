@@ -44,6 +44,12 @@ NEGATIVE_RE = re.compile(
     r"related|scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|share|social",
     re.IGNORECASE,
 )
+# The same three, case-sensitive, for a value in ASCII lowered (their words are lower case):
+# three times quicker than the case-blind search, and the same answer (for other text,
+# Unicode case rules differ from lowering, so the case-blind ones answer).
+UNLIKELY_ASCII_RE = re.compile(UNLIKELY_RE.pattern)
+POSITIVE_ASCII_RE = re.compile(POSITIVE_RE.pattern)
+NEGATIVE_ASCII_RE = re.compile(NEGATIVE_RE.pattern)
 BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "th"}
     | {"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "figure", "figcaption"}
@@ -71,7 +77,8 @@ class ClassWords:
     value searched once for the page.
 
     A page repeats a few hundred values over thousands of elements, and searching each
-    element's with these case-blind alternations was half the scorer's time. The memo
+    element's with these case-blind alternations was half the scorer's time (an ASCII
+    value, nearly all of them, is searched lowered, case-sensitively: quicker). The memo
     lives for one page (`density_blocks`), so a page costs the same however many were read
     before it.
     """
@@ -86,7 +93,10 @@ class ClassWords:
         """Whether a class and id (`_attributes`) name page furniture (`UNLIKELY_RE`)."""
         found = self._unlikely.get(attributes)
         if found is None:
-            found = bool(attributes.strip()) and UNLIKELY_RE.search(attributes) is not None
+            if attributes.isascii():
+                found = UNLIKELY_ASCII_RE.search(attributes.lower()) is not None
+            else:
+                found = UNLIKELY_RE.search(attributes) is not None
             self._unlikely[attributes] = found
         return found
 
@@ -94,11 +104,11 @@ class ClassWords:
         """One class or id value's share of `_class_weight`."""
         found = self._weights.get(value)
         if found is None:
-            found = 0
-            if NEGATIVE_RE.search(value):
-                found -= 25
-            if POSITIVE_RE.search(value):
-                found += 25
+            if value.isascii():
+                text, negative, positive = value.lower(), NEGATIVE_ASCII_RE, POSITIVE_ASCII_RE
+            else:
+                text, negative, positive = value, NEGATIVE_RE, POSITIVE_RE
+            found = (25 if positive.search(text) else 0) - (25 if negative.search(text) else 0)
             self._weights[value] = found
         return found
 
