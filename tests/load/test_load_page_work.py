@@ -17,8 +17,9 @@ import pytest
 from lxml import html as lxml_html
 from trafilatura import utils as trafilatura_utils
 
-from reader.load.page import density
-from reader.load.page.density import ClassWords, density_blocks
+from reader.load.page import class_words
+from reader.load.page.class_words import ClassWords
+from reader.load.page.density import density_blocks
 from reader.load.page.markup import class_xpath
 from reader.load.page.parse import needs_repair, parse_html
 
@@ -54,8 +55,8 @@ def test_the_density_scorer_searches_each_class_value_once(
     counters = {}
     for name in ("UNLIKELY", "POSITIVE", "NEGATIVE"):
         for suffix in ("_RE", "_ASCII_RE"):
-            counters[name + suffix] = CountingPattern(getattr(density, name + suffix))
-            monkeypatch.setattr(density, name + suffix, counters[name + suffix])
+            counters[name + suffix] = CountingPattern(getattr(class_words, name + suffix))
+            monkeypatch.setattr(class_words, name + suffix, counters[name + suffix])
     page = furniture_page(300)
     blocks = density_blocks(page, parse_html(page))
     assert len(blocks) == 300 and all("abstentions" in text for _, text in blocks)
@@ -78,9 +79,9 @@ CLASS_VALUES = [
 @pytest.mark.parametrize("value", CLASS_VALUES)
 def test_the_class_words_answer_as_the_case_blind_searches(value: str) -> None:
     words = ClassWords()
-    unlikely = bool(value.strip()) and density.UNLIKELY_RE.search(value) is not None
-    weight = (25 if density.POSITIVE_RE.search(value) else 0) - (
-        25 if density.NEGATIVE_RE.search(value) else 0
+    unlikely = bool(value.strip()) and class_words.UNLIKELY_RE.search(value) is not None
+    weight = (25 if class_words.POSITIVE_RE.search(value) else 0) - (
+        25 if class_words.NEGATIVE_RE.search(value) else 0
     )
     assert words.unlikely(value) is unlikely
     assert words.weight(value) == weight
@@ -89,7 +90,8 @@ def test_the_class_words_answer_as_the_case_blind_searches(value: str) -> None:
 
 def test_the_quick_patterns_are_the_case_blind_ones_in_lower_case() -> None:
     for name in ("UNLIKELY", "POSITIVE", "NEGATIVE"):
-        blind, ascii_only = getattr(density, name + "_RE"), getattr(density, name + "_ASCII_RE")
+        blind = getattr(class_words, name + "_RE")
+        ascii_only = getattr(class_words, name + "_ASCII_RE")
         assert blind.flags & re.IGNORECASE and not ascii_only.flags & re.IGNORECASE
         assert ascii_only.pattern == blind.pattern == blind.pattern.lower()
 
@@ -97,8 +99,8 @@ def test_the_quick_patterns_are_the_case_blind_ones_in_lower_case() -> None:
 def test_the_density_scorer_memo_lives_for_one_page(monkeypatch: pytest.MonkeyPatch) -> None:
     """A second page pays for its own searches: no memo carries over between pages, so a
     benchmark's repeated page costs what its first reading cost."""
-    counter = CountingPattern(density.UNLIKELY_ASCII_RE)
-    monkeypatch.setattr(density, "UNLIKELY_ASCII_RE", counter)
+    counter = CountingPattern(class_words.UNLIKELY_ASCII_RE)
+    monkeypatch.setattr(class_words, "UNLIKELY_ASCII_RE", counter)
     page = furniture_page(20)
     density_blocks(page, parse_html(page))
     first = counter.searches

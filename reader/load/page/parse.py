@@ -75,10 +75,9 @@ def needs_repair(html: str, data: bytes) -> bool:
     It removes the characters libxml2 refuses, a doctype's stray slash and a self-closing
     `<html/>`; a real page has none of them, and its regex over the whole page cost a
     quarter of the parse. The same three are looked for here the cheap way (the bytes'
-    control characters deleted in C; two characters; the first line; the first four lines),
-    and the
-    repair runs only when one is there. `html` with a doctype and no line break is repaired
-    too: the repair adds one.
+    control characters deleted in C; two characters; the first line; the first four
+    lines), and the repair runs only when one is there. `html` with "doctype" in its first
+    50 characters and no line break is repaired too: the repair adds one.
     """
     if len(data.translate(None, _INVALID_XML_BYTES)) != len(data):
         return True
