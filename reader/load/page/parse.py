@@ -223,7 +223,10 @@ def _html_class_lookup() -> Any:  # an lxml ElementClassLookup
     )
     lookup = etree.ElementNamespaceClassLookup(default)
     by_tag = lookup.get_namespace(None)
-    for tag, element_class in lxml_html.HtmlElementClassLookup._default_element_classes.items():
+    # lxml.html's table (a private name: should a later lxml drop it, forms and inputs are
+    # plain `HtmlElement`s, which is all the reader and trafilatura ask of them).
+    classes = getattr(lxml_html.HtmlElementClassLookup, "_default_element_classes", {})
+    for tag, element_class in classes.items():
         by_tag[tag] = element_class
     return lookup
 
