@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from reader.load.page.blocks import BREAK, Blocks, squash, squash_lines
+from reader.load.page.class_words import ClassWords
 from reader.load.page.parse import parse_html
 from reader.model import BlockKind
 
@@ -26,23 +27,6 @@ SKIP_TAGS = frozenset(
     {"script", "style", "noscript", "nav", "footer", "aside", "button", "select"}
     | {"iframe", "svg", "template", "object", "embed", "canvas", "video", "audio", "input"}
     | {"textarea", "label", "menu", "dialog", "head", "title", "meta", "link"}
-)
-# Class or id words of page furniture, and of containers that usually hold the article.
-UNLIKELY_RE = re.compile(
-    r"comment|disqus|foot|masthead|menu|sidebar|sponsor|ad-break|agegate|pagination|\bpager\b|"
-    r"popup|share|sharing|social|related|recommend|newsletter|subscri|promo|breadcrumb|"
-    r"cookie|banner|outbrain|taboola|widget|navbar|navigation|\bnav\b|toolbar|signup|"
-    r"most-?popular|trending|read-?more|more-?stories|paywall|modal",
-    re.IGNORECASE,
-)
-POSITIVE_RE = re.compile(
-    r"article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story",
-    re.IGNORECASE,
-)
-NEGATIVE_RE = re.compile(
-    r"combx|comment|com-|contact|foot|footer|footnote|masthead|media|meta|outbrain|promo|"
-    r"related|scroll|shoutbox|sidebar|sponsor|shopping|tags|tool|widget|share|social",
-    re.IGNORECASE,
 )
 BLOCK_TAGS = frozenset(
     {"p", "div", "section", "article", "main", "ul", "ol", "li", "table", "tr", "td", "th"}
@@ -67,11 +51,15 @@ def _attributes(element: _Element) -> str:
 
 
 def _skipped(
-    element: _Element, page_length: int = 0, whole_lengths: WholeTextLengths | None = None
+    element: _Element,
+    page_length: int = 0,
+    whole_lengths: WholeTextLengths | None = None,
+    words: ClassWords | None = None,
 ) -> bool:
     """True for a subtree that is not article text: by tag, by being hidden, or by a class
     that names page furniture (unless it wraps most of the page's text, as some do).
-    `whole_lengths` gives each element's whole text length (see `WholeTextLengths`)."""
+    `whole_lengths` gives each element's whole text length (see `WholeTextLengths`);
+    `words` the page's memo of class words."""
     tag = element.tag
     if not isinstance(tag, str):
         return True
@@ -85,8 +73,7 @@ def _skipped(
         return True
     if tag in ("body", "article", "main", "html") or not page_length:
         return False
-    attributes = _attributes(element)
-    if tag != "form" and (not attributes.strip() or not UNLIKELY_RE.search(attributes)):
+    if tag != "form" and not (words or ClassWords()).unlikely(_attributes(element)):
         return False
     if whole_lengths is None:
         return len(element.text_content()) < page_length / 2
@@ -110,14 +97,11 @@ class Node:
         return self.link_length / self.text_length if self.text_length else 0.0
 
 
-def _class_weight(element: _Element) -> int:
+def _class_weight(element: _Element, words: ClassWords) -> int:
     weight = 0
     for value in (element.get("class"), element.get("id")):
         if value:
-            if NEGATIVE_RE.search(value):
-                weight -= 25
-            if POSITIVE_RE.search(value):
-                weight += 25
+            weight += words.weight(value)
     return weight
 
 
@@ -157,7 +141,7 @@ class WholeTextLengths:
         return length
 
 
-def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
+def _measure(body: _Element, ruthless: bool, words: ClassWords) -> dict[_Element, Node]:
     """Text and link lengths of every element not skipped, over the parts not skipped.
 
     One walk down (document order, which later steps rely on) and one sum up, without
@@ -182,7 +166,7 @@ def _measure(body: _Element, ruthless: bool) -> dict[_Element, Node]:
             node.commas = text.count(",")
         kept = []
         for child in element:
-            if not _skipped(child, page_length, whole_lengths):
+            if not _skipped(child, page_length, whole_lengths, words):
                 kept.append(child)
             tail = child.tail
             if tail and (tail := tail.strip()):
@@ -210,17 +194,19 @@ def _is_text_holder(element: _Element) -> bool:
 
 
 def best_container(
-    root: _Element, ruthless: bool = True
+    root: _Element, ruthless: bool = True, words: ClassWords | None = None
 ) -> tuple[list[_Element], dict[_Element, Node]]:
     """The elements that hold the article by text density: the best one and its kin.
 
     `ruthless` leaves out subtrees whose class names page furniture; the caller retries
-    without it when too little text is left.
+    without it when too little text is left. `words` is the page's memo of class words
+    (shared by both tries).
     """
+    words = words if words is not None else ClassWords()
     body = root.find("body")
     if body is None:
         body = root
-    nodes = _measure(body, ruthless)
+    nodes = _measure(body, ruthless, words)
     candidates: dict[_Element, Node] = {}
     for element, node in nodes.items():
         if node.text_length < 25 or not _is_text_holder(element):
@@ -234,7 +220,8 @@ def best_container(
                 break
             ancestor_node = nodes[ancestor]
             if ancestor not in candidates:
-                ancestor_node.score = TAG_WEIGHT.get(_tag(ancestor), 0) + _class_weight(ancestor)
+                weight = TAG_WEIGHT.get(_tag(ancestor), 0) + _class_weight(ancestor, words)
+                ancestor_node.score = weight
                 candidates[ancestor] = ancestor_node
             ancestor_node.score += score if level == 0 else score / 2
     if not candidates:
@@ -370,8 +357,9 @@ def density_blocks(html: str, tree: _Element | None = None) -> Blocks:
     root = tree if tree is not None else parse_html(html)
     if root is None:
         return []
+    words = ClassWords()
     for ruthless in (True, False):
-        chosen, nodes = best_container(root, ruthless)
+        chosen, nodes = best_container(root, ruthless, words)
         blocks: Blocks = []
         for element in chosen:
             _emit(element, nodes, blocks, "paragraph")

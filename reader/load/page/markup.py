@@ -141,7 +141,9 @@ def first_element_text(elements: list[Any]) -> str | None:
 
 
 def class_xpath(word: str) -> str:
-    return f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {word} ')]"
+    """Elements with `word` among their classes. `[@class]` comes first: the word test then
+    runs only on elements that have a class, not on every element (half the time)."""
+    return f"//*[@class][contains(concat(' ', normalize-space(@class), ' '), ' {word} ')]"
 
 
 def name_of(value: Any) -> str | None:

@@ -167,8 +167,11 @@ def read_metadata(
     return result
 
 
-#: `itemprop="author"`, also among other properties (`itemprop="author creator"`).
-_ITEMPROP_AUTHOR = "//*[contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+#: `itemprop="author"`, also among other properties (`itemprop="author creator"`); the word
+#: test runs only on elements that have an `itemprop` (see `markup.class_xpath`).
+_ITEMPROP_AUTHOR = (
+    "//*[@itemprop][contains(concat(' ', normalize-space(@itemprop), ' '), ' author ')]"
+)
 
 
 def _tidy_title(result: PageMetadata) -> None:

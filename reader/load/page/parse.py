@@ -38,14 +38,17 @@ def parse_html(html: str) -> _Element | None:
 
     html = XML_DECLARATION_RE.sub("", html, count=1)
     html = bounded_tags(html)
-    from trafilatura.utils import repair_faulty_html  # imported here: a tenth of a second
+    data = html.encode("utf-8", "replace")
+    if needs_repair(html, data):
+        from trafilatura.utils import repair_faulty_html  # imported here: a tenth of a second
 
-    html = repair_faulty_html(html, html[:50].lower())
+        html = repair_faulty_html(html, html[:50].lower())
+        data = html.encode("utf-8", "replace")
     if not html.strip():
         return None
     parser = _html_parser()
     try:
-        tree = lxml_html.document_fromstring(html.encode("utf-8", "replace"), parser=parser)
+        tree = lxml_html.document_fromstring(data, parser=parser)
         # libxml2 stops at that error, so it is the last one (a page has hundreds of
         # others, which need not each become a Python object).
         last = parser.error_log.last_error
@@ -58,6 +61,33 @@ def parse_html(html: str) -> _Element | None:
     if "html" not in html[:50].lower() and (body is None or len(body) < 2):
         return None  # no document and at most one element: text or junk, not a page
     return tree
+
+
+#: The control characters libxml2 refuses (trafilatura's `INVALID_XML_CHARS` below U+0020), as
+#: UTF-8 bytes: in UTF-8 a byte below 0x20 is always that character.
+_INVALID_XML_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_DOCTYPE_WITH_SLASH_RE = re.compile("^< ?! ?DOCTYPE[^>]*/[^<>]*>", re.IGNORECASE)
+
+
+def needs_repair(html: str, data: bytes) -> bool:
+    """Whether trafilatura's `repair_faulty_html` would change `html` (`data`: its UTF-8).
+
+    It removes the characters libxml2 refuses, a doctype's stray slash and a self-closing
+    `<html/>`; a real page has none of them, and its regex over the whole page cost a
+    quarter of the parse. The same three are looked for here the cheap way (the bytes'
+    control characters deleted in C; two characters; the first line; the first four
+    lines), and the repair runs only when one is there. `html` with "doctype" in its first
+    50 characters and no line break is repaired too: the repair adds one.
+    """
+    if len(data.translate(None, _INVALID_XML_BYTES)) != len(data):
+        return True
+    if "\ufffe" in html or "\uffff" in html:  # the rest of them (a search of the str: quick)
+        return True
+    if "doctype" in html[:50].lower():
+        end = html.find("\n")
+        if end < 0 or _DOCTYPE_WITH_SLASH_RE.match(html, 0, end):
+            return True
+    return any("<html" in line and line.endswith("/>") for line in html[:4096].splitlines()[:4])
 
 
 #: The most tags a page is parsed with. A real page has a few thousand; 2,000,000 `<b>a</b>`
@@ -167,8 +197,38 @@ def _html_parser() -> Any:  # lxml's HTMLParser, imported lazily
             encoding="utf-8", remove_comments=True, remove_pis=True,
             collect_ids=False, default_doctype=False, huge_tree=True,
         )  # fmt: skip
+        parser.set_element_class_lookup(_html_class_lookup())
         _PARSERS.parser = parser
     return parser
+
+
+def _html_class_lookup() -> Any:  # an lxml ElementClassLookup
+    """lxml.html's element classes, looked up in C.
+
+    `lxml.html`'s own lookup is a Python method that lxml calls each time it makes a Python
+    object for an element, and every walk of the tree makes them (ours, trafilatura's on its
+    copies, which keep the parser): some 2,600 calls a page, a twentieth of the extraction.
+    This one gives each element the class lxml.html would (`FormElement` for `<form>`,
+    `HtmlElement` for the rest, `HtmlComment` ...), from a table: HTML tag names are lower
+    case once parsed, which is what lxml.html's lowers them for.
+    """
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    default = etree.ElementDefaultClassLookup(
+        element=lxml_html.HtmlElement,
+        comment=lxml_html.HtmlComment,
+        pi=lxml_html.HtmlProcessingInstruction,
+        entity=lxml_html.HtmlEntity,
+    )
+    lookup = etree.ElementNamespaceClassLookup(default)
+    by_tag = lookup.get_namespace(None)
+    # lxml.html's table (a private name: should a later lxml drop it, forms and inputs are
+    # plain `HtmlElement`s, which is all the reader and trafilatura ask of them).
+    classes = getattr(lxml_html.HtmlElementClassLookup, "_default_element_classes", {})
+    for tag, element_class in classes.items():
+        by_tag[tag] = element_class
+    return lookup
 
 
 def clean_page(page: str) -> str:
