@@ -189,3 +189,20 @@ def test_a_site_name_with_an_article_is_the_same_site() -> None:
         og("site_name", "SPIEGEL"), title="Fluttore geöffnet: Anwohner jubeln - DER SPIEGEL"
     )
     assert meta_of(html).site == "DER SPIEGEL"
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        "<aside><time datetime='2026-12-01'>1.12.</time> Andere Meldung</aside>",
+        "<ul><li><time datetime='2026-12-01'>1.12.</time> Andere Meldung</li></ul>",
+        "<div class='related-stories'><time datetime='2026-12-01'>1.12.</time></div>",
+    ],
+)
+def test_a_time_in_a_list_of_other_stories_is_not_the_article_date(related: str) -> None:
+    html = (
+        f"<html><head><title>Fluttore geöffnet</title></head><body>{related}<div>"
+        "<h1>Fluttore geöffnet</h1><time datetime='2026-11-02T10:00'>2. November</time>"
+        f"{BODY}</div></body></html>"
+    )
+    assert meta_of(html).published == "2026-11-02"

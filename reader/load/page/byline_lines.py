@@ -20,13 +20,13 @@ from reader.load.values import clean
 PREFIXES = ("Von", "Par", "Por", "Door", "Di", "Av", "Af", "Autor", "Autorin", "Auteur", "Texto")
 _WORDS = "|".join(PREFIXES)
 #: A text that opens with one of the words, then a capital.
-_OPENING = re.compile(rf">\s*(?:{_WORDS})\s*:?\s+(?:<[^>]*>\s*)*[^\W\d_]")
+_OPENING = re.compile(rf">\s*+(?:{_WORDS})(?:\s*+:\s*+|\s++)(?:<[^<>]*>\s*+)*[^\W\d_]")
 _BLOCK_END = re.compile(
     r"<(?:/?(?:p|div|li|ul|ol|address|header|footer|section|article|figure|h[1-6]|td|tr|"
     r"table|dd|dt|dl)\b|br\b|script|style)",
     re.IGNORECASE,
 )
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")
 _LINE = re.compile(
     rf"^(?:{_WORDS})\s*:?\s+"
     r"([^\W\d_][\w'’.-]*(?:\s+(?:[^\W\d_][\w'’.-]*|&))*)"

@@ -19,7 +19,7 @@ from reader.load.values import clean
 #: "Por", "Door", "Di", "Av", "Af", "Od", "Autor:", "Text:", "Ein Kommentar von", "Un
 #: reportage de", "Crónica de".
 _BY_PREFIX = re.compile(
-    r"^\s*(?:(?:(?:ein|eine|un|une|una|uno)\s+)?(?:kommentar|gastkommentar|gastbeitrag|analyse|"
+    r"^\s*+(?:(?:(?:ein|eine|un|une|una|uno)\s+)?(?:kommentar|gastkommentar|gastbeitrag|analyse|"
     r"kolumne|essay|interview|reportage|bericht|leitartikel|glosse|article|tribune|chronique|"
     r"éditorial|crónica|columna|artículo|análisis|opinión|reportaje|commento|articolo)\s+"
     r"(?:von|de|d'|di|by)\s*"
@@ -36,7 +36,7 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 #: An aside in brackets ("(dpa)", "(Text)", an e-mail address) and a bare e-mail address.
-_ASIDE = re.compile(r"\([^)]*\)|\[[^\]]*\]|\S+@\S+")
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|(?<!\S)[^\s@]+@\S+")
 #: "Finian Cunningham. Sputnik International": a full stop after a word, not an initial.
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s(?=[^\W\d_])")
 _DAYS = (
@@ -161,7 +161,7 @@ def _uncased(text: str) -> bool:
 
 
 def _proper_case(text: str) -> str:
-    """"JEAN-PIERRE O'NEILL VON DER LEYEN" -> "Jean-Pierre O'Neill von der Leyen"."""
+    """ "JEAN-PIERRE O'NEILL VON DER LEYEN" -> "Jean-Pierre O'Neill von der Leyen"."""
     words = []
     for index, word in enumerate(text.split()):
         lower = word.lower()
