@@ -206,3 +206,25 @@ def test_a_time_in_a_list_of_other_stories_is_not_the_article_date(related: str)
         f"{BODY}</div></body></html>"
     )
     assert meta_of(html).published == "2026-11-02"
+
+
+def test_a_kicker_and_the_headline_in_one_h1_are_two_words_apart() -> None:
+    h1 = "<h1><span class='kicker'>Hochwasser</span><span>Fluttore geöffnet</span></h1>"
+    html = page(top=h1, title="Hochwasser: Fluttore geöffnet - Stadtanzeiger")
+    assert meta_of(html).title == "Hochwasser Fluttore geöffnet"
+    inline = page(top="<h1><b>Flut</b><i>tore</i> geöffnet</h1>", title="Fluttore geöffnet")
+    assert meta_of(inline).title == "Fluttore geöffnet"
+
+
+MODIFIED = '<meta property="article:modified_time" content="2026-12-05T10:00:00+01:00">'
+
+
+def test_a_printed_publication_date_beats_the_last_update_of_the_metadata() -> None:
+    html = page(
+        MODIFIED,
+        "<h1>Fluttore geöffnet</h1><p>Veröffentlicht am 2. November 2026</p>",
+    )
+    assert meta_of(html, fill=True).published == "2026-11-02"
+    # Without one, the update's day stands: the page gives no other.
+    only = page(MODIFIED, "<p>2. Mai 2026</p>")
+    assert meta_of(only, fill=True).published == "2026-12-05"

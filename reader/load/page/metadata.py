@@ -31,7 +31,13 @@ from reader.load.page.markup import (
 )
 from reader.load.page.published import local_day, microdata_date, time_element_date, url_date
 from reader.load.page.site import choose_site
-from reader.load.page.titles import MAX_H1, choose_title, pipe_suffix, strip_site_suffix
+from reader.load.page.titles import (
+    MAX_H1,
+    choose_title,
+    heading_text,
+    pipe_suffix,
+    strip_site_suffix,
+)
 from reader.load.values import as_list, clean, iso_date, text_value
 
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
@@ -47,6 +53,9 @@ class PageMetadata:
     #: The page credits an author that is no person (an agency, the site, a desk): the slow
     #: finder would find the same credit, so it is not asked.
     credited: bool = False
+    #: `published` is the last update's day (the page gives no other): a date the article
+    #: prints as its publication's is better.
+    updated: bool = False
 
 
 def read_metadata(
@@ -101,7 +110,7 @@ def read_metadata(
         metas.get("twitter:site"),
         page_url or url,
     )
-    h1s = [text for text in (clean(h1.text_content()) for h1 in parts["h1"][:MAX_H1]) if text]
+    h1s = [text for text in (heading_text(h1) for h1 in parts["h1"][:MAX_H1]) if text]
     raw_title = choose_title(
         [
             text_value(jsonld.get("headline")),
@@ -154,14 +163,15 @@ def read_metadata(
         evidence = [url_date(page_url), url_date(url), *stamps, *modified]
         published = local_day(timestamp, published, evidence, tree, parts["time"])
     published = published or url_date(page_url) or url_date(url)
-    published = published or first(*(iso_date(value) for value in modified))
+    updated = None if published else first(*(iso_date(value) for value in modified))
     result = PageMetadata(
         title=raw_title,
         byline=byline,
         site=site,
-        published=published,
+        published=published or updated,
         url=page_url,
         credited=bool(credits),
+        updated=bool(updated),
     )
     _tidy_title(result)
     if fill:
@@ -236,10 +246,10 @@ def fill_missing(
     (`dates.search_date`): the caller prints none. With `page`, the markup, the date the
     article prints (`printed_dates`) is read before htmldate searches.
     """
-    if not result.published and date_search and page is not None:
+    if (not result.published or result.updated) and date_search and page is not None:
         from reader.load.page.printed_dates import printed_date
 
-        result.published = printed_date(page)
+        result.published = printed_date(page, published_only=result.updated) or result.published
     missing = [name for name in ("title", "byline", "date") if not getattr(
         result, "published" if name == "date" else name)]  # fmt: skip
     if not date_search and "date" in missing:

@@ -94,12 +94,12 @@ def _day(match: re.Match[str]) -> str | None:
         return None
 
 
-def printed_date(page: str | None) -> str | None:
+def printed_date(page: str | None, *, published_only: bool = False) -> str | None:
     """The publication day the top of the page's body prints, or None.
 
     Of the dates in the first `MAX_TEXT` characters of the body's text, the first after a
-    "published" word wins; else the first not after an "updated" word; else None (an update
-    is no publication date, and htmldate is asked)."""
+    "published" word wins; else (unless `published_only`) the first not after an "updated"
+    word; else None (an update is no publication date, and htmldate is asked)."""
     if not page:
         return None
     start = _article_start(page)
@@ -115,7 +115,7 @@ def printed_date(page: str | None) -> str | None:
             return found
         if plain is None and not _UPDATED.search(before):
             plain = found
-    return plain
+    return None if published_only else plain
 
 
 def _article_start(page: str) -> int:

@@ -18,6 +18,7 @@ like the `<title>`, each candidate here needs another to agree with it:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reader.load.page.site import TITLE_SEPARATORS, same_site
 from reader.load.values import clean
@@ -54,6 +55,21 @@ def choose_title(
     if meta:
         return meta[0]
     return next((clean(h1) for h1 in h1s[:MAX_H1] if clean(h1)), None)
+
+
+def heading_text(heading: Any) -> str | None:
+    """The text of an `<h1>`, with a space between parts printed apart: a kicker and the
+    headline in two spans ("<span>Hochwasser</span><span>Fluttore geöffnet</span>") read
+    "Hochwasser Fluttore geöffnet", not "HochwasserFluttore geöffnet"."""
+    children = [child for child in heading if isinstance(child.tag, str)]
+    if len(children) < 2 or (heading.text or "").strip():
+        return clean(heading.text_content())
+    text = ""
+    for child in children:
+        piece = child.text_content() + (child.tail or "")
+        glued = text[-1:].isalnum() and piece[:1].isupper()  # "Hochwasser" + "Fluttore"
+        text += (" " if glued else "") + piece
+    return clean(text)
 
 
 def _is_site(text: str, site: str | None) -> bool:
