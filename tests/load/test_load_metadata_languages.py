@@ -228,3 +228,9 @@ def test_a_printed_publication_date_beats_the_last_update_of_the_metadata() -> N
     # Without one, the update's day stands: the page gives no other.
     only = page(MODIFIED, "<p>2. Mai 2026</p>")
     assert meta_of(only, fill=True).published == "2026-12-05"
+
+
+def test_a_date_in_a_script_is_not_printed() -> None:
+    script = "<script>var teaser = '3. Mai 2020';</script><p>Publié le 2 novembre 2026</p>"
+    assert printed_date(page(top=f"<h1>Fluttore</h1>{script}")) == "2026-11-02"
+    assert printed_date(page(top="<h1>Fluttore</h1><script>'3. Mai 2020'")) is None

@@ -63,7 +63,7 @@ _UPDATED = re.compile(
     re.IGNORECASE,
 )
 _TAG = re.compile(r"<[^<>]*>")
-_SKIPPED = re.compile(r"<(script|style|noscript)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+_SKIPPED = re.compile(r"<(script|style|noscript)\b", re.IGNORECASE)
 #: How much of the body's text is read: the date line is near the top of the article.
 MAX_TEXT = 20_000
 
@@ -104,7 +104,7 @@ def printed_date(page: str | None, *, published_only: bool = False) -> str | Non
         return None
     start = _article_start(page)
     markup = page[start : start + 8 * MAX_TEXT]
-    text = html.unescape(_TAG.sub(" ", _SKIPPED.sub(" ", markup)))[:MAX_TEXT]
+    text = html.unescape(_TAG.sub(" ", _without_scripts(markup)))[:MAX_TEXT]
     plain: str | None = None
     for match in _DATE.finditer(text):
         found = _day(match)
@@ -127,3 +127,26 @@ def _article_start(page: str) -> int:
         if found >= 0:
             return found
     return body
+
+
+def _without_scripts(markup: str) -> str:
+    """`markup` without its scripts and styles: each is cut to its end tag, found with
+    `str.find` (a lazy regex would rescan the rest of the page for every unclosed one)."""
+    pieces: list[str] = []
+    at = 0
+    while (found := _SKIPPED.search(markup, at)) is not None:
+        pieces.append(markup[at : found.start()])
+        end = _end_tag(markup, found[1], found.end())
+        if end < 0:
+            return " ".join(pieces)
+        at = end
+    pieces.append(markup[at:])
+    return " ".join(pieces)
+
+
+def _end_tag(markup: str, name: str, start: int) -> int:
+    for spelling in (f"</{name.lower()}", f"</{name.upper()}"):
+        end = markup.find(spelling, start)
+        if end >= 0:
+            return end + len(spelling)
+    return -1
