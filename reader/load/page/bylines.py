@@ -81,7 +81,8 @@ _NOT_PERSON = re.compile(
 _AGENCIES = frozenset(
     {"ap", "afp", "reuters", "dpa", "ansa", "efe", "upi", "pti", "ians", "kyodo", "xinhua",
      "tass", "associated press", "the associated press", "press association", "pa", "aap",
-     "cp", "the canadian press", "bloomberg", "sid", "apa", "anp", "ctk", "čtk", "tt", "ntb"}
+     "cp", "the canadian press", "bloomberg", "sid", "apa", "anp", "ctk", "čtk", "tt", "ntb",
+     "epd", "kna", "sda", "ats", "belga", "pap", "mti", "dpa-afx", "europa press", "ap/dpa"}
 )  # fmt: skip
 #: Lower-case words that belong in a name.
 _PARTICLES = frozenset(
