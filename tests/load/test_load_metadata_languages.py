@@ -81,6 +81,8 @@ def test_a_sentence_that_opens_with_von_is_no_byline() -> None:
         ("Por María García y José López", "María García and José López"),
         ("María García, Corresponsal Jefe", "María García"),
         ("By JANE DOE", "Jane Doe"),
+        ("Por Plácido Domingo", "Plácido Domingo"),  # a weekday that is a name
+        ("Von Luis von Ahn", "Luis von Ahn"),
         ("JEAN-PIERRE O'NEILL", "Jean-Pierre O'Neill"),
     ],
 )

@@ -36,14 +36,14 @@ _SPLIT = re.compile(
     re.IGNORECASE,
 )
 #: An aside in brackets ("(dpa)", "(Text)", an e-mail address) and a bare e-mail address.
-_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|(?<!\S)[^\s@]+@\S+")
+_ASIDE = re.compile(r"\([^()]*\)|(?<!\S)[^\s@]+@\S+")
 #: "Finian Cunningham. Sputnik International": a full stop after a word, not an initial.
 _SENTENCE_STOP = re.compile(r"(?<=[^\W\d_]{2})\.\s(?=[^\W\d_])")
 _DAYS = (
     "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     "Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag|"
     "lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    "lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    "lunes|martes|miércoles|jueves|viernes|sábado"  # not "Domingo": a name too
 )
 _MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -56,27 +56,28 @@ _MONTHS = (
 #: "Doe Nov. 19" ("Theresa May" keeps her name: a month counts only before a number).
 _GLUED_DATE = re.compile(
     rf"(?:(?<=[a-z])(?=(?:{_DAYS}|January|February|March|April|June|July|August|September|"
-    rf"October|November|December)\b)|\s(?=(?:{_DAYS}|Updated|Published|Posted|"
-    rf"Aktualisiert|Veröffentlicht|Stand|Zuletzt|Publié|Mis à jour|Publicado|Actualizado)\b)"
-    rf"|\s(?=(?:{_MONTHS})\.?\s?\d)|(?<=\D)(?=\d)).*$",
-    re.IGNORECASE,
+    rf"October|November|December)\b)|\s(?=[^\W\d_])(?=(?:{_DAYS}|Updated|Published|Posted|"
+    rf"Aktualisiert|Veröffentlicht|Stand|Zuletzt|Publié|publié|Mis à jour|mis à jour|Publicado|"
+    rf"publicado|Actualizado|actualizado)\b)"
+    rf"|\s(?=[^\W\d_])(?=(?:{_MONTHS})\.?\s?\d)|(?<=\D)(?=\d)).*$"
 )
-#: Words that make a part of a byline a job, a desk or an outlet, not a person.
-_NOT_PERSON = re.compile(
-    r"\b(?:writer|reporter|correspondent|editor|editors|editorial|columnist|contributor|"
-    r"contributors|staff|desk|team|bureau|newsroom|wire|wires|services|press|news|agency|"
-    r"media|magazine|journal|herald|tribune|gazette|inc|ltd|llc|gmbh|sport|sports|admin|"
-    r"administrator|webmaster|guest|redaktion|rédaction|redacción|redazione|"
-    # the same in German, French, Spanish, Italian, Dutch; the masculine and feminine
-    r"redakteur(?:in)?|chefredakteur(?:in)?|korrespondent(?:in)?|reporter(?:in)|"
-    r"journalist(?:in)?|journaliste|mitarbeiter(?:in)?|volontär(?:in)?|autor(?:in)|"
-    r"rédact(?:eur|rice)|correspondant(?:e)?|envoyée?|chroniqueur|chroniqueuse|"
-    r"periodista|corresponsal|redactor(?:a)?|enviad[oa]|columnista|giornalista|"
-    r"corrispondente|redacteur|verslaggever|correspondente|"
-    r"zeitung|tageblatt|anzeiger|rundschau|nachrichten|presse|agentur|verlag|online|"
-    r"noticias|diario|periódico|quotidien|infos|radio|tv|blog)\b",
-    re.IGNORECASE,
+#: Words that make a part of a byline a job, a desk or an outlet, not a person (English,
+#: German, French, Spanish, Italian, Dutch; the masculine and feminine), looked up word by
+#: word (an alternation of them costs a regex a microsecond a character).
+_NOT_PERSON = frozenset(
+    """writer reporter correspondent editor editors editorial columnist contributor
+    contributors staff desk team bureau newsroom wire wires services press news agency media
+    magazine journal herald tribune gazette inc ltd llc gmbh sport sports admin administrator
+    webmaster guest redaktion rédaction redacción redazione redakteur redakteurin
+    chefredakteur chefredakteurin korrespondent korrespondentin reporterin journalist
+    journalistin journaliste mitarbeiter mitarbeiterin volontär volontärin autorin rédacteur
+    rédactrice correspondant correspondante envoyé envoyée chroniqueur chroniqueuse periodista
+    corresponsal redactor redactora enviado enviada columnista giornalista corrispondente
+    redacteur verslaggever correspondente zeitung tageblatt anzeiger rundschau nachrichten
+    presse agentur verlag online noticias diario periódico quotidien infos radio tv
+    blog""".split()
 )
+_NAME_WORD = re.compile(r"[^\W\d_]+")
 #: News agencies, which are no author (a page names the agency it ran a story from).
 _AGENCIES = frozenset(
     {"ap", "afp", "reuters", "dpa", "ansa", "efe", "upi", "pti", "ians", "kyodo", "xinhua",
@@ -148,7 +149,7 @@ def _person(part: str, site: str | None, domain: str, one_word: bool) -> str | N
         return None
     name = " ".join(words)
     key = name.lower()
-    if key in _AGENCIES or _NOT_PERSON.search(name):
+    if key in _AGENCIES or any(word in _NOT_PERSON for word in _NAME_WORD.findall(key)):
         return None
     if (site and same_site(name, site)) or (domain and same_site(name, domain)):
         return None

@@ -53,7 +53,7 @@ _DATE = re.compile(
 )
 #: Words that open a date line: published, or last updated.
 _PUBLISHED = re.compile(
-    r"(?:published|posted|veröffentlicht|erschienen|publié|publiée|publicado|publicada|"
+    r"(?:published|posted|veröffentlicht|publiziert|erschienen|publié|publiée|publicado|publicada|"
     r"pubblicato|gepubliceerd|publikováno|vydáno|datum|fecha|date)\b",
     re.IGNORECASE,
 )
