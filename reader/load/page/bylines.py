@@ -65,18 +65,21 @@ _GLUED_DATE = re.compile(
 #: German, French, Spanish, Italian, Dutch; the masculine and feminine), looked up word by
 #: word (an alternation of them costs a regex a microsecond a character).
 _NOT_PERSON = frozenset(
-    """writer reporter correspondent editor editors editorial columnist contributor
-    contributors staff desk team bureau newsroom wire wires services press news agency media
-    magazine journal herald tribune gazette inc ltd llc gmbh sport sports admin administrator
-    webmaster guest redaktion rédaction redacción redazione redakteur redakteurin
-    chefredakteur chefredakteurin korrespondent korrespondentin reporterin journalist
-    journalistin journaliste mitarbeiter mitarbeiterin volontär volontärin autorin rédacteur
-    rédactrice correspondant correspondante envoyé envoyée chroniqueur chroniqueuse periodista
-    corresponsal redactor redactora enviado enviada columnista giornalista corrispondente
-    redacteur verslaggever correspondente zeitung tageblatt anzeiger rundschau nachrichten
-    presse agentur verlag online noticias diario periódico quotidien infos radio tv
-    blog""".split()
-)
+    {"writer", "reporter", "correspondent", "editor", "editors", "editorial", "columnist",
+     "contributor", "contributors", "staff", "desk", "team", "bureau", "newsroom", "wire",
+     "wires", "services", "press", "news", "agency", "media", "magazine", "journal", "herald",
+     "tribune", "gazette", "inc", "ltd", "llc", "gmbh", "sport", "sports", "admin",
+     "administrator", "webmaster", "guest", "redaktion", "rédaction", "redacción", "redazione",
+     "redakteur", "redakteurin", "chefredakteur", "chefredakteurin", "korrespondent",
+     "korrespondentin", "reporterin", "journalist", "journalistin", "journaliste",
+     "mitarbeiter", "mitarbeiterin", "volontär", "volontärin", "autorin", "rédacteur",
+     "rédactrice", "correspondant", "correspondante", "envoyé", "envoyée", "chroniqueur",
+     "chroniqueuse", "periodista", "corresponsal", "redactor", "redactora", "enviado",
+     "enviada", "columnista", "giornalista", "corrispondente", "redacteur", "verslaggever",
+     "correspondente", "zeitung", "tageblatt", "anzeiger", "rundschau", "nachrichten",
+     "presse", "agentur", "verlag", "online", "noticias", "diario", "periódico", "quotidien",
+     "infos", "radio", "tv", "blog"}
+)  # fmt: skip
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 #: News agencies, which are no author (a page names the agency it ran a story from).
 _AGENCIES = frozenset(
