@@ -19,7 +19,6 @@ from reader.extract_cli import (
     load_article,
     run_extract,
 )
-from reader.keep.export import FORMATS
 
 if TYPE_CHECKING:
     from reader.model import Article
@@ -31,9 +30,9 @@ dates it names, and every quotation with its speaker.
 SOURCE is a saved web page (.html, .htm), a text file (.txt, plain or scraped from a page),
 a Markdown file (.md), a web address (https://...), or - for standard input."""
 
-EPILOG = f"""\
+EPILOG = """\
 commands:
-  reader extract SOURCE... --format {"|".join(FORMATS)}
+  reader extract SOURCE... --format {formats}
                         print the article and its analysis without opening the reader;
                         a folder SOURCE means every article file directly inside it
                         (see: reader extract --help)
@@ -51,11 +50,21 @@ commands:
 Press ? in the reader for the keys."""
 
 
+class _MainParser(argparse.ArgumentParser):
+    """The `reader` parser: its epilog names the export formats, read from their registry
+    only when the help is printed (opening an article needs none of them)."""
+
+    def format_help(self) -> str:
+        from reader.keep.export import FORMATS
+
+        self.epilog = EPILOG.format(formats="|".join(FORMATS))
+        return super().format_help()
+
+
 def build_main_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _MainParser(
         prog="reader",
         description=DESCRIPTION,
-        epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(

@@ -11,7 +11,6 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from reader.errors import ReaderError
-from reader.keep.export import FORMATS, PrintOptions
 
 if TYPE_CHECKING:
     from reader.model import Analysis, Article
@@ -27,6 +26,8 @@ def analysis_cache(disabled: bool) -> AnalysisCache | None:
 
 def _format_lines() -> str:
     """The formats of `FORMATS` for `reader extract --help`, one entry per line or two."""
+    from reader.keep.export import FORMATS
+
     lines = []
     for entry in FORMATS.values():
         first, *more = entry.printed_as.split("\n")
@@ -35,6 +36,9 @@ def _format_lines() -> str:
     return "".join(line + "\n" for line in lines)
 
 def build_extract_parser() -> argparse.ArgumentParser:
+    # Here, not at the top: opening an article in the reader needs no export format.
+    from reader.keep.export import FORMATS
+
     parser = argparse.ArgumentParser(
         prog="reader extract",
         description=(
@@ -160,6 +164,7 @@ def extract_one(
     What the output does not print is not looked for: no date search and no language
     detection for a format without metadata (`ExportFormat.metadata`), unless the article
     is analysed for the archive (`analyse`)."""
+    from reader.keep.export import FORMATS
     from reader.model import Analysis
 
     chosen = FORMATS[format_name]
@@ -220,6 +225,8 @@ def _size(source: str) -> int:
         return 0
 
 def run_extract(options: argparse.Namespace) -> int:
+    from reader.keep.export import FORMATS, PrintOptions
+
     status = 0
     if options.config:
         from pathlib import Path

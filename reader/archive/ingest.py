@@ -11,13 +11,14 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.store.db import StoreUnavailable
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future, ThreadPoolExecutor
+
     from reader.archive.store import Archive
     from reader.model import Analysis
     from reader.store.library import Library
@@ -57,7 +58,10 @@ class Archiver:
         self.path = path
         self._archive: Archive | None = None
         self._problem: str | None = None
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive")
+        self._pool: ThreadPoolExecutor | None = None
+        """The archive's thread, started with the first article (not on the way to the
+        reader's first paint)."""
+        self._closed = False
         self.said = False
         """Whether the reader was told the archive is unavailable (it is said once a run)."""
         self.archived = 0
@@ -70,6 +74,13 @@ class Archiver:
         is None, or the sentence why it is not archived."""
         with self._lock:
             self._pending += 1
+            if self._pool is None:
+                if self._closed:
+                    self._pending -= 1
+                    raise RuntimeError("cannot schedule new futures after shutdown")
+                from concurrent.futures import ThreadPoolExecutor
+
+                self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="archive")
         return self._pool.submit(self._keep, analysis)
 
     def _keep(self, analysis: Analysis) -> str | None:
@@ -86,7 +97,7 @@ class Archiver:
             with self._lock:
                 self._pending -= 1
                 idle = self._pending == 0
-            if idle and self._archive is not None:
+            if idle and self._archive is not None and self._pool is not None:
                 # After this article's future is done, unless more came meanwhile.
                 with contextlib.suppress(RuntimeError):  # closing: SQLite checkpoints then
                     self._pool.submit(self._checkpoint_if_idle)
@@ -101,8 +112,13 @@ class Archiver:
 
     def close(self) -> None:
         """Finish what was handed in, then close the archive."""
-        self._pool.submit(self._close)
-        self._pool.shutdown(wait=True)
+        with self._lock:
+            pool = self._pool
+            self._closed = True
+        if pool is None:  # nothing was handed in: the archive was never opened
+            return
+        pool.submit(self._close)
+        pool.shutdown(wait=True)
 
     def _close(self) -> None:
         if self._archive is not None:

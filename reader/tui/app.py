@@ -23,6 +23,7 @@ from reader.sanitize import clean_lines, clean_name
 from reader.store.config import Settings
 from reader.tui.context import ReaderContext
 from reader.tui.navigate import Navigation
+from reader.tui.runtime.collector import first_frame_out
 from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession
@@ -199,6 +200,7 @@ class ReaderApp(Navigation, App[None]):
             driver.write(sequence)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(first_frame_out)  # the collector, paused by `launch`, runs again
         self._write_to_terminal(PUSH_TITLE)  # the terminal's own title, back at the end
         self._show_terminal_title(self.title)
         problems = self.notices + self.session.start()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from reader.store.config import Settings, load_settings
 from reader.store.db import StoreUnavailable
 from reader.store.library import Library
+from reader.tui.runtime.collector import first_frame_out, pause_until_first_frame
 
 if TYPE_CHECKING:
     from reader.model import Article
@@ -37,6 +38,7 @@ def _run_then_wind_down(app: ReaderApp) -> None:
     try:
         app.run()
     finally:
+        first_frame_out()  # if the app ended before its first frame
         if app.context.archiver is not None:
             app.context.archiver.close()  # what was handed to it is written first
     gc.freeze()
@@ -44,21 +46,22 @@ def _run_then_wind_down(app: ReaderApp) -> None:
 
 @contextmanager
 def _collector_paused() -> Iterator[None]:
-    """No garbage collection while the app is imported and made; then what was made is frozen.
+    """No garbage collection while the app is imported, made and draws its first frame; then
+    what was made is frozen (`runtime.collector.first_frame_out`, called by the app).
 
     The modules (Textual's and ours), the article and its cached analysis live as long as the
-    process. Collecting while they are made finds nothing to free, and once there, every full
-    collection walks them again: the first one fell on the first frame (some 20 ms of a first
-    paint that a minimal Textual app does in 140). Frozen, they are left out of collections.
+    process, and so do the widgets of the first frame. Collecting while they are made finds
+    nothing to free, and once there, every full collection walks them again: the first one
+    fell on the first frame (some 20 ms of a first paint that a minimal Textual app does in
+    140), and the young collections while the first frame was made cost a few ms more.
+    Frozen, they are left out of collections.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    pause_until_first_frame()
     try:
         yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
+    except BaseException:
+        first_frame_out()  # no app to draw a frame
+        raise
 
 
 def _say(sentence: str) -> None:

@@ -189,3 +189,20 @@ def _variant(seed: Analysis, number: int) -> Analysis:
 def _entry_size(cache: AnalysisCache) -> int:
     with sqlite3.connect(cache.path) as connection:
         return connection.execute("SELECT MAX(size) FROM analyses").fetchone()[0]
+
+
+def test_the_analysers_files_are_found_and_ordered_as_rglob_finds_them(tmp_path: Path) -> None:
+    """The fingerprint's walk (`os.scandir`, off the first paint's way) lists what
+    `Path.rglob("*.py")` lists, in its order: a folder before the file that shares its name
+    with a suffix, sub-packages entered, symlinked folders not."""
+    from reader.store.cache import _python_files
+
+    for name in ("entities.py", "entities/__init__.py", "entities/merge.py", "z/a.py",
+                 "entities_more.py", "notes.txt", "e/deep/er.py"):  # fmt: skip
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x = 1\n")
+    (tmp_path / "linked").symlink_to(tmp_path / "z", target_is_directory=True)
+    expected = [p.relative_to(tmp_path).parts for p in sorted(tmp_path.rglob("*.py"))]
+    walked = sorted(_python_files(str(tmp_path)))
+    assert [parts for parts, _ in walked] == expected
+    assert [stat.st_size for _, stat in walked] == [6] * len(expected)

@@ -85,10 +85,10 @@ class AnalysisFeed(Screen[None]):
         cancelling this worker (quit, another article) kills the child at once. The result
         goes into the cache from a short thread, as the child encoded it.
         """
-        from reader.analyze.worker import AnalysisFailure, analyse_in_child
-
         with contextlib.suppress(TimeoutError):
             await asyncio.wait_for(self._painted.wait(), FIRST_PAINT_WAIT)
+        from reader.analyze.worker import AnalysisFailure, analyse_in_child  # after the paint
+
         payloads: list[bytes] = []
         try:
             analysis = await analyse_in_child(

@@ -12,14 +12,6 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.text import Text
 
-from reader.keep.highlights import (
-    Highlight,
-    changed_notice,
-    fitting,
-    new_highlight,
-    note_and_tags,
-    step_index,
-)
 from reader.model import Article
 from reader.store.db import StoreUnavailable
 from reader.tui.context import ReaderContext
@@ -29,6 +21,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.notifications import SeverityLevel
 
+    from reader.keep.highlights import Highlight
     from reader.tui.widgets.article_messages import Dragged
     from reader.tui.widgets.article_view import ArticleView
 
@@ -105,6 +98,8 @@ class Highlighting:
         library = self.context.library
         if library is None:
             return
+        # Here, not at the top: the highlights are read after the first frame.
+        from reader.keep.highlights import changed_notice, fitting
         from reader.store.highlights import HighlightStore
 
         try:
@@ -210,6 +205,7 @@ class Highlighting:
         library = self.context.library
         if library is None or answer is None:
             return
+        from reader.keep.highlights import new_highlight, note_and_tags
         from reader.store.highlights import HighlightStore
 
         note, tags = note_and_tags(answer)
@@ -244,6 +240,8 @@ class Highlighting:
             or not (spans[current][0] < shown[1] and spans[current][1] > shown[0])
         ):
             current = None  # scrolled away from it: step from where the reader is
+        from reader.keep.highlights import step_index
+
         index = step_index(spans, current, view.top_offset() or 0, step)
         if not 0 <= index < len(spans):
             self.app.bell()

@@ -16,8 +16,6 @@ from textual.notifications import SeverityLevel
 
 from reader.keep.correction_log import CorrectionLog
 from reader.keep.corrections import Correction, merge, rename, set_speaker
-from reader.keep.export import saved_formats
-from reader.keep.export.citation import one_line, quote_citation
 from reader.model import ENTITY_GROUPS, Analysis, Article, Entity, Quote
 from reader.tui.context import ReaderContext
 from reader.tui.screens.selection import Selection
@@ -95,6 +93,7 @@ class KeepingActions:
             return
         from reader.archive.voice import voice_of
         from reader.keep.export import export_stem
+        from reader.keep.export.citation import one_line
         from reader.tui.dialogs.voice_panel import VoicePanel
 
         report = voice_of([analysis], one_line(self.article.title or self.article.source))
@@ -260,6 +259,8 @@ class KeepingActions:
         if quote is None:
             self.notify("No current quote to copy: press n to go to one.", severity="warning")
             return
+        from reader.keep.export.citation import quote_citation  # not needed for the first paint
+
         self.app.copy_to_clipboard(quote_citation(quote, self.article))
         who = quote.speaker or "an unattributed speaker"
         self.notify(f"Copied the quote by {who}, with its citation.", title="Copied", markup=False)
@@ -270,6 +271,8 @@ class KeepingActions:
         """Write the quotes and entities to a file in the export folder (asks which format)."""
         if self._ready() is None:
             return
+        from reader.keep.export import saved_formats, write_export
+
         if not format:
             self.app.push_screen(
                 _choice_prompt(
@@ -279,8 +282,6 @@ class KeepingActions:
                 lambda chosen: self.action_export(chosen) if chosen else None,
             )
             return
-        from reader.keep.export import write_export
-
         folder = self.context.export_folder
         assert self.analysis is not None
         try:

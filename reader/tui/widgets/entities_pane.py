@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.style import Style
@@ -20,8 +20,10 @@ from textual.widgets import Input, Static
 from reader.model import ENTITY_GROUPS, Entity
 from reader.tui.text.scroll_spy import IN_VIEW_MARK
 from reader.tui.text.search import words_match
-from reader.tui.widgets.filter_input import FilterInput
 from reader.tui.widgets.row_list import RowList, list_bindings
+
+if TYPE_CHECKING:
+    from reader.tui.widgets.filter_input import FilterInput
 
 
 class EntityList(RowList):
@@ -149,13 +151,22 @@ class EntitiesPane(Vertical):
         self.border_title = "Entities"
 
     def compose(self) -> ComposeResult:
+        # The filter line is mounted when `/` first asks for it (`filter_input`): hidden until
+        # then, it is an `Input`, whose stylesheet and widget the first frame would wait for.
         yield Static("analysing…", id="entities-status", markup=False)
-        yield FilterInput(placeholder="filter entities", id="entities-filter")
         yield EntityList(id="entity-list")
 
     @property
     def filter_input(self) -> FilterInput:
-        return self.query_one(FilterInput)
+        """The filter line, mounted above the list the first time it is asked for."""
+        from reader.tui.widgets.filter_input import FilterInput
+
+        found = self.query(FilterInput)
+        if found:
+            return found.first()
+        line = FilterInput(placeholder="filter entities", id="entities-filter")
+        self.mount(line, before=self.entity_list)  # in the DOM at once; started next frame
+        return line
 
     @property
     def entity_list(self) -> EntityList:
@@ -225,8 +236,7 @@ class EntitiesPane(Vertical):
             self.filter_input.remove_class("-shown")
         self.screen.set_focus(self.entity_list)
 
-    @on(FilterInput.Cleared)
-    def _filter_cleared(self, event: FilterInput.Cleared) -> None:
+    def on_filter_input_cleared(self, event: FilterInput.Cleared) -> None:
         event.stop()
         self.typed = ""
         if self.entities:
