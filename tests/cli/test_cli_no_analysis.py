@@ -28,7 +28,7 @@ from reader.cli import main
 status = main(sys.argv[1:])
 sys.stdout.flush()
 watched = ("spacy", "reader.analyze.orchestrate", "dateparser", "reader.load.language",
-           "reader.load.page.dates")
+           "reader.load.page.dates", "reader.load.page.printed_dates")
 loaded = [name for name in watched if name in sys.modules]
 print("\\n" + json.dumps({"status": status, "loaded": loaded}))
 """
@@ -105,7 +105,7 @@ def test_the_date_in_the_text_is_found_without_dateparser(tmp_path: Path) -> Non
     output, report = probe(str(page), "--format", "json", "--no-analysis")
     assert json.loads(output)["published"] == "2018-07-30"
     assert "dateparser" not in report["loaded"]
-    assert "reader.load.page.dates" in report["loaded"]  # it was searched for
+    assert "reader.load.page.printed_dates" in report["loaded"]  # it was searched for
 
 
 def test_the_date_search_never_hands_the_text_to_dateparser(tmp_path: Path) -> None:

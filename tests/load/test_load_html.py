@@ -9,7 +9,7 @@ import pytest
 from reader.errors import LoadError
 from reader.load import extract_bytes
 from reader.load.page import content_blocks, extract_html
-from reader.load.page.metadata import strip_site_suffix
+from reader.load.page.titles import strip_site_suffix
 
 BODY = [
     "The harbour authority of Port Alder voted on Tuesday to close the old ferry terminal, "

@@ -64,7 +64,7 @@ def article_from_html(
     meta = read_metadata(tree, url=url, page=page, fill=False)
     blocks = content_blocks(page, url=url, tree=tree)
     blocks = place_captions(blocks, tree, page=page)
-    fill_missing(meta, tree, size=len(page), date_search=date_search)
+    fill_missing(meta, tree, size=len(page), date_search=date_search, page=page)
     title = clean_text(meta.title) if meta.title else None
     blocks = _drop_leading_chrome(blocks, title, meta.byline)
     if not _has_words(blocks, MIN_BODY_WORDS):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from reader.load.page.byline_lines import printed_byline
 from reader.load.page.bylines import people
 from reader.load.page.markup import (
     absolute,
@@ -29,8 +30,14 @@ from reader.load.page.markup import (
     name_of,
 )
 from reader.load.page.published import local_day, microdata_date, time_element_date, url_date
-from reader.load.page.site import TITLE_SEPARATORS, choose_site, same_site
-from reader.load.page.titles import MAX_H1, choose_title
+from reader.load.page.site import choose_site
+from reader.load.page.titles import (
+    MAX_H1,
+    choose_title,
+    heading_text,
+    pipe_suffix,
+    strip_site_suffix,
+)
 from reader.load.values import as_list, clean, iso_date, text_value
 
 _BY_PREFIX = re.compile(r"^\s*(?:written\s+)?by[:\s]+", re.IGNORECASE)
@@ -46,6 +53,9 @@ class PageMetadata:
     #: The page credits an author that is no person (an agency, the site, a desk): the slow
     #: finder would find the same credit, so it is not asked.
     credited: bool = False
+    #: `published` is the last update's day (the page gives no other): a date the article
+    #: prints as its publication's is better.
+    updated: bool = False
 
 
 def read_metadata(
@@ -100,7 +110,7 @@ def read_metadata(
         metas.get("twitter:site"),
         page_url or url,
     )
-    h1s = [text for text in (clean(h1.text_content()) for h1 in parts["h1"][:MAX_H1]) if text]
+    h1s = [text for text in (heading_text(h1) for h1 in parts["h1"][:MAX_H1]) if text]
     raw_title = choose_title(
         [
             text_value(jsonld.get("headline")),
@@ -135,6 +145,7 @@ def read_metadata(
         lambda: mentions("author") and person(_byline_text(tree, "//*[@rel='author']")),
         lambda: mentions("byline") and person(_byline_text(tree, class_xpath("byline"))),
         lambda: not credits and mentions("By ", "by ", "BY ") and person(_visible_byline(tree)),
+        lambda: not credits and person(printed_byline(page)),
     )
     stamps = [text_value(jsonld.get("datePublished")), *(metas.get(name) for name in _DATE_METAS)]
     timestamp = next((stamp for stamp in stamps if iso_date(stamp)), None)
@@ -152,18 +163,19 @@ def read_metadata(
         evidence = [url_date(page_url), url_date(url), *stamps, *modified]
         published = local_day(timestamp, published, evidence, tree, parts["time"])
     published = published or url_date(page_url) or url_date(url)
-    published = published or first(*(iso_date(value) for value in modified))
+    updated = None if published else first(*(iso_date(value) for value in modified))
     result = PageMetadata(
         title=raw_title,
         byline=byline,
         site=site,
-        published=published,
+        published=published or updated,
         url=page_url,
         credited=bool(credits),
+        updated=bool(updated),
     )
     _tidy_title(result)
     if fill:
-        fill_missing(result, tree, size=None if page is None else len(page))
+        fill_missing(result, tree, size=None if page is None else len(page), page=page)
     return result
 
 
@@ -177,7 +189,7 @@ _ITEMPROP_AUTHOR = (
 def _tidy_title(result: PageMetadata) -> None:
     if result.title:
         if result.site is None:
-            result.site = _pipe_suffix(result.title)
+            result.site = pipe_suffix(result.title)
         result.title = strip_site_suffix(result.title, result.site)
 
 
@@ -224,13 +236,23 @@ MAX_SLOW_SEARCH_CHARS = 4_000_000
 
 
 def fill_missing(
-    result: PageMetadata, tree: Any, *, size: int | None = None, date_search: bool = True
+    result: PageMetadata,
+    tree: Any,
+    *,
+    size: int | None = None,
+    date_search: bool = True,
+    page: str | None = None,
 ) -> None:
     """trafilatura's slower finders, only for the fields the cheap sources left empty;
     `size` is the length of the page's markup (they are skipped past
     `MAX_SLOW_SEARCH_CHARS`). Without `date_search` the date is not searched for
-    (`dates.search_date`): the caller prints none.
+    (`dates.search_date`): the caller prints none. With `page`, the markup, the date the
+    article prints (`printed_dates`) is read before htmldate searches.
     """
+    if (not result.published or result.updated) and date_search and page is not None:
+        from reader.load.page.printed_dates import printed_date
+
+        result.published = printed_date(page, published_only=result.updated) or result.published
     missing = [name for name in ("title", "byline", "date") if not getattr(
         result, "published" if name == "date" else name)]  # fmt: skip
     if not date_search and "date" in missing:
@@ -270,45 +292,6 @@ def _plausible_name(byline: str | None) -> str | None:
     if len(byline.split()) < 2 or re.search(r"\d|@|https?:", byline):
         return None
     return byline
-
-
-# ---------------------------------------------------------------- title
-
-
-def strip_site_suffix(title: str, site: str | None) -> str:
-    """'Title | Site' -> 'Title'; also 'Site | Title' and, with a known site, 'Title - Site';
-    then a section label left before the site ("Title | Editorial | Site")."""
-    title = clean(title) or title
-    for _ in range(3):
-        shorter = _strip_once(title, site)
-        if shorter == title:
-            break
-        title = shorter
-    return title
-
-
-def _strip_once(title: str, site: str | None) -> str:
-    for separator in TITLE_SEPARATORS:
-        if separator not in title:
-            continue
-        head, _, tail = title.rpartition(separator)
-        first, _, rest = title.partition(separator)
-        if site and same_site(tail, site):
-            return head.strip()
-        if site and same_site(first, site):
-            return rest.strip()
-        # Without a known site name, only a pipe-like separator with a short tail is a suffix.
-        if separator in (" | ", " :: ", " » ") and len(tail.split()) <= 4 and len(head) >= 15:
-            return head.strip()
-    return title
-
-
-def _pipe_suffix(title: str) -> str | None:
-    """'Title | Site' -> 'Site' when the tail is short enough to be a name."""
-    head, separator, tail = title.rpartition(" | ")
-    if separator and len(head) >= 15 and 1 <= len(tail.split()) <= 4:
-        return tail.strip()
-    return None
 
 
 # ---------------------------------------------------------------- byline

@@ -116,10 +116,13 @@ def microdata_date(tree: Any) -> str | None:
 def time_element_date(times: list[Any]) -> str | None:
     """`<time pubdate>` first, then a `<time>` inside `<article>`, then any `<time>`; never
     one that says it is the last update ("Last updated", class "updated")."""
-    times = [time for time in times if not _is_update(time)]
+    times = [time for time in times[:MAX_TIMES] if not _is_update(time)]
+    in_article = [time for time in times if next(time.iterancestors("article"), None) is not None]
     ranked = (
         [time for time in times if time.get("pubdate") is not None],
-        [time for time in times if next(time.iterancestors("article"), None) is not None],
+        [time for time in in_article if not _in_list(time)],
+        [time for time in times if not _in_list(time)],
+        in_article,
         times,
     )
     for group in ranked:
@@ -128,6 +131,25 @@ def time_element_date(times: list[Any]) -> str | None:
             if found:
                 return found
     return None
+
+
+#: How many `<time>` elements are read: the article's is among the first.
+MAX_TIMES = 60
+_LIST_TAGS = frozenset({"aside", "nav", "footer", "li"})
+_LIST_MARKS = re.compile(r"related|teaser|recommend|sidebar|more-|trending|popular", re.I)
+
+
+def _in_list(time: Any) -> bool:
+    """The `<time>` dates another story: one in a list, an aside, a footer, a teaser."""
+    for ancestor in time.iterancestors():
+        if ancestor.tag in _LIST_TAGS:
+            return True
+        marks = f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"
+        if marks.strip() and _LIST_MARKS.search(marks):
+            return True
+        if ancestor.tag in ("article", "main", "body"):
+            return False
+    return False
 
 
 _UPDATE = re.compile(r"\b(?:updated?|modified|changed|aktualisiert|mis à jour)\b", re.IGNORECASE)

@@ -18,10 +18,12 @@ from urllib.parse import urlsplit
 from reader.load.values import clean
 
 #: Separators between a headline and the site's name in a `<title>`.
-TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " / ")
+TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " • ", " ~ ", " / ")
 _SMALL_WORDS = frozenset({"the", "of", "and", "for", "a", "an", "on", "at", "in", "&", "de", "la"})
 _TOP_LEVEL = re.compile(r"\.(?:com|org|net|co\.uk|co|news|info|biz)$")
 _WORD = re.compile(r"[^\W_]+")
+#: A leading article is no part of the name: "DER SPIEGEL" is "SPIEGEL", "Le Monde" "Monde".
+_ARTICLE = re.compile(r"^(?:the|der|die|das|le|la|les|l'|el|il|lo|los|las|het|de)\s+(?=\S)", re.I)
 
 
 def site_key(text: str | None) -> str:
@@ -43,6 +45,13 @@ def domain_key(url: str | None) -> str:
 def same_site(name: str, other: str) -> bool:
     """Whether two names stand for one site: the same letters, or one spelt from the other's
     words by their first letters or first parts ("WSJ", "NYTimes", "SputnikInt")."""
+    if _same(name, other):
+        return True
+    bare, other_bare = _ARTICLE.sub("", name.strip()), _ARTICLE.sub("", other.strip())
+    return (bare, other_bare) != (name, other) and _same(bare, other_bare)
+
+
+def _same(name: str, other: str) -> bool:
     a, b = site_key(name), site_key(other)
     if not a or not b:
         return False

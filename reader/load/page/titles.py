@@ -18,6 +18,7 @@ like the `<title>`, each candidate here needs another to agree with it:
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from reader.load.page.site import TITLE_SEPARATORS, same_site
 from reader.load.values import clean
@@ -54,6 +55,21 @@ def choose_title(
     if meta:
         return meta[0]
     return next((clean(h1) for h1 in h1s[:MAX_H1] if clean(h1)), None)
+
+
+def heading_text(heading: Any) -> str | None:
+    """The text of an `<h1>`, with a space between parts printed apart: a kicker and the
+    headline in two spans ("<span>Hochwasser</span><span>Fluttore geöffnet</span>") read
+    "Hochwasser Fluttore geöffnet", not "HochwasserFluttore geöffnet"."""
+    children = [child for child in heading if isinstance(child.tag, str)]
+    if len(children) < 2 or (heading.text or "").strip():
+        return clean(heading.text_content())
+    text = ""
+    for child in children:
+        piece = child.text_content() + (child.tail or "")
+        glued = text[-1:].isalnum() and piece[:1].isupper()  # "Hochwasser" + "Fluttore"
+        text += (" " if glued else "") + piece
+    return clean(text)
 
 
 def _is_site(text: str, site: str | None) -> bool:
@@ -96,3 +112,53 @@ def _like(text: str, other: str) -> bool:
     mine, theirs = _tokens(text), set(_tokens(other))
     shared = {token for token in mine if token in theirs and token not in _SMALL}
     return len(shared) >= 2 or (bool(shared) and len(shared) * 2 >= len(set(mine) - _SMALL))
+
+
+# ---------------------------------------------------------------- the site's name in a title
+
+#: Separators after which a short tail is a site or section name even when the site's name
+#: is not known ("Headline | Politik", "Headline « Nachrichten « FAZ").
+_PIPES = (" | ", " :: ", " » ", " « ", " • ", " ~ ")
+#: A part that is a domain: "tagesschau.de", "SZ.de", "Le Monde.fr".
+_DOMAIN = re.compile(r"^(?:[^\W_][\w'’-]*\s){0,2}(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.I)
+
+
+def strip_site_suffix(title: str, site: str | None) -> str:
+    """'Title | Site' -> 'Title'; also 'Site | Title', 'Title - site.de' and, with a known
+    site, 'Title - Site'; then a section label left before the site ("Title | Editorial |
+    Site", "Title - Politik - SZ.de")."""
+    title = clean(title) or title
+    used: str | None = None  # the separator a site's name was cut at
+    for _ in range(3):
+        shorter, separator = _strip_once(title, site, used)
+        if shorter == title:
+            break
+        title, used = shorter, used or separator
+    return title
+
+
+def _strip_once(title: str, site: str | None, used: str | None) -> tuple[str, str | None]:
+    for separator in TITLE_SEPARATORS:
+        if separator not in title:
+            continue
+        head, _, tail = title.rpartition(separator)
+        first, _, rest = title.partition(separator)
+        if (site and same_site(tail, site)) or (_DOMAIN.match(tail) and len(head) >= 15):
+            return head.strip(), separator
+        if (site and same_site(first, site)) or (_DOMAIN.match(first) and len(rest) >= 15):
+            return rest.strip(), separator
+        # Without a known site name, only a pipe-like separator with a short tail is a
+        # suffix; after a site's name, also a section's one or two words at the same
+        # separator ("Headline - Politik - SZ.de").
+        most = 4 if separator in _PIPES else 2 if separator == used else 0
+        if len(tail.split()) <= most and len(head) >= 15:
+            return head.strip(), separator
+    return title, None
+
+
+def pipe_suffix(title: str) -> str | None:
+    """'Title | Site' -> 'Site' when the tail is short enough to be a name."""
+    head, separator, tail = title.rpartition(" | ")
+    if separator and len(head) >= 15 and 1 <= len(tail.split()) <= 4:
+        return tail.strip()
+    return None
