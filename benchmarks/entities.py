@@ -10,6 +10,8 @@ Sets (each printed with its own rows, one run):
   PolNeAR dev articles annotated by hand (same rules as `benchmarks/gold/README.md`); the text
   is read from the corpus beside the repository (`--polnear DIR`), never copied here. Rules
   may be developed against the tune half only; the held-out half is only measured.
+- **polnear train**: `benchmarks/gold/polnear/entities-train.json`, 22 PolNeAR *train* articles
+  annotated the same way, all tune: a larger set to find classes of error in.
 
 Measures, one entry per real-world entity (the sidebar's rows):
 - *typed F1*: a predicted PERSON/ORG/PLACE entity is right when one of its names is one of an
@@ -45,6 +47,8 @@ from reader.model import Article, Block  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 POLNEAR_GOLD = ROOT / "benchmarks" / "gold" / "polnear" / "entities.json"
+# 22 PolNeAR *train* articles annotated the same way: a larger set to develop rules against.
+POLNEAR_TRAIN_GOLD = ROOT / "benchmarks" / "gold" / "polnear" / "entities-train.json"
 POLNEAR_DATA = ROOT.parent / "shared" / "data" / "polnear"
 
 Entities = list[tuple[str, list[str]]]  # type, names
@@ -97,13 +101,14 @@ def hashed_key(name: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def polnear_cases(folder: Path) -> list[Case]:
+def polnear_cases(folder: Path, gold_file: Path = POLNEAR_GOLD) -> list[Case]:
     from reader.analyze.polnear import paragraphs_of
 
-    gold = json.loads(POLNEAR_GOLD.read_text(encoding="utf-8"))
+    gold = json.loads(gold_file.read_text(encoding="utf-8"))
+    corpus_split = gold.get("corpus_split", "dev")
     cases = []
     for item in gold["articles"]:
-        path = folder / "dev" / "text" / f"{item['doc']}.txt"
+        path = folder / corpus_split / "text" / f"{item['doc']}.txt"
         text = path.read_text(encoding="utf-8")
         blocks = tuple(Block("paragraph", s, e) for s, e in paragraphs_of(text))
         article = Article(source=item["doc"], text=text, blocks=blocks)
@@ -225,6 +230,8 @@ def main(argv: Iterable[str] | None = None) -> None:
     ):
         for split in ("tune", "heldout"):
             sets[f"{prefix}-{split}"] = [c for c in cases if c.split == split]
+    # All tune: rules may be developed against every article of it.
+    sets["polnear-train"] = polnear_cases(args.polnear, POLNEAR_TRAIN_GOLD)
     chosen = args.set or list(sets)
     systems = args.only or list(SYSTEMS)
     from reader.analyze import load_model

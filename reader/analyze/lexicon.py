@@ -273,6 +273,7 @@ BUILDING_WORDS: frozenset[str] = _words(
     """
     statehouse capitol stadium arena prison jail tower cathedral castle palace plaza
     airport bridge avenue street road boulevard square monument memorial park mall
+    inn hotel casino
     """
 )
 

@@ -92,6 +92,9 @@ def parenthesised_acronyms(names: Names) -> None:
     """An acronym the article spells out before it in parentheses stands for that name."""
     for key, target in names.spelled_out.items():
         if key not in names.canonical and names.types.get(target) in NAMED_TYPES:
+            # "PARIS (AFP) -": a dateline's agency is no place's acronym ("DRC" is one).
+            if names.types[target] == "PLACE" and key[:1] != target[:1]:
+                continue
             names.canonical[key] = target
 
 

@@ -9,19 +9,16 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
-from reader.analyze.entities.evidence import (
-    SPOTTED_VOTE,
-    gather_evidence,
-    is_speech_subject,
-    role_before,
-)
+from reader.analyze.entities.context import is_speech_subject, role_before
+from reader.analyze.entities.evidence import SPOTTED_VOTE, gather_evidence
+from reader.analyze.entities.given_names import given_name_votes
 from reader.analyze.entities.headings import (
     drop_heading_only,
     drop_lone_openers,
     quoted_titles,
-    spot_camel_case,
 )
 from reader.analyze.entities.places import place_kind
+from reader.analyze.entities.plain import not_a_name
 from reader.analyze.entities.repair import (
     outlets_person,
     repair_span,
@@ -29,6 +26,8 @@ from reader.analyze.entities.repair import (
     split_possessive,
     split_sited_place,
 )
+from reader.analyze.entities.sports import spot_teams
+from reader.analyze.entities.spotting import spot_all
 from reader.analyze.entities.types import (
     LABEL_TYPES,
     NAMED_TYPES,
@@ -89,6 +88,10 @@ HYPHEN_PAIR = re.compile(r"^([A-Z][\w.]+)-([A-Z][\w.]+)$")
 GIVEN_NAMES = lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
 
 
+#: The lower-case article that opens Arabic names ("al-Qaeda", "el-Sisi").
+NAME_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az)-[A-Z]")
+
+
 LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
 
@@ -103,11 +106,14 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         taken_until = 0
         taken: set[int] = set()
         titles = quoted_titles(doc)
+        candidates.extend(spot_teams(chunk, taken, _candidate))  # before the NER's spans
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
+            if ent.label_ == "NORP" and len(ent) == 1 and _acronym(ent.text):
+                label = "ORG"  # "an LAPD escort": letters are no nationality
             if label == "OTHER" and outlets_person(doc, ent.start, ent.end):
                 label = "PERSON"  # "the Network's Dana Holt", read as a work of art
-            if label is None or ent.start < taken_until:
+            if label is None or ent.start < taken_until or ent.start in taken:
                 continue
             if ent.start in titles:  # the quoted title is one work, not its names
                 title_first, title_last = titles[ent.start]
@@ -124,7 +130,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
             first, last, description = repair_span(doc, ent.start, ent.end, label)
             if _opens_with_common_word(doc, first, last, label, common_words):
                 first += 1  # "Make Trump", "Ask Obama": a sentence's first word
-            if first >= last:
+            if first >= last or not_a_name(doc, first, last, label):
                 continue
             taken_until = last
             taken.update(range(first, last))
@@ -140,11 +146,9 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
                 ):
                     if not _is_common_word(candidate, common_words):
                         candidates.append(candidate)
-        candidates.extend(_spot_organisations(chunk, taken))
-        candidates.extend(_spot_named_as(chunk, taken))
-        candidates.extend(_spot_based_in(chunk, taken))
-        candidates.extend(spot_camel_case(chunk, taken, _candidate))
+        candidates.extend(spot_all(chunk, taken, _candidate))
     _surname_evidence(chunks, candidates)
+    given_name_votes(candidates, common_words)
     return _split_fused(drop_lone_openers(drop_heading_only(candidates, chunks)))
 
 
@@ -204,98 +208,8 @@ def corporate_core(surface: str) -> str | None:
     return None
 
 
-def _spot_organisations(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
-    """ "the Delta Rice Cooperative": capitalised words ending in an organisation word that
-    the NER left untagged."""
-    doc = chunk.doc
-    found: list[Candidate] = []
-    for token in doc:
-        i = token.i
-        if token.text not in lexicon.ORG_SUFFIXES or i in taken or not token.is_title:
-            continue
-        j = _title_words_before(doc, i, taken)
-        if j < i and (j == 0 or doc[j - 1].lower_ in {"the", "of", "for", "at", "by", "from"}):
-            candidate = _candidate(chunk, j, i + 1, "ORG", None)
-            if candidate is not None:
-                found.append(candidate)
-                taken.update(range(j, i + 1))
-    return found
-
-
-def _title_words_before(doc: Doc, end: int, taken: set[int]) -> int:
-    """Where a run of capitalised words ending just before token `end` starts (`end` when
-    there is none): untaken, within one sentence and one line, no leading "The"-like word."""
-    start = end
-    while (
-        start > 0
-        and doc[start - 1].is_title
-        and doc[start - 1].is_alpha
-        and (start - 1) not in taken
-        and doc[start - 1].text not in lexicon.LEADING_DROP
-        and not doc[start - 1].is_sent_start
-        and "\n" not in doc[start - 1].whitespace_
-    ):
-        start -= 1
-    return start
-
-
-def _spot_named_as(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
-    """ "The southern spit, known as the Trabucador": a name given to a described thing, typed
-    by the noun it names."""
-    doc = chunk.doc
-    found: list[Candidate] = []
-    for token in doc:
-        if token.lower_ not in {"known", "called", "named"} or token.dep_ != "acl":
-            continue
-        kind = _type_of_noun(token.head.lemma_.lower())
-        if kind is None:
-            continue
-        j = token.i + 1
-        if j < len(doc) and doc[j].lower_ == "as":
-            j += 1
-        if j < len(doc) and doc[j].lower_ == "the":
-            j += 1
-        k = j
-        while k < len(doc) and doc[k].is_title and doc[k].is_alpha and k not in taken:
-            k += 1
-        if k > j:
-            candidate = _candidate(chunk, j, k, kind, None)
-            if candidate is not None:
-                candidate.votes[kind] += SPOTTED_VOTE
-                found.append(candidate)
-                taken.update(range(j, k))
-    return found
-
-
-def _spot_based_in(chunk: ParsedChunk, taken: set[int]) -> list[Candidate]:
-    """ "a Sugar Land-based provider": capitalised words before "-based" that the NER left
-    untagged name where something is based, a place."""
-    doc = chunk.doc
-    found: list[Candidate] = []
-    for token in doc:
-        i = token.i
-        if token.lower_ != "based" or i < 2 or doc[i - 1].text != "-":
-            continue
-        if doc[i - 2].whitespace_ or doc[i - 1].whitespace_:
-            continue
-        j = _title_words_before(doc, i - 1, taken)
-        if j < i - 1:
-            candidate = _candidate(chunk, j, i - 1, "PLACE", None)
-            if candidate is not None:
-                candidate.votes["PLACE"] += SPOTTED_VOTE
-                found.append(candidate)
-                taken.update(range(j, i - 1))
-    return found
-
-
-def _type_of_noun(lemma: str) -> EntityType | None:
-    if lemma in lexicon.PLACE_NOUNS:
-        return "PLACE"
-    if lemma in lexicon.ORG_NOUNS:
-        return "ORG"
-    if lemma in lexicon.PERSON_NOUNS:
-        return "PERSON"
-    return None
+def _acronym(text: str) -> bool:
+    return text.isupper() and len(text) >= 3 and acronym_letters(text) is not None
 
 
 def _looks_like_name(doc: Doc, first: int, last: int) -> bool:
@@ -310,7 +224,7 @@ def _opens_with_common_word(
         label in {"PERSON", "OTHER"}
         and last - first >= 2
         and (bool(token.is_sent_start) or (first > 0 and doc[first - 1].text in {"“", '"'}))
-        and token.lower_ in common_words
+        and (token.lower_ in common_words or token.tag_ == "VB")  # "Follow Ana Ruiz on ..."
         and token.text not in GIVEN_NAMES
     )
 
@@ -362,7 +276,9 @@ def _candidate(
     surface = span.text
     if "\n" in surface or not WORD_CHARS.search(surface):
         return None
-    if label in NAMED_TYPES and not (surface[0].isupper() or surface[0].isdigit()):
+    if label in NAMED_TYPES and not (
+        surface[0].isupper() or surface[0].isdigit() or NAME_PREFIX.match(surface)
+    ):
         return None  # names start with a capital: "secara keji" is not one
     candidate = Candidate(
         start=chunk.offset + span.start_char,
@@ -413,7 +329,10 @@ def _split_fused(candidates: list[Candidate]) -> list[Candidate]:
         rest = chunk.doc[candidate.first + 1 : candidate.last]
         rest_type = known.get(name_key(rest.text))
         if rest_type and rest_type != "DATE":
-            acronym = _candidate(chunk, candidate.first, candidate.first + 1, "ORG", None)
+            # "U.S. Senate": the letters of a country are the country.
+            letters = chunk.doc[candidate.first].text
+            kind: EntityType = "PLACE" if place_kind(letters) in {"country", "state"} else "ORG"
+            acronym = _candidate(chunk, candidate.first, candidate.first + 1, kind, None)
             named = _candidate(chunk, candidate.first + 1, candidate.last, rest_type, None)
             result.extend(c for c in (acronym, named) if c is not None)
         else:

@@ -8,9 +8,18 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
-from reader.analyze.entities.places import STATE_ABBREVIATIONS, place_kind
+from reader.analyze.entities.context import (
+    gender_of_name,
+    is_speech_subject,
+    peers_of,
+    platform_context,
+    role_before,
+    title_before,
+    told_outlet,
+)
+from reader.analyze.entities.places import STATE_ABBREVIATIONS, in_country_name, place_kind
 from reader.analyze.entities.repair import outlet_and_person
-from reader.analyze.entities.types import DASHES, Candidate, name_key
+from reader.analyze.entities.types import DASHES, Candidate
 from reader.model import EntityType
 
 if TYPE_CHECKING:
@@ -78,102 +87,6 @@ CAMEL_CASE_VOTE = 3
 ORG_PLACE_PREPOSITION = 2
 
 
-def _title_before(doc: Doc, first: int) -> tuple[str | None, str | None]:
-    """A title or role written before a person's name: description and the gender it tells."""
-    i = first
-    while i > 0:
-        token = doc[i - 1]
-        if token.is_punct and token.text != ".":
-            break
-        if token.dep_ in {"compound", "amod", "nmod"} and i - 1 < _head_index(token) < first + 8:
-            i -= 1
-            continue
-        if token.text in lexicon.TITLE_WORDS:
-            i -= 1
-            continue
-        break
-    if i == first:
-        return None, None
-    words = [doc[t].text for t in range(i, first)]
-    gender = None
-    for word in words:
-        if word in lexicon.MALE_TITLES:
-            gender = "male"
-        elif word in lexicon.FEMALE_TITLES:
-            gender = "female"
-    has_role = any(w in lexicon.TITLE_WORDS or w.islower() for w in words)
-    return (doc[i:first].text if has_role else None), gender
-
-
-def _head_index(token: Token) -> int:
-    return token.head.i
-
-
-def is_speech_subject(token: Token) -> bool:
-    return token.dep_ in {"nsubj", "nsubjpass"} and token.head.lemma_ in lexicon.SPEECH_VERBS
-
-
-def _platform_context(doc: Doc, first: int) -> bool:
-    """ "said on Twitter", "wrote on Facebook": the name after on/via a verb is a platform."""
-    if first == 0:
-        return False
-    prep = doc[first - 1]
-    return (
-        prep.text.lower() in lexicon.PLATFORM_PREPOSITIONS
-        and prep.head.pos_ in {"VERB", "AUX"}
-        and prep.head.lemma_ in lexicon.SPEECH_VERBS | {"post", "publish", "appear", "announce"}
-    )
-
-
-def _told_outlet(doc: Doc, first: int, last: int) -> bool:
-    """ "tells VOA", "told CNN": an all-capitals object of "tell" is an outlet, not a person."""
-    if first == 0 or last - first != 1:
-        return False
-    return doc[first - 1].lemma_ in lexicon.TELL_VERBS and doc[first].is_upper
-
-
-def _name_with_compounds(token: Token) -> str:
-    """ "Sierra Nevada" for the token "Nevada": the proper nouns compounded onto it."""
-    start = token.i
-    doc = token.doc
-    while (
-        start > 0
-        and doc[start - 1].dep_ == "compound"
-        and doc[start - 1].pos_ == "PROPN"
-        and start - 1 < doc[start - 1].head.i <= token.i
-    ):
-        start -= 1
-    return doc[start : token.i + 1].text
-
-
-def _peers(token: Token) -> tuple[str, ...]:
-    """Names listed with this one ("Lisbon, Porto and Coimbra") or in parallel clauses
-    ("If Lisbon can do it, Porto can do it")."""
-    peers: list[Token] = []
-    if token.dep_ == "conj":
-        peers.append(token.head)
-    peers.extend(child for child in token.children if child.dep_ == "conj")
-    if token.dep_ == "nsubj":
-        verb = token.head
-        related = [verb.head] if verb.dep_ in {"conj", "ccomp", "advcl"} else []
-        related += [c for c in verb.children if c.dep_ in {"conj", "ccomp", "advcl"}]
-        for other in related:
-            if other.lemma_ == verb.lemma_:
-                peers.extend(c for c in other.children if c.dep_ == "nsubj")
-    return tuple(
-        key
-        for p in peers
-        if p.pos_ == "PROPN"
-        for key in dict.fromkeys((name_key(p.text), name_key(_name_with_compounds(p))))
-    )
-
-
-def role_before(doc: Doc, first: int) -> bool:
-    if first == 0:
-        return False
-    return doc[first - 1].lower_ in lexicon.ROLE_NOUNS
-
-
 def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     """Votes for a type from the words around the name."""
     first, last, label = candidate.first, candidate.last, candidate.type
@@ -181,14 +94,14 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     single = last - first == 1
     candidate.speech_subject = is_speech_subject(root)
     if single:
-        candidate.peers = _peers(root)
-    before, gender = _title_before(doc, first)
+        candidate.peers = peers_of(root)
+    before, gender = title_before(doc, first)
     if label == "PERSON":
         candidate.description = candidate.description or before
-    candidate.gender = gender or (_gender_of_name(candidate.words) if label == "PERSON" else None)
-    if label == "PERSON" and _platform_context(doc, first):
+    candidate.gender = gender or (gender_of_name(candidate.words) if label == "PERSON" else None)
+    if label == "PERSON" and platform_context(doc, first):
         votes["ORG"] += PLATFORM_VOTE
-    if single and _told_outlet(doc, first, last):
+    if single and told_outlet(doc, first, last):
         votes["ORG"] += OUTLET_VOTE
     if role_before(doc, first) or gender:
         votes["PERSON"] += ROLE_VOTE
@@ -219,11 +132,16 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         elif lemma in lexicon.ORG_NOUNS:
             votes["ORG"] += MODIFIER_ORG_VOTE
     # "companies such as Gannett", "cities including Porto": the class the name is one of.
-    if first >= 3 and (
-        (doc[first - 1].lower_ == "as" and doc[first - 2].lower_ == "such")
-        or doc[first - 1].lower_ == "including"
+    # The list's first name stands after "such as" ("such as Time, Zenith and Marlowe Report").
+    head = root
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head
+    listed = head.left_edge.i if head is not root else first
+    if listed >= 3 and (
+        (doc[listed - 1].lower_ == "as" and doc[listed - 2].lower_ == "such")
+        or doc[listed - 1].lower_ == "including"
     ):
-        noun = doc[first - 3] if doc[first - 1].lower_ == "as" else doc[first - 2]
+        noun = doc[listed - 3] if doc[listed - 1].lower_ == "as" else doc[listed - 2]
         kind = _type_of_class(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if kind is not None:
             votes[kind] += CLASS_NOUN_VOTE
@@ -233,6 +151,8 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         possessive = last < len(doc) and doc[last].tag_ == "POS"
         if label == "ORG" and weight < ORG_PLACE_PREPOSITION:  # "to Netflix", "at Google"
             weight = 0
+        if label == "ORG" and candidate.words[-1] in lexicon.ORG_SUFFIXES:
+            weight = 0  # "in Congress", "in the Senate": a body one sits in
         if weight and not possessive:
             votes["PLACE"] += weight
     words = candidate.words
@@ -283,16 +203,6 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         votes["PLACE"] += BASED_IN_VOTE
 
 
-def _gender_of_name(words: list[str]) -> str | None:
-    if len(words) < 2:
-        return None
-    if words[0] in lexicon.MALE_NAMES:
-        return "male"
-    if words[0] in lexicon.FEMALE_NAMES:
-        return "female"
-    return None
-
-
 def vote_types(candidates: list[Candidate]) -> tuple[dict[str, EntityType], set[str]]:
     """The type of each name by weighted vote, and the names with evidence beyond the NER."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -323,6 +233,7 @@ def vote_types(candidates: list[Candidate]) -> tuple[dict[str, EntityType], set[
     _place_votes(candidates, votes)
     _speaking_person(candidates, votes)
     _mixed_labels(candidates, votes)
+    _unknown_places(candidates, votes)
     types: dict[str, EntityType] = {}
     for key, counter in votes.items():
         best = max(counter.items(), key=lambda item: (item[1], item[0] != "PERSON"))[0]
@@ -378,6 +289,29 @@ def _mixed_labels(candidates: list[Candidate], votes: dict[str, Counter[str]]) -
             if votes[key]["PERSON"] > counts["PERSON"] or place_kind(key) is not None:
                 continue  # a role, an apposition... or a real place
             votes[key]["ORG"] += max(votes[key]["PERSON"], votes[key]["PLACE"]) + MIXED_LABEL_MARGIN
+
+
+#: One word the NER calls a place at every mention, that no list of places knows and no
+#: word around it puts anywhere ("take on Netflix", "Netflix has been"): a brand.
+UNKNOWN_PLACE_VOTE = 1
+
+
+def _unknown_places(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:
+    mentions: Counter[str] = Counter()
+    for candidate in candidates:
+        if len(candidate.words) != 1 or candidate.type != "PLACE":
+            mentions[candidate.key] -= 1_000  # another label, or a longer name: not this rule
+            continue
+        mentions[candidate.key] += 1
+    for key, count in mentions.items():
+        counter = votes[key]
+        if (
+            count >= 2
+            and counter["PLACE"] == count
+            and place_kind(key) is None
+            and not in_country_name(key)  # "America", "the North"
+        ):
+            counter["ORG"] += count + UNKNOWN_PLACE_VOTE
 
 
 def _type_of_class(lemma: str) -> str | None:

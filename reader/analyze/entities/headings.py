@@ -70,10 +70,12 @@ TITLE_BLOCKS = 2
 def is_heading(chunk: ParsedChunk) -> bool:
     if chunk.block.kind == "heading":
         return True
-    if chunk.block_index >= TITLE_BLOCKS:
-        return False
     words = [w for w in WORD.findall(chunk.text) if w.lower() not in SMALL_WORDS]
     if len(words) < TITLE_MIN_WORDS or len(words) > 25:
+        return False
+    if all(w.isupper() for w in WORD.findall(chunk.text)):
+        return True  # "TENNIS - HOLT BEATS NOVAK IN STRAIGHT SETS": a wire headline, anywhere
+    if chunk.block_index >= TITLE_BLOCKS:
         return False
     capitalised = sum(1 for w in words if w[0].isupper())
     return capitalised >= TITLE_SHARE * len(words)
@@ -137,6 +139,7 @@ def drop_lone_openers(candidates: list[Candidate]) -> list[Candidate]:
             and candidate.type != "PLACE"
             and counts[candidate.key] == 1
             and candidate.key not in in_longer
+            and sum(candidate.votes.values()) <= 1  # a spotted name has its rule's vote
         ):
             doc = chunk.doc
             token = doc[candidate.first]

@@ -45,6 +45,10 @@ CONTINENTS = ("Africa", "Antarctica", "Asia", "Europe", "North America", "South 
               "Oceania", "Australia", "Middle East")  # fmt: skip
 
 
+#: The letters the press writes countries in ("U.S. Senate", "the UK's"), in capitals only.
+COUNTRY_LETTERS = frozenset({"u.s.", "us", "u.s.a.", "usa", "uk", "u.k.", "uae", "u.a.e."})
+
+
 WEIGHTS = Path(__file__).resolve().parent.parent / "weights" / "places.json"
 
 
@@ -141,7 +145,22 @@ def place_kind(surface: str) -> PlaceKind | None:
     key = _expanded(name_key(surface))
     if key.startswith("the "):
         key = key[4:]
+    if key in COUNTRY_LETTERS and surface.replace(".", "").strip().isupper():
+        return "country"
     return _gazetteer().get(key)
+
+
+@cache
+def _country_words() -> frozenset[str]:
+    data = _data()
+    return frozenset(
+        word for kind in ("country", "state") for name in data[kind] for word in name.split()
+    )
+
+
+def in_country_name(word: str) -> bool:
+    """Whether the word is one of a country's or a state's names ("America", "North")."""
+    return name_key(word) in _country_words()
 
 
 def state_of(abbreviation: str) -> str | None:

@@ -51,6 +51,7 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
     last = _trim_trailing_words(doc, first, last, label)
     if label == "ORG":
         last = _trim_before_title(doc, first, last)
+        last = _trim_rank(doc, first, last)
     while (
         label == "ORG"
         and last - first > 2
@@ -75,7 +76,28 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
         last = _extend_over_hyphens(doc, last)
     if label == "ORG":
         last = _extend_org(doc, last)
+        first = _extend_acronym_left(doc, first, last)
     return first, last, description
+
+
+def _extend_acronym_left(doc: Doc, first: int, last: int) -> int:
+    """ "Prairie Voices PAC", of which the model tags "PAC": the capitalised words that
+    compound onto an acronym are its name."""
+    if last - first != 1 or not doc[first].is_upper or len(doc[first].text) < 2:
+        return first
+    start = first
+    while (
+        start > 0
+        and doc[start - 1].is_title
+        and doc[start - 1].pos_ == "PROPN"
+        and doc[start - 1].dep_ == "compound"
+        and start <= doc[start - 1].head.i < last
+        and doc[start - 1].text not in lexicon.LEADING_DROP
+        and doc[start - 1].text not in lexicon.TITLE_WORDS
+        and not doc[start - 1].is_sent_start
+    ):
+        start -= 1
+    return start
 
 
 def _extend_over_hyphens(doc: Doc, last: int) -> int:
@@ -267,6 +289,24 @@ def split_sited_place(
         ):
             return [(first, i, "ORG"), (i + 1, last, "PLACE")]
     return None
+
+
+#: Military ranks, as the small model cuts them ("Capt" + "."): the service before one is
+#: the person's description, not part of an organisation's name ("Army Capt. Ana Ruiz").
+RANK_WORDS = frozenset(
+    {"Capt", "Lt", "Sgt", "Gen", "Col", "Maj", "Adm", "Cmdr", "Cpl", "Pvt", "Spc", "Ens"}
+)
+
+
+def _trim_rank(doc: Doc, first: int, last: int) -> int:
+    """ "Army Capt", "Air Force 1st" (of "1st Lt."): the span ends before the rank."""
+    end = last
+    if end < len(doc) and doc[end].text.rstrip(".") in RANK_WORDS:
+        while end > first + 1 and doc[end - 1].like_num:
+            end -= 1  # "1st" of "1st Lt."
+    while end > first + 1 and doc[end - 1].text.rstrip(".") in RANK_WORDS:
+        end -= 1
+    return end
 
 
 def _trim_before_title(doc: Doc, first: int, last: int) -> int:
