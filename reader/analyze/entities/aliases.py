@@ -3,71 +3,31 @@
 Each rule reads the names the article holds (`Names`) and records in `Names.canonical` that
 a name is another's alias (or, with "", that it stands for nothing on its own). The rules run
 in the order of `ALIAS_RULES`; a later rule leaves a name an earlier one settled. A new rule
-is one function here and one entry in that list.
+is one function here (or in `short_forms`) and one entry in that list.
 """
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from reader.analyze import lexicon
 from reader.analyze.entities.candidates import corporate_core
+from reader.analyze.entities.names import Names
 from reader.analyze.entities.places import country_of, place_kind, state_of
+from reader.analyze.entities.short_forms import (
+    city_with_its_state,
+    one_word_tail,
+    organisation_before_its_cause,
+    organisation_without_its_kind,
+    reordered_offices,
+)
 from reader.analyze.entities.types import (
     NAMED_TYPES,
-    Candidate,
     acronym_letters,
     initials,
     name_key,
 )
-from reader.model import EntityType
-
-#: " (AROS)" right after a name.
-PARENTHESISED = re.compile(r" \(([A-Z][A-Z&.]{1,7})\)")
-
-
-@dataclass(slots=True)
-class Names:
-    """The distinct names (by key) of an article's candidates, as the rules read them."""
-
-    types: dict[str, EntityType]
-    #: The key's first surface, and where it is first seen.
-    surface_of: dict[str, str]
-    first_seen: dict[str, int]
-    #: People named with at least two words; named things (people, organisations, places,
-    #: others) of at least two words.
-    people: list[str]
-    named: list[str]
-    #: Alias key -> the key it stands for ("" for none).
-    canonical: dict[str, str] = field(default_factory=dict)
-    #: An acronym written in parentheses right after a name -> that name's key
-    #: ("Alliance to Reclaim Our Schools (AROS)").
-    spelled_out: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, candidates: list[Candidate], types: dict[str, EntityType], text: str = "") -> Names:
-        first_seen: dict[str, int] = {}
-        surface_of: dict[str, str] = {}
-        spelled_out: dict[str, str] = {}
-        for candidate in sorted(candidates, key=lambda c: c.start):
-            first_seen.setdefault(candidate.key, candidate.start)
-            surface_of.setdefault(candidate.key, candidate.surface)
-            after = PARENTHESISED.match(text, candidate.end)
-            if after and len(candidate.words) >= 2 and acronym_letters(after.group(1)):
-                spelled_out.setdefault(name_key(after.group(1)), candidate.key)
-
-        def length(key: str) -> int:
-            return len(surface_of[key].split())
-
-        people = [k for k, t in types.items() if t == "PERSON" and length(k) >= 2]
-        named = [k for k, t in types.items() if t in NAMED_TYPES | {"OTHER"} and length(k) >= 2]
-        return cls(types, surface_of, first_seen, people, named, spelled_out=spelled_out)
-
-    def words_of(self, key: str) -> list[str]:
-        return self.surface_of[key].split()
 
 
 def country_names(names: Names) -> None:
@@ -99,11 +59,16 @@ def parenthesised_acronyms(names: Names) -> None:
 
 
 #: Names the US press uses for a party, by key.
-PARTY_ALIASES: dict[str, str] = {"gop": "republican party", "g.o.p.": "republican party"}
+PARTY_ALIASES: dict[str, str] = {
+    "gop": "republican party",
+    "g.o.p.": "republican party",
+    "democrat party": "democratic party",  # the form its opponents use
+}
 
 
 def party_names(names: Names) -> None:
-    """ "GOP" / "Republican Party": one party under its two names."""
+    """ "GOP" / "Republican Party", "Democrat Party" / "Democratic Party": one party under
+    its two names."""
     for key, target in PARTY_ALIASES.items():
         if key in names.types and target in names.types and key not in names.canonical:
             names.canonical[key] = target
@@ -133,17 +98,30 @@ def newspaper_short_names(names: Names) -> None:
 def tail_of_organisation(names: Names) -> None:
     """ "Security Council" for "United Nations Security Council", "Supreme Court" for "U.S.
     Supreme Court": an organisation's name of two words or more that ends the name of one
-    longer organisation written before it, the rest of whose name is a name of its own (a
+    longer organisation written before it (or after it, when the article writes the rest's
+    acronym: "U.N. Security Council"), the rest of whose name is a name of its own (a
     place, an acronym, another entity: "U.S.", "United Nations")."""
     orgs = [k for k in names.named if names.types[k] == "ORG"]
+    letters = {acronym_letters(names.surface_of[k]) for k in names.types} - {None}
     for key in orgs:
         if key in names.canonical:
             continue
         owners = [k for k in orgs if k != key and k.endswith(" " + key)]
-        if len(owners) != 1 or names.first_seen[owners[0]] > names.first_seen[key]:
+        if len(owners) != 1:
             continue
-        prefix = " ".join(names.words_of(owners[0])[: -len(key.split())])
-        if name_key(prefix) in names.types or place_kind(prefix) or acronym_letters(prefix):
+        prefix_words = names.words_of(owners[0])[: -len(key.split())]
+        prefix = " ".join(prefix_words)
+        # The prefix's acronym is one of the article's names ("U.N."): the prefix is a name,
+        # and the short name may come first ("U.N. Security Council", then in full).
+        spelled = initials(prefix_words, with_joiners=False) in letters
+        if names.first_seen[owners[0]] > names.first_seen[key] and not spelled:
+            continue
+        if (
+            spelled
+            or name_key(prefix) in names.types
+            or place_kind(prefix)
+            or acronym_letters(prefix)
+        ):
             names.canonical[key] = owners[0]
 
 
@@ -297,11 +275,16 @@ AliasRule = Callable[[Names], None]
 #: The alias rules, in the order they run.
 ALIAS_RULES: tuple[AliasRule, ...] = (
     state_abbreviations,
+    city_with_its_state,
     country_names,
     parenthesised_acronyms,
     party_names,
     newspaper_short_names,
     tail_of_organisation,
+    one_word_tail,
+    reordered_offices,
+    organisation_before_its_cause,
+    organisation_without_its_kind,
     acronyms,
     compass_words,
     corporate_forms,

@@ -1,24 +1,25 @@
-"""Merging: candidates grouped into entities by the alias rules (same name, acronym,
-compass word, corporate form, "and" split, first word, a person's short name)."""
+"""Merging: candidates grouped into entities by the alias rules (`aliases`) and a person's
+short names (`shortnames`), then drafted as the sidebar's rows."""
 
 from __future__ import annotations
 
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable
 
 from reader.analyze import lexicon
-from reader.analyze.entities.aliases import ALIAS_RULES, Names
+from reader.analyze.entities.aliases import ALIAS_RULES
 from reader.analyze.entities.candidates import corporate_core
+from reader.analyze.entities.dates import is_real_date
 from reader.analyze.entities.evidence import vote_types
-from reader.analyze.entities.places import place_kind
+from reader.analyze.entities.names import Names
+from reader.analyze.entities.rejoin import rejoin
+from reader.analyze.entities.shortnames import person_for
 from reader.analyze.entities.types import (
     NAMED_TYPES,
     Candidate,
     EntityDraft,
     acronym_letters,
-    name_key,
 )
 from reader.model import EntityType
 
@@ -27,6 +28,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
     """Group candidates into entities: the same name, an alias by the `ALIAS_RULES`
     (acronym, compass word, corporate form, "and" split, first word), or the short name of
     a person named in full."""
+    candidates = rejoin(candidates)
     types, evidenced = vote_types(candidates)
     names = Names.of(candidates, types, text)
     person_starts: dict[str, list[int]] = defaultdict(list)
@@ -38,25 +40,28 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
         rule(names)
 
     groups: dict[str, list[Candidate]] = defaultdict(list)
+    by_person: set[int] = set()  # the candidates a person's full name took
     for candidate in candidates:
         key = candidate.key
         target = _resolve(names.canonical, key)
         if target == "":
             continue
         if target == key:
-            person = _person_for(
+            person = person_for(
                 candidate, types, evidenced, names.people, person_starts, names.words_of
             )
             if person is not None:
                 target = person
+                by_person.add(id(candidate))
         groups[target].append(candidate)
+    _follow_moved_people(groups, by_person)
 
     unsupported = _retype_lone_names(groups, types)
     surface_of = names.surface_of
     drafts: list[EntityDraft] = []
     for key, members in groups.items():
         entity_type = types[key]
-        if entity_type == "DATE" and not _is_real_date(surface_of[key]):
+        if entity_type == "DATE" and not is_real_date(surface_of[key]):
             continue
         if entity_type == "OTHER" and not surface_of[key][:1].isupper():
             continue
@@ -66,6 +71,23 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
         drafts.append(_draft(key, entity_type, members, surface_of))
     _add_missed_aliases(drafts, candidates, text)
     return drafts
+
+
+def _follow_moved_people(groups: dict[str, list[Candidate]], by_person: set[int]) -> None:
+    """A surname joined to a full name ("Clinton" to "Hillary Clinton") follows that name
+    where it went itself ("Hillary Clinton" to "Hillary Rodham Clinton"): a group of short
+    names only, left with none of its own name's mentions, is no row of its own."""
+    moved: dict[str, Counter[str]] = defaultdict(Counter)
+    for target, members in groups.items():
+        for member in members:
+            if member.key != target and id(member) in by_person:
+                moved[member.key][target] += 1
+    for key in list(groups):
+        if key not in moved or not all(id(m) in by_person for m in groups[key]):
+            continue
+        destination = moved[key].most_common(1)[0][0]
+        if destination in groups and destination != key:
+            groups[destination].extend(groups.pop(key))
 
 
 def _resolve(canonical: dict[str, str], key: str) -> str:
@@ -135,187 +157,6 @@ def _unsupported_single_name(members: list[Candidate]) -> bool:
     return not any(
         c.speech_subject or c.votes["PERSON"] > 1 or c.gender or c.description for c in members
     )
-
-
-def _person_for(
-    candidate: Candidate,
-    types: dict[str, EntityType],
-    evidenced: set[str],
-    people: list[str],
-    person_starts: dict[str, list[int]],
-    words_of: Callable[[str], list[str]],
-) -> str | None:
-    """The full-named person a short name stands for ("Kim", "Newsham"), if any."""
-    words = _name_parts(candidate.words)
-    entity_type = types[candidate.key]
-    if not words:
-        return None
-    if len(words) >= 2 and entity_type == "PERSON":
-        matches = [
-            k
-            for k in people
-            if k != candidate.key and _is_edge_subsequence(words, _name_parts(words_of(k)))
-        ]
-    elif len(words) >= 2 and entity_type in {"ORG", "PLACE"}:
-        # "De Blasio" typed an organisation: the surname of "Bill de Blasio".
-        matches = [
-            k for k in people if k != candidate.key and _name_parts(words_of(k))[1:] == words
-        ]
-    elif len(words) == 1:
-        word = words[0]
-
-        def edges(key: str) -> tuple[str, str]:
-            parts = _name_parts(words_of(key)) or [key]
-            return parts[0], parts[-1]
-
-        if (
-            entity_type == "PERSON"
-            or candidate.type == "PERSON"
-            or candidate.key not in evidenced
-            or (entity_type == "PLACE" and place_kind(word) is None)  # "LeBron" / "LeBron James"
-        ):
-            matches = [k for k in people if word in edges(k)]
-        elif entity_type == "ORG" or candidate.speech_subject:
-            matches = [k for k in people if word == edges(k)[1]]
-        else:
-            return None
-    else:
-        return None
-    if not matches:
-        return None
-    if len(matches) == 1:
-        return matches[0]
-    return _nearest_before(candidate.start, matches, person_starts)
-
-
-#: Generational suffixes, not part of the surname ("John G. Roberts Jr." / "Roberts").
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
-
-
-def _name_parts(words: list[str]) -> list[str]:
-    """A name's words for comparison: case and apostrophes folded, edge commas and a
-    generational suffix dropped."""
-    parts = [name_key(w).strip(",") for w in words]
-    while len(parts) > 1 and parts[-1] in NAME_SUFFIXES:
-        parts.pop()
-    return [p for p in parts if p]
-
-
-def _is_edge_subsequence(short: list[str], long: list[str]) -> bool:
-    n = len(short)
-    return n < len(long) and (long[:n] == short or long[-n:] == short)
-
-
-def _nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]) -> str:
-    def distance(key: str) -> tuple[int, int]:
-        before = [s for s in starts[key] if s <= position]
-        if before:
-            return (0, position - max(before))
-        return (1, min(starts[key]) - position)
-
-    return min(keys, key=distance)
-
-
-#: A length of time, not a date: "two years", "20 minutes", "several months", "decades".
-#: Read word by word (a regex of optional words that may run together backtracks
-#: exponentially on a long run of digits or letters).
-_DURATION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "about",
-        "almost",
-        "nearly",
-        "over",
-        "more",
-        "than",
-        "less",
-        "up",
-        "to",
-        "at",
-        "least",
-        "another",
-        "past",
-        "several",
-        "few",
-        "many",
-        "some",
-        "every",
-        "each",
-        "couple",
-        "of",
-        "dozens",
-        "hundreds",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "eleven",
-        "twelve",
-        "fifteen",
-        "twenty",
-        "thirty",
-        "forty",
-        "fifty",
-        "sixty",
-        "hundred",
-        "half",
-        "and",
-    ]
-)
-_DURATION_UNITS = frozenset(
-    [
-        "second",
-        "seconds",
-        "minute",
-        "minutes",
-        "hour",
-        "hours",
-        "day",
-        "days",
-        "night",
-        "nights",
-        "week",
-        "weeks",
-        "month",
-        "months",
-        "year",
-        "years",
-        "decade",
-        "decades",
-        "century",
-        "centuries",
-    ]
-)
-_DURATION_SPLIT = re.compile(r"[\s-]+")
-_NUMBER = re.compile(r"\d[\d,.]*")
-
-
-def is_duration(surface: str) -> bool:
-    words = [word for word in _DURATION_SPLIT.split(surface.lower()) if word]
-    if words and words[-1] == "long":
-        words.pop()
-    if not words or words[-1] not in _DURATION_UNITS:
-        return False
-    return all(word in _DURATION_WORDS or _NUMBER.fullmatch(word) for word in words[:-1])
-
-
-def _is_real_date(surface: str) -> bool:
-    lowered = surface.lower()
-    if is_duration(lowered):  # "two years", "three months": how long, not when
-        return False
-    if lowered.endswith("-old") or lowered.endswith(" old"):  # an age: "60-year-old"
-        return False
-    if any(ch.isdigit() for ch in lowered):
-        return True
-    return any(word.strip(".,'’") in lexicon.DATE_WORDS for word in lowered.split())
 
 
 def _draft(

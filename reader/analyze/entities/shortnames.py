@@ -1,0 +1,116 @@
+"""A person's short names: which full-named person a shorter name stands for ("Kim",
+"Newsham", "De Blasio" of "Bill de Blasio", "Roberts" of "John G. Roberts Jr.")."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.analyze.entities.places import place_kind
+from reader.analyze.entities.types import Candidate, name_key
+from reader.model import EntityType
+
+
+def person_for(
+    candidate: Candidate,
+    types: dict[str, EntityType],
+    evidenced: set[str],
+    people: list[str],
+    person_starts: dict[str, list[int]],
+    words_of: Callable[[str], list[str]],
+) -> str | None:
+    """The full-named person a short name stands for ("Kim", "Newsham", "Donald Trump" of
+    "Donald J. Trump"), if any."""
+    words = name_parts(candidate.words)
+    entity_type = types[candidate.key]
+    if not words:
+        return None
+    if len(words) >= 2 and entity_type == "PERSON":
+        first_seen = min(person_starts.get(candidate.key) or [candidate.start])
+        # "Donald Trump Jr." is not "Donald J. Trump" without the initial: the son.
+        suffixed = len(name_parts(candidate.words)) < len(candidate.words)
+        matches = [
+            k
+            for k in people
+            if k != candidate.key
+            and (
+                is_edge_subsequence(words, name_parts(words_of(k)))
+                or (not suffixed and without_middle(words, name_parts(words_of(k))))
+                or suffixed_before(words, words_of(k), min(person_starts[k]), first_seen)
+            )
+        ]
+    elif len(words) >= 2 and entity_type in {"ORG", "PLACE"}:
+        # "De Blasio" typed an organisation: the surname of "Bill de Blasio".
+        matches = [k for k in people if k != candidate.key and name_parts(words_of(k))[1:] == words]
+    elif len(words) == 1:
+        word = words[0]
+
+        def edges(key: str) -> tuple[str, str]:
+            parts = name_parts(words_of(key)) or [key]
+            return parts[0], parts[-1]
+
+        if (
+            entity_type == "PERSON"
+            or candidate.type == "PERSON"
+            or candidate.key not in evidenced
+            or (entity_type == "PLACE" and place_kind(word) is None)  # "LeBron" / "LeBron James"
+        ):
+            matches = [k for k in people if word in edges(k)]
+        elif entity_type == "ORG" or candidate.speech_subject:
+            matches = [k for k in people if word == edges(k)[1]]
+        else:
+            return None
+    else:
+        return None
+    if not matches:
+        return None
+    if len(matches) == 1:
+        return matches[0]
+    return nearest_before(candidate.start, matches, person_starts)
+
+
+#: Generational suffixes, not part of the surname ("John G. Roberts Jr." / "Roberts").
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def name_parts(words: list[str]) -> list[str]:
+    """A name's words for comparison: case and apostrophes folded, edge commas and a
+    generational suffix dropped."""
+    parts = [name_key(w).strip(",") for w in words]
+    while len(parts) > 1 and parts[-1] in NAME_SUFFIXES:
+        parts.pop()
+    return [p for p in parts if p]
+
+
+def without_middle(short: list[str], long: list[str]) -> bool:
+    """ "Donald Trump" of "Donald J. Trump", "Hillary Clinton" of "Hillary Rodham Clinton": the
+    same first and last names, the longer with middle names or initials between them."""
+    return len(short) == 2 and len(long) > 2 and short == [long[0], long[-1]]
+
+
+#: Suffixes a person keeps when the article drops them ("Brent Colfax III" / "Brent Colfax");
+#: a "Sr." names the father of the man written without it.
+KEPT_SUFFIXES = NAME_SUFFIXES - {"sr.", "sr"}
+
+
+def suffixed_before(short: list[str], long_words: list[str], long_at: int, short_at: int) -> bool:
+    """ "Brent Colfax" for "Brent Colfax III" written before it: the same name without its
+    generational suffix (not "Sr.", and not when the bare name comes first: "Donald Trump"
+    and, later, his son "Donald Trump Jr.")."""
+    if len(long_words) < 3 or name_key(long_words[-1]).strip(",") not in KEPT_SUFFIXES:
+        return False
+    return long_at < short_at and name_parts(long_words) == short
+
+
+def is_edge_subsequence(short: list[str], long: list[str]) -> bool:
+    n = len(short)
+    return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]) -> str:
+    def distance(key: str) -> tuple[int, int]:
+        before = [s for s in starts[key] if s <= position]
+        if before:
+            return (0, position - max(before))
+        return (1, min(starts[key]) - position)
+
+    return min(keys, key=distance)
