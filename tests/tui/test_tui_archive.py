@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from support.tui_seed import frozen_seed, screen_text
 
 from reader.archive.ingest import Archiver
@@ -15,6 +16,7 @@ from reader.archive.store import Archive
 from reader.keep.corrections import rename
 from reader.store.library import Library
 from reader.tui.app import ReaderApp
+from reader.tui.screens import analysis_feed
 
 SIZE = (120, 40)
 
@@ -27,7 +29,12 @@ async def wait_for(pilot: Any, condition: Any, seconds: float = 60.0) -> None:
         await pilot.pause(0.05)
 
 
-async def test_an_opened_article_is_archived_with_its_corrections(tmp_path: Path) -> None:
+async def test_an_opened_article_is_archived_with_its_corrections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The archiving waits a second after the first paint; on a busy machine the first paint
+    # and the look at the screen below can take that long, so the wait is made longer here.
+    monkeypatch.setattr(analysis_feed, "ARCHIVE_AFTER_PAINT", 10.0)
     seed = frozen_seed()
     kim = next(e for e in seed.entities if e.name == "Kim Jong Un")
     library = Library.open(tmp_path / "library.sqlite3")
