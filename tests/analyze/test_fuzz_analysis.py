@@ -45,6 +45,17 @@ def test_analyze_quick(nlp: Any) -> None:
     _quick()
 
 
+#: Texts the random runs found that once raised: each stays a test of its own.
+FOUND_BY_FUZZING = [
+    ":¿",  # a name spaCy saw in punctuation alone: the span repair left it empty
+]
+
+
+@pytest.mark.parametrize("text", FOUND_BY_FUZZING)
+def test_analyze_texts_found_by_fuzzing(nlp: Any, text: str) -> None:
+    check_analyze(text)
+
+
 #: The long run's own timeout. 10,000 analyses of random text through spaCy take far longer
 #: than the suite's per-test timeout (180 s, for a hang): some 20 ms to 200 ms each, so up to
 #: half an hour on a small, shared machine. An hour leaves room and still stops a hang.

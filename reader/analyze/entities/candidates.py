@@ -219,11 +219,11 @@ def _looks_like_name(doc: Doc, first: int, last: int) -> bool:
 def _opens_with_common_word(
     doc: Doc, first: int, last: int, label: EntityType, common_words: set[str]
 ) -> bool:
+    if label not in {"PERSON", "OTHER"} or last - first < 2:
+        return False  # also a span the repair emptied (all punctuation: ":¿")
     token = doc[first]
     return (
-        label in {"PERSON", "OTHER"}
-        and last - first >= 2
-        and (bool(token.is_sent_start) or (first > 0 and doc[first - 1].text in {"“", '"'}))
+        (bool(token.is_sent_start) or (first > 0 and doc[first - 1].text in {"“", '"'}))
         and (token.lower_ in common_words or token.tag_ == "VB")  # "Follow Ana Ruiz on ..."
         and token.text not in GIVEN_NAMES
     )
