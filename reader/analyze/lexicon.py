@@ -5,6 +5,8 @@ These are facts about English news writing, not about any one article.
 
 from __future__ import annotations
 
+from reader.model import EntityType
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -267,6 +269,21 @@ PLACE_NOUNS: frozenset[str] = _words(
     """
 )
 
+#: The noun lists by the type they give a name, and the order a rule reads them in by default.
+_NOUNS_OF_TYPE: dict[EntityType, frozenset[str]] = {
+    "PLACE": PLACE_NOUNS,
+    "ORG": ORG_NOUNS,
+    "PERSON": PERSON_NOUNS,
+}
+PLACE_FIRST: tuple[EntityType, ...] = ("PLACE", "ORG", "PERSON")
+
+
+def type_of_noun(lemma: str, order: tuple[EntityType, ...] = PLACE_FIRST) -> EntityType | None:
+    """The type a noun says a name is ("the town" PLACE, "a firm" ORG, "a fellow" PERSON):
+    the first of `order` whose list holds the lemma (a few nouns are in two lists)."""
+    return next((kind for kind in order if lemma in _NOUNS_OF_TYPE[kind]), None)
+
+
 #: Last words that make a name a building or a street, a place ("Indiana Statehouse",
 #: "Pyeongchang Olympic Stadium", "Hoa Lo prison", "6th Avenue").
 BUILDING_WORDS: frozenset[str] = _words(
@@ -302,5 +319,46 @@ PRESS_WORDS: frozenset[str] = _words(
     """
     post times journal tribune herald globe gazette chronicle observer guardian telegraph
     examiner inquirer star sun bee courant register independent mirror express standard
+    """
+)
+
+
+#: Technical terms written in capitals that are common nouns, not names ("an EV", "the SUV",
+#: "a 4K screen", "USB-C ports"): the model tags them as organisations or places. Postal
+#: codes that are also state letters ("ID", "CT", "PA") are left out.
+TECHNICAL_TERMS: frozenset[str] = _words(
+    """
+    EV EVs AWD RWD FWD 4WD 2WD SUV SUVs SUV's GPU GPUs CPU CPUs LED LEDs LCD OLED USB USB-C
+    HDMI HD UHD HDR 4K 8K 5G 4G 3G LTE AI VR PC PCs TV TVs DVD DVDs GPS RAM SSD HDD API APIs
+    URL URLs PDF PDFs DNA RNA MRI ICU ATM ATMs SIM NFC Wi-Fi WiFi IoT HVAC LNG CO2 PPE GDP
+    CPI IPO IPOs ETF ETFs VPN VPNs DSLR RPM SMS QR RV RVs ATV ATVs CEO CFO COO CTO R&D M&A
+    Q&A B2B MPG EVSE LiDAR LIDAR
+    """
+)
+
+#: Nouns of the people and parts of a town ("the mayor of Ashwick", "Tarnby residents",
+#: "the streets of Marwick"): said of a place, not of a company.
+CIVIC_NOUNS: frozenset[str] = _words(
+    """
+    mayor residents resident inhabitants villagers townspeople townsfolk outskirts streets
+    downtown townships
+    """
+)
+
+#: Endings of English place names ("Tarnby", "Ashwick", "Marston"): a word the model calls
+#: a place and that ends so is not taken for a brand because no list knows it.
+PLACE_NAME_ENDINGS: tuple[str, ...] = (
+    "by", "wick", "ton", "ham", "ford", "bury", "borough", "burgh", "burg", "ville",
+    "field", "mouth", "stead", "worth", "dale", "chester", "caster", "minster", "thorpe",
+    "shire", "wich", "combe", "hurst",
+)  # fmt: skip
+
+#: Platforms and services the press names as organisations ("posted on Weibo", "streams on
+#: Netflix"), which the small model reads as places, products or people.
+PLATFORMS: frozenset[str] = _words(
+    """
+    Twitter Facebook Instagram YouTube TikTok Snapchat WhatsApp Telegram Weibo WeChat Reddit
+    LinkedIn Pinterest Tumblr Twitch Netflix Hulu Spotify Discord Parler Bluesky Mastodon
+    Vimeo Periscope Skype Airbnb Uber Lyft Instacart DoorDash GrubHub
     """
 )

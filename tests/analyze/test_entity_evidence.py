@@ -100,17 +100,6 @@ def test_newspapers_are_organisations_and_their_last_word_their_alias(nlp: Any) 
     assert "Tribune" in tribune.aliases
 
 
-def test_teams_are_organisations(nlp: Any) -> None:
-    analysis = analyse_paragraphs(
-        "Fans filled the bars near the stadium, where the National Football League's "
-        "Charlotte Panthers hosted the Minnesota Vikings - while rain fell.",
-        "Fans filled the bars near the stadium, where the Charlotte Panthers played the "
-        "Minnesota Vikings - while the rain fell on the city.",
-    )
-    entity_named(analysis, "Charlotte Panthers", "ORG")
-    entity_named(analysis, "Minnesota Vikings", "ORG")
-
-
 def test_a_span_loses_its_trailing_function_words(nlp: Any) -> None:
     doc = nlp("Arsenal sold Pieter Vandam to Real Madrid, and the Economic Club of")
     assert repair_span(doc, 2, 5, "PERSON")[:2] == (2, 4)  # "Pieter Vandam to"
@@ -194,16 +183,6 @@ def test_a_coach_who_speaks_is_a_person_and_a_first_name_joins_the_player(nlp: A
     assert "LeBron" not in names(analysis)
 
 
-def test_an_outlets_or_partys_person_after_a_possessive(nlp: Any) -> None:
-    analysis = analyse_paragraphs(
-        "A poll on Sunday gave 2 percent to the Green Party's Jill Stein.",
-        "Viewers watched NBC's Lester Holt and CNN's Anderson Cooper on Monday.",
-    )
-    people = names(analysis, "PERSON")
-    assert {"Jill Stein", "Lester Holt", "Anderson Cooper"} <= people
-    assert {"Green Party", "NBC", "CNN"} <= names(analysis, "ORG")
-
-
 def test_an_organisation_ends_before_its_persons_job_title(nlp: Any) -> None:
     doc = nlp("Democratic National Committee Finance Director Lena Ortiz said so.")
     assert repair_span(doc, 0, 4, "ORG")[:2] == (0, 3)
@@ -244,16 +223,6 @@ def test_an_acronym_of_what_an_office_is_of(nlp: Any) -> None:
     assert "PW" in office.aliases
 
 
-def test_a_college_on_a_place_is_two_names(nlp: Any) -> None:
-    analysis = analyse_paragraphs(
-        "The debate will be held at Carrow University on Long Island next week.",
-        "A fellow at the Council on Foreign Relations said the venue was well chosen.",
-    )
-    entity_named(analysis, "Carrow University", "ORG")
-    entity_named(analysis, "Long Island", "PLACE")
-    entity_named(analysis, "Council on Foreign Relations", "ORG")
-
-
 def test_a_capitalised_word_that_only_opens_one_sentence_is_no_name(nlp: Any) -> None:
     analysis = analyse_paragraphs(
         "Envy drove the feud between the two clubs for a decade, a former player recalls.",
@@ -274,10 +243,3 @@ def test_a_quoted_title_is_one_work_not_its_names(nlp: Any) -> None:
     assert "Friends" not in names(analysis)
     assert "ABC and Friends" in names(analysis, "OTHER")
     assert "Harlan Mott" in names(analysis, "PERSON")
-
-
-def test_a_name_after_an_outlets_possessive_read_as_a_work_is_a_person(nlp: Any) -> None:
-    analysis = analyse_paragraphs(
-        "The minister was later asked about it by Sky News' Megyn Tarrow during a long interview.",
-    )
-    entity_named(analysis, "Megyn Tarrow", "PERSON")

@@ -17,8 +17,9 @@ from reader.analyze.entities.headings import (
     drop_lone_openers,
     quoted_titles,
 )
-from reader.analyze.entities.places import place_kind
+from reader.analyze.entities.places import POSTAL_CODES, place_kind
 from reader.analyze.entities.plain import not_a_name
+from reader.analyze.entities.punctuated import spot_quoted_letters
 from reader.analyze.entities.repair import (
     outlets_person,
     repair_span,
@@ -26,7 +27,8 @@ from reader.analyze.entities.repair import (
     split_possessive,
     split_sited_place,
 )
-from reader.analyze.entities.sports import spot_teams
+from reader.analyze.entities.shapes import after_town, split_place_before_person
+from reader.analyze.entities.sports import spot_teams, team_nicknames
 from reader.analyze.entities.spotting import spot_all
 from reader.analyze.entities.types import (
     LABEL_TYPES,
@@ -44,7 +46,8 @@ if TYPE_CHECKING:
 
 # (?<!\s): a run of spaces is tried from its first space only (from every one, it was
 # quadratic in the run's length).
-PIECE_BREAK = re.compile(r"(?<!\s)\s*[|/•·]\s*")
+#: Separators inside a span: "Porto | Algarve", "Nowicki/BBW", "TX @ Toyota Music Factory".
+PIECE_BREAK = re.compile(r"(?<!\s)(?:\s*[|/•·]\s*|\s+@\s+)")
 
 
 PLACE_BREAK = re.compile(r",\s+")
@@ -107,10 +110,13 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         taken: set[int] = set()
         titles = quoted_titles(doc)
         candidates.extend(spot_teams(chunk, taken, _candidate))  # before the NER's spans
+        candidates.extend(spot_quoted_letters(chunk, taken, _candidate))
         for ent in doc.ents:
             label = LABEL_TYPES.get(ent.label_)
             if ent.label_ == "NORP" and len(ent) == 1 and _acronym(ent.text):
                 label = "ORG"  # "an LAPD escort": letters are no nationality
+            if ent.text in lexicon.PLATFORMS:
+                label = "ORG"  # "on Weibo", "streams on Netflix": a platform
             if label == "OTHER" and outlets_person(doc, ent.start, ent.end):
                 label = "PERSON"  # "the Network's Dana Holt", read as a work of art
             if label is None or ent.start < taken_until or ent.start in taken:
@@ -137,6 +143,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
             parts = (
                 split_affiliation(doc, first, last, label)
                 or split_sited_place(doc, first, last, label)
+                or split_place_before_person(doc, first, last, label)
                 or split_possessive(doc, first, last, label)
             )
             for part_first, part_last, part_label in parts:
@@ -149,6 +156,7 @@ def collect_candidates(chunks: list[ParsedChunk]) -> list[Candidate]:
         candidates.extend(spot_all(chunk, taken, _candidate))
     _surname_evidence(chunks, candidates)
     given_name_votes(candidates, common_words)
+    team_nicknames(candidates)
     return _split_fused(drop_lone_openers(drop_heading_only(candidates, chunks)))
 
 
@@ -255,6 +263,8 @@ def _candidates(
         piece = surface[position:end]
         if piece.strip() and WORD_CHARS.search(piece):
             piece_label: EntityType = "ORG" if acronym_letters(piece) else label
+            if position == 0 and piece in POSTAL_CODES and after_town(chunk.doc, first):
+                piece_label = "PLACE"  # "Tampa, FL @ ...": the state of a listed venue
             candidate = _candidate(chunk, first, last, piece_label, description)
             if candidate is not None:
                 candidate.start = chunk.offset + span.start_char + position

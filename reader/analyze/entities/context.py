@@ -117,3 +117,17 @@ def gender_of_name(words: list[str]) -> str | None:
     if words[0] in lexicon.FEMALE_NAMES:
         return "female"
     return None
+
+
+def civic_place(doc: Doc, first: int, last: int) -> bool:
+    """ "the mayor of Ashwick", "Tarnby's mayor", "Marwick residents", "the streets of Kelso":
+    a name whose people or parts are written of is a place."""
+    after = doc[last] if last < len(doc) else None
+    if after is not None and after.tag_ == "POS":
+        after = doc[last + 1] if last + 1 < len(doc) else None
+    if after is not None and after.is_lower and after.lemma_.lower() in lexicon.CIVIC_NOUNS:
+        return True
+    i = first - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lemma_.lower() in lexicon.CIVIC_NOUNS

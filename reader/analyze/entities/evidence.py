@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
 from reader.analyze.entities.context import (
+    civic_place,
     gender_of_name,
     is_speech_subject,
     peers_of,
@@ -17,8 +18,19 @@ from reader.analyze.entities.context import (
     title_before,
     told_outlet,
 )
-from reader.analyze.entities.places import STATE_ABBREVIATIONS, in_country_name, place_kind
+from reader.analyze.entities.places import (
+    POSTAL_CODES,
+    in_country_name,
+    place_kind,
+    plural_place,
+)
 from reader.analyze.entities.repair import outlet_and_person
+from reader.analyze.entities.shapes import (
+    after_town,
+    given_name_person,
+    initialled_person,
+    state_word,
+)
 from reader.analyze.entities.types import DASHES, Candidate
 from reader.model import EntityType
 
@@ -38,6 +50,9 @@ ROLE_VOTE = 3
 APPOSITION_VOTE = 3
 #: "companies such as Gannett", "cities including Porto": the noun of the class.
 CLASS_NOUN_VOTE = 3
+#: The order the apposition and class nouns are read in (a few nouns are in two lists).
+APPOSITION_ORDER: tuple[EntityType, ...] = ("PERSON", "ORG", "PLACE")
+CLASS_ORDER: tuple[EntityType, ...] = ("ORG", "PLACE", "PERSON")
 #: A relative "who" ("Llop, who is 63").
 RELATIVE_WHO_VOTE = 2
 #: A name that modifies a noun of places ("the Graca neighbourhood") or organisations.
@@ -82,6 +97,12 @@ OUTLET_PERSON_VOTE = 3
 #: One word written in CamelCase ("SpaceX", "GateHouse", "FiveThirtyEight"): a brand, not a
 #: person ("McConnell", "LaBelle", "DeNiro": a short prefix before the capital).
 CAMEL_CASE_VOTE = 3
+#: A name opening with initials and ending with a capitalised word ("J.K. Rowling", "A. B.
+#: Smith"): a person, whatever the model calls it, unless the letters are a place's ("U.S.
+#: Steel", "N.Y. Times") or a club's ("A.C. Milan") or the last word an organisation's.
+INITIALS_VOTE = 3
+#: "the mayor of Ashwick", "Tarnby residents": a place (`context.civic_place`).
+CIVIC_VOTE = 4
 #: An organisation after a preposition counts as a place only from this preposition weight
 #: (`lexicon.PLACE_PREPOSITIONS`): "to Netflix", "at Google" are no evidence of a place.
 ORG_PLACE_PREPOSITION = 2
@@ -110,13 +131,9 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
     if root.dep_ == "appos" and root.head.pos_ == "NOUN":
         nouns.append(root.head)
     for noun in nouns:
-        lemma = noun.lemma_.lower()
-        if lemma in lexicon.PERSON_NOUNS:
-            votes["PERSON"] += APPOSITION_VOTE
-        elif lemma in lexicon.ORG_NOUNS:
-            votes["ORG"] += APPOSITION_VOTE
-        elif lemma in lexicon.PLACE_NOUNS:
-            votes["PLACE"] += APPOSITION_VOTE
+        kind = lexicon.type_of_noun(noun.lemma_.lower(), APPOSITION_ORDER)
+        if kind is not None:
+            votes[kind] += APPOSITION_VOTE
     # "Llop, who is 63": a relative "who" is said of people.
     for child in root.children:
         if child.dep_ == "relcl" and any(
@@ -142,7 +159,9 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         or doc[listed - 1].lower_ == "including"
     ):
         noun = doc[listed - 3] if doc[listed - 1].lower_ == "as" else doc[listed - 2]
-        kind = _type_of_class(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        kind = None
+        if noun.pos_ == "NOUN":
+            kind = lexicon.type_of_noun(noun.lemma_.lower(), CLASS_ORDER)
         if kind is not None:
             votes[kind] += CLASS_NOUN_VOTE
     # "in Gourock", "near Rotterdam": a place after a locative preposition.
@@ -183,16 +202,18 @@ def gather_evidence(candidate: Candidate, doc: Doc, root: Token) -> None:
         votes["PERSON"] += OUTLET_PERSON_VOTE  # "NBC's Lester Holt"
     if single and CAMEL_CASE.match(candidate.surface):
         votes["ORG"] += CAMEL_CASE_VOTE
-    if _team_name(doc, first, words):
+    if _team_name(doc, first, words) and not given_name_person(doc[last - 1], label, words):
         votes["ORG"] += TEAM_VOTE
-    # "Ashton, Md.", "Springfield, Illinois": a town and its state.
-    if (
-        last + 1 < len(doc)
-        and doc[last].text == ","
-        and (doc[last + 1].text in STATE_ABBREVIATIONS or place_kind(doc[last + 1].text) == "state")
-        and label != "ORG"
-    ):
+    if initialled_person(words):
+        votes["PERSON"] += INITIALS_VOTE
+    if civic_place(doc, first, last):
+        votes["PLACE"] += CIVIC_VOTE
+    # "Ashton, Md.", "Springfield, Illinois", "Tampa, FL": a town and its state.
+    state_after = last + 1 < len(doc) and state_word(doc[last + 1].text)
+    if state_after and doc[last].text == "," and label != "ORG" and not _named_person(label, words):
         votes["PLACE"] += CITY_STATE_VOTE
+    if single and candidate.surface in POSTAL_CODES and after_town(doc, first):
+        votes["PLACE"] += CITY_STATE_VOTE  # "FL" of "Tampa, FL"
     # "an Amritsar-based agent": where something is based is a place.
     if (
         last + 1 < len(doc)
@@ -257,11 +278,18 @@ def _place_votes(candidates: list[Candidate], votes: dict[str, Counter[str]]) ->
         if key in person_words or candidate.type in {"DATE", "OTHER"}:
             continue
         kind = place_kind(candidate.surface)
-        if kind in {"country", "state"}:
+        if kind in {"country", "state"} or plural_place(candidate.surface):
             votes[key]["PLACE"] += COUNTRY_VOTE
         elif kind == "city" and key not in counted and key not in speaking:
             counted.add(key)
             votes[key]["PLACE"] += CITY_VOTE
+
+
+def _named_person(label: str, words: list[str]) -> bool:
+    """ "Sen. Cory Booker, Hawaii Rep. ...": a person's name opening with a given name."""
+    from reader.analyze.entities.given_names import given_names
+
+    return label == "PERSON" and len(words) >= 2 and words[0] in given_names()
 
 
 def _team_name(doc: Doc, first: int, words: list[str]) -> bool:
@@ -276,7 +304,12 @@ def _team_name(doc: Doc, first: int, words: list[str]) -> bool:
         return False
     if len(words) >= 2:
         return place_kind(" ".join(words[:-1])) is not None
-    return first > 0 and doc[first - 1].lower_ == "the" and place_kind(last_word) is None
+    return (
+        first > 0
+        and doc[first - 1].lower_ == "the"
+        and place_kind(last_word) is None
+        and not plural_place(last_word)  # "the two Koreas"
+    )
 
 
 def _mixed_labels(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:
@@ -310,18 +343,9 @@ def _unknown_places(candidates: list[Candidate], votes: dict[str, Counter[str]])
             and counter["PLACE"] == count
             and place_kind(key) is None
             and not in_country_name(key)  # "America", "the North"
+            and not key.endswith(lexicon.PLACE_NAME_ENDINGS)  # "Tarnby", "Ashwick"
         ):
             counter["ORG"] += count + UNKNOWN_PLACE_VOTE
-
-
-def _type_of_class(lemma: str) -> str | None:
-    if lemma in lexicon.ORG_NOUNS:
-        return "ORG"
-    if lemma in lexicon.PLACE_NOUNS:
-        return "PLACE"
-    if lemma in lexicon.PERSON_NOUNS:
-        return "PERSON"
-    return None
 
 
 def _speaking_person(candidates: list[Candidate], votes: dict[str, Counter[str]]) -> None:

@@ -93,7 +93,8 @@ def given_name_votes(candidates: list[Candidate], common_words: set[str]) -> Non
             last in lexicon.ORG_SUFFIXES
             or last.lower() in lexicon.BUILDING_WORDS
             or last.lower() in lexicon.PRESS_WORDS
-            or place_kind(first) is not None
+            or last.lower() in lexicon.PLACE_NOUNS  # "Marion County"
+            or place_kind(first) in {"country", "state", "city"}  # a town: "Brad Marchand"
             or place_kind(candidate.surface) is not None
         ):
             continue

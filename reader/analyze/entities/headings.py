@@ -27,6 +27,29 @@ GIVEN_NAMES = lexicon.MALE_NAMES | lexicon.FEMALE_NAMES
 
 MakeCandidate = Callable[[ParsedChunk, int, int, EntityType, str | None], Candidate | None]
 
+
+def spot_span(
+    found: list[Candidate],
+    chunk: ParsedChunk,
+    taken: set[int],
+    make: MakeCandidate,
+    span: tuple[int, int],
+    kind: EntityType,
+    vote: int = SPOTTED_VOTE,
+) -> bool:
+    """What every spotting rule does with the tokens `span` it spots: a candidate of `kind`
+    built by `make`, `vote` more votes for `kind`, appended to `found`, its tokens taken.
+    False when `make` builds none (nothing is taken then)."""
+    start, end = span
+    candidate = make(chunk, start, end, kind, None)
+    if candidate is None:
+        return False
+    candidate.votes[kind] += vote
+    found.append(candidate)
+    taken.update(range(start, end))
+    return True
+
+
 #: Small words a Title Case headline leaves in lower case.
 SMALL_WORDS = frozenset(
     [
@@ -111,11 +134,7 @@ def spot_camel_case(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) ->
     for token in chunk.doc:
         if token.i in taken or not CAMEL_CASE.match(token.text):
             continue
-        candidate = make(chunk, token.i, token.i + 1, "ORG", None)
-        if candidate is not None:
-            candidate.votes["ORG"] += SPOTTED_VOTE
-            found.append(candidate)
-            taken.add(token.i)
+        spot_span(found, chunk, taken, make, (token.i, token.i + 1), "ORG")
     return found
 
 

@@ -12,6 +12,7 @@ is a city of 134,000, and a senator when the article names Elizabeth Warren.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
@@ -41,9 +42,28 @@ STATE_ABBREVIATIONS: dict[str, str] = {
     "DC": "Washington",
 }  # fmt: skip
 
+#: The states' postal codes ("Tampa, FL"), read as a state only after a town and a comma.
+POSTAL_CODES = frozenset({
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA",
+    "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ",
+    "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT",
+    "VA", "WA", "WV", "WI", "WY", "DC",
+})  # fmt: skip
+
 CONTINENTS = ("Africa", "Antarctica", "Asia", "Europe", "North America", "South America",
               "Oceania", "Australia", "Middle East")  # fmt: skip
 
+
+#: Former countries by the names the press writes them in, besides ISO 3166-3's (pycountry's
+#: `historic_countries`: "Czechoslovakia", "Yugoslavia", "Zaire", "USSR"): places, not
+#: organisations ("fled the Soviet Union", "the Ottoman Empire fell").
+FORMER_COUNTRIES = ("Soviet Union", "East Germany", "West Germany", "Ottoman Empire",
+                    "Austria-Hungary", "Austro-Hungarian Empire", "Prussia", "Persia",
+                    "Rhodesia", "Ceylon", "Siam", "South Vietnam", "North Vietnam",
+                    "East Pakistan", "Byzantine Empire", "Russian Empire")  # fmt: skip
+
+#: ISO 3166-3 entries that were territories, islands or zones, not countries.
+HISTORIC_NOT_COUNTRIES = re.compile(r"Island|Zone|Territor|Land\b|\(|Metropolitan|\bSSR\b")
 
 #: The letters the press writes countries in ("U.S. Senate", "the UK's"), in capitals only.
 COUNTRY_LETTERS = frozenset({"u.s.", "us", "u.s.a.", "usa", "uk", "u.k.", "uae", "u.a.e."})
@@ -91,7 +111,11 @@ def build() -> dict[str, list[str]]:
         countries += [
             getattr(country, field, "") for field in ("name", "common_name", "official_name")
         ]
-    for country in [*countries, *CONTINENTS]:
+    for country in pycountry.historic_countries:
+        name = country.name.partition(",")[0]  # "USSR, Union of Soviet Socialist Republics"
+        if not HISTORIC_NOT_COUNTRIES.search(name):
+            countries.append(name)
+    for country in [*countries, *CONTINENTS, *FORMER_COUNTRIES]:
         if country and "," not in country:
             kinds[name_key(country)] = "country"
     listed: dict[str, list[str]] = {"town": [], "city": [], "state": [], "country": []}
@@ -161,6 +185,17 @@ def _country_words() -> frozenset[str]:
 def in_country_name(word: str) -> bool:
     """Whether the word is one of a country's or a state's names ("America", "North")."""
     return name_key(word) in _country_words()
+
+
+def plural_place(word: str) -> bool:
+    """ "the two Koreas", "the Americas", "the Carolinas", "both Sudans": the plural of a
+    country, a state, or a word ending in "a" of one's name, is places, not a team."""
+    if len(word) < 5 or not word.endswith("s") or not word[:1].isupper():
+        return False
+    one = word[:-1]
+    if place_kind(one) in {"country", "state"}:
+        return True
+    return one.endswith("a") and in_country_name(one)
 
 
 def state_of(abbreviation: str) -> str | None:

@@ -1,11 +1,13 @@
-"""Spans the NER labels as organisations that are no names: the department an office's
-title names ("Secretary of State Ana Ruiz"), an acronym used as a common noun ("a super
-PAC")."""
+"""Spans the NER labels as names that are no names: the department an office's title
+names ("Secretary of State Ana Ruiz"), an acronym used as a common noun ("a super PAC"), a
+technical term in capitals ("an EV", "AWD", "the GPU", "EVs")."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
+from reader.analyze import lexicon
 from reader.model import EntityType
 
 if TYPE_CHECKING:
@@ -20,6 +22,8 @@ INDEFINITE = frozenset({"a", "an", "another", "each", "every", "any"})
 
 def not_a_name(doc: Doc, first: int, last: int, label: EntityType) -> bool:
     """`doc[first:last]`, labelled `label`, is part of a title or a common noun."""
+    if label != "DATE" and _technical_term(doc, first, last):
+        return True
     if label != "ORG":
         return False
     return _part_of_office(doc, first) or _common_acronym(doc, first, last)
@@ -53,3 +57,16 @@ def _common_acronym(doc: Doc, first: int, last: int) -> bool:
         and doc[first + 1].is_title
         and doc[first + 1].pos_ == "PROPN"
     )
+
+
+#: Capitals with a plural "s" ("EVs", "SUVs", "NGOs"): a kind of thing counted, no name.
+PLURAL_LETTERS = re.compile(r"^[A-Z0-9]*[A-Z][A-Z0-9]*s$")
+
+
+def _technical_term(doc: Doc, first: int, last: int) -> bool:
+    """ "an EV", "AWD", "the GPU market", "40,000 EVs": a technical term written in capitals
+    (`lexicon.TECHNICAL_TERMS`), or letters in the plural, is a common noun."""
+    text = doc[first:last].text  # "USB-C" is three tokens
+    if text in lexicon.TECHNICAL_TERMS:
+        return True
+    return last - first == 1 and len(text) >= 3 and bool(PLURAL_LETTERS.match(text))

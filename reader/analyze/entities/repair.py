@@ -77,6 +77,8 @@ def repair_span(doc: Doc, first: int, last: int, label: EntityType) -> tuple[int
     if label == "ORG":
         last = _extend_org(doc, last)
         first = _extend_acronym_left(doc, first, last)
+    if label in NAMED_TYPES:
+        last = extend_over_exclamation(doc, last)
     return first, last, description
 
 
@@ -329,3 +331,17 @@ def outlets_person(doc: Doc, first: int, last: int) -> bool:
         and (doc[possessive].tag_ == "POS" or doc[possessive].text in lexicon.POSSESSIVE_TOKENS)
         and outlet_and_person(doc, possessive - 1, possessive, last)
     )
+
+
+def extend_over_exclamation(doc: Doc, last: int) -> int:
+    """ "Yahoo! News", of which the model tags "Yahoo!": a "!" glued to a name and an
+    organisation's word after it ("News", "Sports") are the name's."""
+    if (
+        last + 1 < len(doc)
+        and doc[last].text == "!"
+        and not doc[last - 1].whitespace_
+        and doc[last + 1].is_title
+        and doc[last + 1].text in lexicon.ORG_SUFFIXES
+    ):
+        return last + 2
+    return last

@@ -11,9 +11,10 @@ country are a person.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from reader.analyze.entities.given_names import given_names
-from reader.analyze.entities.headings import MakeCandidate
+from reader.analyze.entities.headings import MakeCandidate, spot_span
 from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import Candidate
 from reader.analyze.nlp import ParsedChunk
@@ -42,11 +43,7 @@ def spot_teams(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> list
         span = doc.char_span(start, end, alignment_mode="contract")
         if span is None or len(span) == 0 or any(t.i in taken for t in span):
             continue
-        candidate = make(chunk, span.start, span.end, "ORG", None)
-        if candidate is not None:
-            candidate.votes["ORG"] += SCORE_LINE_VOTE
-            found.append(candidate)
-            taken.update(range(span.start, span.end))
+        spot_span(found, chunk, taken, make, (span.start, span.end), "ORG", SCORE_LINE_VOTE)
     return found
 
 
@@ -69,9 +66,27 @@ def spot_athletes(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> l
             continue
         if any(t in taken for t in range(start, token.i)):
             continue
-        candidate = make(chunk, start, token.i, "PERSON", None)
-        if candidate is not None:
-            candidate.votes["PERSON"] += SCORE_LINE_VOTE
-            found.append(candidate)
-            taken.update(range(start, token.i))
+        spot_span(found, chunk, taken, make, (start, token.i), "PERSON", SCORE_LINE_VOTE)
     return found
+
+
+def team_nicknames(candidates: list[Candidate]) -> None:
+    """ "the Lakers" of "Los Angeles Lakers": a plural capitalised word the model reads as a
+    group of people (a nationality, a party's members) that ends a team's name in the same
+    article, a place and that word, is the team, an organisation."""
+    endings = {
+        c.words[-1]
+        for c in candidates
+        if c.type == "ORG" and len(c.words) >= 2 and place_kind(" ".join(c.words[:-1])) is not None
+    }
+    for candidate in candidates:
+        word = candidate.surface
+        if (
+            candidate.type == "OTHER"
+            and len(candidate.words) == 1
+            and word in endings
+            and word.endswith("s")
+            and word[1:].islower()
+        ):
+            candidate.type = "ORG"
+            candidate.votes = Counter({"ORG": 1 + SCORE_LINE_VOTE})

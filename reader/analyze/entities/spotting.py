@@ -11,13 +11,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reader.analyze import lexicon
-from reader.analyze.entities.evidence import SPOTTED_VOTE
-from reader.analyze.entities.headings import MakeCandidate, spot_camel_case
+from reader.analyze.entities.headings import MakeCandidate, spot_camel_case, spot_span
+from reader.analyze.entities.punctuated import spot_glued
 from reader.analyze.entities.repair import outlet_and_person
 from reader.analyze.entities.sports import spot_athletes
 from reader.analyze.entities.types import Candidate
 from reader.analyze.nlp import ParsedChunk
-from reader.model import EntityType
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,6 +31,7 @@ def spot_all(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> list[C
         spot_named_as,
         spot_based_in,
         spot_camel_case,
+        spot_glued,
         spot_platforms,
         spot_outlets_people,
         spot_listed,
@@ -54,10 +54,7 @@ def spot_organisations(chunk: ParsedChunk, taken: set[int], make: MakeCandidate)
             continue
         j = _title_words_before(doc, i, taken)
         if j < i and (j == 0 or doc[j - 1].lower_ in {"the", "of", "for", "at", "by", "from"}):
-            candidate = make(chunk, j, i + 1, "ORG", None)
-            if candidate is not None:
-                found.append(candidate)
-                taken.update(range(j, i + 1))
+            spot_span(found, chunk, taken, make, (j, i + 1), "ORG", vote=0)
     return found
 
 
@@ -86,7 +83,7 @@ def spot_named_as(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> l
     for token in doc:
         if token.lower_ not in {"known", "called", "named"} or token.dep_ != "acl":
             continue
-        kind = _type_of_noun(token.head.lemma_.lower())
+        kind = lexicon.type_of_noun(token.head.lemma_.lower())
         if kind is None:
             continue
         j = token.i + 1
@@ -98,11 +95,7 @@ def spot_named_as(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> l
         while k < len(doc) and doc[k].is_title and doc[k].is_alpha and k not in taken:
             k += 1
         if k > j:
-            candidate = make(chunk, j, k, kind, None)
-            if candidate is not None:
-                candidate.votes[kind] += SPOTTED_VOTE
-                found.append(candidate)
-                taken.update(range(j, k))
+            spot_span(found, chunk, taken, make, (j, k), kind)
     return found
 
 
@@ -119,22 +112,8 @@ def spot_based_in(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> l
             continue
         j = _title_words_before(doc, i - 1, taken)
         if j < i - 1:
-            candidate = make(chunk, j, i - 1, "PLACE", None)
-            if candidate is not None:
-                candidate.votes["PLACE"] += SPOTTED_VOTE
-                found.append(candidate)
-                taken.update(range(j, i - 1))
+            spot_span(found, chunk, taken, make, (j, i - 1), "PLACE")
     return found
-
-
-def _type_of_noun(lemma: str) -> EntityType | None:
-    if lemma in lexicon.PLACE_NOUNS:
-        return "PLACE"
-    if lemma in lexicon.ORG_NOUNS:
-        return "ORG"
-    if lemma in lexicon.PERSON_NOUNS:
-        return "PERSON"
-    return None
 
 
 #: Nouns a platform's name modifies ("her Facebook page", "a YouTube.com video").
@@ -181,11 +160,7 @@ def spot_platforms(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> 
         )
         if not (posted or followed):
             continue
-        candidate = make(chunk, i, i + 1, "ORG", None)
-        if candidate is not None:
-            candidate.votes["ORG"] += SPOTTED_VOTE
-            found.append(candidate)
-            taken.add(i)
+        spot_span(found, chunk, taken, make, (i, i + 1), "ORG")
     return found
 
 
@@ -209,11 +184,7 @@ def spot_outlets_people(
             continue
         if not outlet_and_person(doc, possessive - 1, possessive, last):
             continue
-        candidate = make(chunk, possessive + 1, last, "PERSON", None)
-        if candidate is not None:
-            candidate.votes["PERSON"] += SPOTTED_VOTE
-            found.append(candidate)
-            taken.update(range(possessive + 1, last))
+        spot_span(found, chunk, taken, make, (possessive + 1, last), "PERSON")
     return found
 
 
@@ -231,11 +202,9 @@ def spot_wire_agency(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -
                 continue
             if i + 3 < len(doc) and doc[i + 3].text not in {"-", "–", "—", "--"}:
                 continue
-            candidate = make(chunk, i + 1, i + 2, "ORG", None)
-            if candidate is not None:
-                candidate.votes["ORG"] += SPOTTED_VOTE
-                taken.add(i + 1)
-                return [candidate]
+            found: list[Candidate] = []
+            if spot_span(found, chunk, taken, make, (i + 1, i + 2), "ORG"):
+                return found
     return []
 
 
@@ -261,18 +230,14 @@ def spot_listed(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> lis
             noun = doc[i - 1]
         else:
             continue
-        kind = _type_of_noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        kind = lexicon.type_of_noun(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
         if kind is None:
             continue
         j = i + 1
         while j < len(doc):
             end = _title_run(doc, j, taken)
             if end > j:
-                candidate = make(chunk, j, end, kind, None)
-                if candidate is not None:
-                    candidate.votes[kind] += SPOTTED_VOTE
-                    found.append(candidate)
-                    taken.update(range(j, end))
+                spot_span(found, chunk, taken, make, (j, end), kind)
             elif j not in taken:
                 break
             else:
@@ -303,11 +268,7 @@ def spot_slashed(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> li
         end = _title_run(doc, i + 1, taken)
         if end == i + 1 or doc[end - 1].ent_type_:
             continue
-        candidate = make(chunk, i + 1, end, "ORG", None)
-        if candidate is not None:
-            candidate.votes["ORG"] += SPOTTED_VOTE
-            found.append(candidate)
-            taken.update(range(i + 1, end))
+        spot_span(found, chunk, taken, make, (i + 1, end), "ORG")
     return found
 
 
@@ -327,9 +288,5 @@ def spot_followed(chunk: ParsedChunk, taken: set[int], make: MakeCandidate) -> l
             continue
         if doc[start].text not in given_names():
             continue
-        candidate = make(chunk, start, end, "PERSON", None)
-        if candidate is not None:
-            candidate.votes["PERSON"] += SPOTTED_VOTE
-            found.append(candidate)
-            taken.update(range(start, end))
+        spot_span(found, chunk, taken, make, (start, end), "PERSON")
     return found
