@@ -48,7 +48,7 @@ if TYPE_CHECKING:
 class ReaderApp(Navigation, App[None]):
     """Read one article; if no `analysis` is given, analyse it in a worker after first paint."""
 
-    CSS_PATH = ["reader.tcss", "colours.tcss"]
+    CSS_PATH = "reader.tcss"
     TITLE = "article-reader"
 
     reading_width: var[int] = var(DEFAULT_WIDTH)

@@ -67,13 +67,35 @@ class LibraryScreen(Screen[None]):
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
+    #: The reader's readable colours (`$reader-*`, see `reader.tcss`) for the title, the
+    #: status and the table: here rather than in the app's sheet, so that they are read when
+    #: a list is first shown, not before every article's first frame. Each table rule is
+    #: more specific than DataTable's own (which it overrides) by the screen's name.
     DEFAULT_CSS = """
     LibraryScreen {
-        & > #library-title { padding: 0 1; text-style: bold; color: $text-primary; }
-        & > #library-status { padding: 0 1; color: $text-muted; }
+        & > #library-title { padding: 0 1; text-style: bold; color: $reader-heading; }
+        & > #library-status { padding: 0 1; color: $reader-caption; }
         & > #library-filter { display: none; height: 1; border: none; padding: 0 1; }
         & > #library-filter.-shown { display: block; }
         & > ArticleTable { height: 1fr; }
+        & DataTable {
+            color: $reader-body;
+            & > .datatable--header { color: $reader-title; }
+            & > .datatable--cursor {
+                color: $reader-cursor-blurred;
+                background: $reader-cursor-blurred-bg;
+            }
+            &:focus > .datatable--cursor {
+                color: $reader-cursor;
+                background: $reader-cursor-bg;
+            }
+            /* Textual's own header tint in the ANSI themes (bright blue) hides the
+               terminal's text on a light terminal; the quotes' tint keeps it readable. */
+            &:ansi > .datatable--header {
+                color: $reader-title;
+                background: $reader-quote-bg;
+            }
+        }
     }
     """
 

@@ -13,8 +13,8 @@ terminal's 16 (`ANSI_DARK`, `ANSI_LIGHT`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 RGB = tuple[float, float, float]
 
@@ -26,19 +26,18 @@ TINT_CONTRAST = 5.5
 #: WCAG 2 AAA: the title stands out from the details below it.
 TITLE_CONTRAST = 7.0
 
-_HEX = re.compile(r"#([0-9a-fA-F]{6})([0-9a-fA-F]{2})?")
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _WHITE: RGB = (255.0, 255.0, 255.0)
 _BLACK: RGB = (0.0, 0.0, 0.0)
 
 
 def parse_hex(value: str) -> tuple[RGB, float] | None:
     """`#RRGGBB` or `#RRGGBBAA` as a colour and its alpha; None for anything else."""
-    match = _HEX.fullmatch(value.strip())
-    if match is None:
+    value = value.strip()
+    if len(value) not in (7, 9) or value[0] != "#" or not _HEX_DIGITS.issuperset(value[1:]):
         return None
-    digits, alpha = match.groups()
-    rgb = tuple(float(int(digits[i : i + 2], 16)) for i in (0, 2, 4))
-    return (rgb[0], rgb[1], rgb[2]), (int(alpha, 16) / 255 if alpha else 1.0)
+    rgb = tuple(float(int(value[i : i + 2], 16)) for i in (1, 3, 5))
+    return (rgb[0], rgb[1], rgb[2]), (int(value[7:], 16) / 255 if len(value) == 9 else 1.0)
 
 
 def to_hex(rgb: RGB) -> str:
@@ -66,24 +65,27 @@ def luminance(rgb: RGB) -> float:
 
 def contrast(one: RGB, other: RGB) -> float:
     """WCAG 2 contrast ratio, from 1 to 21."""
-    high, low = sorted((luminance(one), luminance(other)), reverse=True)
+    return _ratio(luminance(one), luminance(other))
+
+
+def _ratio(one: float, other: float) -> float:
+    """WCAG 2 contrast ratio of two relative luminances."""
+    high, low = (one, other) if one >= other else (other, one)
     return (high + 0.05) / (low + 0.05)
-
-
-def _towards(backgrounds: list[RGB]) -> RGB:
-    """White on dark backgrounds, black on light ones: what text moves towards to stand out."""
-    darkest = min(luminance(bg) for bg in backgrounds)
-    lightest = max(luminance(bg) for bg in backgrounds)
-    return _WHITE if (darkest + lightest) / 2 < 0.18 else _BLACK
 
 
 def readable(text: RGB, *backgrounds: RGB, ratio: float = TEXT_CONTRAST) -> RGB:
     """`text`, or the least change of it towards white or black, that has `ratio` (WCAG AA
-    by default) against every one of `backgrounds`."""
-    target = _towards(list(backgrounds))
+    by default) against every one of `backgrounds`: white on dark backgrounds, black on
+    light ones, in steps of 5%."""
+    grounds = [luminance(bg) for bg in backgrounds]  # the same at every step
+    target = _WHITE if (min(grounds) + max(grounds)) / 2 < 0.18 else _BLACK
     step = 0.0
     colour = text
-    while step < 1.0 and min(contrast(colour, bg) for bg in backgrounds) < ratio:
+    while step < 1.0:
+        light = luminance(colour)
+        if min(_ratio(light, ground) for ground in grounds) >= ratio:
+            break
         step = min(1.0, step + 0.05)
         colour = blend(text, target, step)
     return colour
@@ -157,9 +159,39 @@ ANSI_LIGHT = {
 }
 
 
+#: The theme variables the reader's colours are worked out from.
+THEME_COLOURS = (
+    "surface",
+    "panel",
+    "foreground",
+    "accent",
+    "warning",
+    "success",
+    "background",
+    "text-primary",
+    "text-secondary",
+    "text-warning",
+    "text-accent",
+    "link-color",
+    "block-cursor-background",
+    "block-cursor-foreground",
+    "block-cursor-blurred-background",
+    "block-cursor-blurred-foreground",
+)
+
+
 def reader_colours(variables: Mapping[str, str], *, dark: bool = True) -> dict[str, str]:
     """The reader's `$reader-*` CSS variables for a theme, from its variables (`dark`: a
-    theme for a dark screen)."""
+    theme for a dark screen). Worked out once per theme: the app asks again each time its
+    stylesheet is refreshed (a theme chosen, the terminal's colours changed)."""
+    theme = tuple(variables.get(name, "") for name in THEME_COLOURS)
+    return dict(theme_reader_colours(theme, dark))
+
+
+@lru_cache(maxsize=64)
+def theme_reader_colours(theme: tuple[str, ...], dark: bool) -> dict[str, str]:
+    """`reader_colours` for the values of `THEME_COLOURS`, in that order."""
+    variables = dict(zip(THEME_COLOURS, theme, strict=True))
     surface = _colour(variables, "surface")
     panel = _colour(variables, "panel")
     foreground = _colour(variables, "foreground")
