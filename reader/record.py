@@ -63,3 +63,11 @@ class Record:
         names = _shape(self.__class__)[2]
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in names)
         return f"{self.__class__.__qualname__}({shown})"
+
+
+class MutableRecord(Record):
+    """Base of mutable dataclasses declared `@dataclass(eq=False, repr=False)`: compared and
+    shown as a `Record`, and unhashable, as a generated dataclass that compares is."""
+
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]

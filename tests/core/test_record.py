@@ -91,3 +91,34 @@ def test_a_model_record_has_no_instance_dict() -> None:
     for one, _ in SAMPLES:
         if type(one) is not Settings:
             assert not hasattr(one, "__dict__"), type(one).__name__
+
+
+def test_a_mutable_record_compares_and_shows_itself_as_the_generated_dataclass_did() -> None:
+    from reader.load.text_lines import Line as TextLine
+    from reader.record import MutableRecord
+    from reader.tui.context import ReaderContext
+    from reader.tui.launch import Launch
+    from reader.tui.screens.selection import Selection
+
+    samples: list[tuple[Any, Any]] = [
+        (Selection(ENTITY, 0), Selection(ENTITY, 1)),
+        (ReaderContext(keymap={"reader.help": "f1"}), ReaderContext()),
+        (Launch(Settings(), None), Launch(Settings(), None, ["a notice"])),
+        (TextLine("By Kim"), TextLine("By Kim", bullet=True)),
+    ]
+    for one, other in samples:
+        cls = type(one)
+        assert cls.__eq__ is MutableRecord.__eq__ and cls.__repr__ is MutableRecord.__repr__
+        specs = [(f.name, f.type, f) for f in dataclasses.fields(cls)]
+        twin = dataclasses.make_dataclass(cls.__name__, specs)
+        values = {f.name: getattr(one, f.name) for f in dataclasses.fields(one)}
+        made = twin(**{f.name: values[f.name] for f in dataclasses.fields(twin) if f.init})
+        for f in dataclasses.fields(twin):
+            setattr(made, f.name, values[f.name])
+        assert repr(one) == repr(made)
+        assert one == copy.copy(one) and one != other
+        with pytest.raises(TypeError):
+            hash(one)
+    selection = samples[0][0]
+    selection.mention = 1  # still mutable
+    assert selection == samples[0][1]
