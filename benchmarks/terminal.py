@@ -149,15 +149,15 @@ def require_tmux() -> None:
     compile_sources()
 
 
-def compile_sources() -> None:
-    """Byte-compile the reader's modules, as an installed package is.
+def compile_sources(root: Path = REPO) -> None:
+    """Byte-compile the reader's modules (of the tree at `root`), as an installed package is.
 
     Without this (say, with PYTHONDONTWRITEBYTECODE set, or a fresh checkout), every run would
     compile the package from source, a cost a user's installed reader never pays.
     """
     import compileall
 
-    compileall.compile_dir(str(REPO / "reader"), quiet=1)
+    compileall.compile_dir(str(root / "reader"), quiet=1)
 
 
 def new_session(*args: str) -> None:
@@ -197,11 +197,12 @@ class Pane:
         width: int = 120,
         height: int = 40,
         env: dict[str, str] | None = None,
+        cwd: Path = REPO,
     ) -> None:
         Pane._count += 1
         self.name = f"bench-{os.getpid()}-{Pane._count}"
         exports = " ".join(f"{k}={shlex.quote(v)}" for k, v in (env or {}).items())
-        line = f"cd {shlex.quote(str(REPO))} && exec env {exports} {shlex.join(command)}"
+        line = f"cd {shlex.quote(str(cwd))} && exec env {exports} {shlex.join(command)}"
         self.started = time.perf_counter()
         new_session("-d", "-s", self.name, "-x", str(width), "-y", str(height), line)
         self.pid = int(_tmux("list-panes", "-t", self.name, "-F", "#{pane_pid}").split()[0])
@@ -314,9 +315,11 @@ def left_cells(row: str, cells: int) -> str:
     return "".join(out)
 
 
-def first_paint(command: Sequence[str], words: str, *, env: dict[str, str] | None = None) -> float:
-    """Seconds from starting `command` until `words` are on screen."""
-    pane = Pane(command, env=env)
+def first_paint(
+    command: Sequence[str], words: str, *, env: dict[str, str] | None = None, cwd: Path = REPO
+) -> float:
+    """Seconds from starting `command` (in the directory `cwd`) until `words` are on screen."""
+    pane = Pane(command, env=env, cwd=cwd)
     try:
         return pane.wait_for(lambda screen: words in " ".join(screen.split()))
     finally:
