@@ -38,6 +38,7 @@ LATER = (
     "reader.load.page.extract",
     "reader.store.highlights",
     "reader.tui.dialogs.help",
+    "reader.tui.text.history",  # back and forward: made by the first link or step
     "reader.tui.widgets.filter_input",  # the entity list's `/`
     "spacy",
     "textual.widgets._footer",  # the key bar's keys: mounted once the first frame is out
@@ -146,3 +147,17 @@ async def test_the_key_bar_lists_the_keys_once_the_first_frame_is_out() -> None:
         assert footer.parent is not None and footer.parent.id == "key-bar"
         await pilot.pause()
         assert "Help" in screen_text(app).splitlines()[-1]
+
+
+async def test_back_as_the_first_key_says_there_is_no_article_before() -> None:
+    """The history is made on its first use: `backspace` before any link was followed says
+    so, and forward after it too, and the article stays."""
+    analysis = frozen_seed()
+    app = ReaderApp(analysis.article, analysis=analysis)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("backspace", "shift+backspace")
+        await pilot.pause()
+        notices = [str(n.message) for n in app._notifications]
+        assert any("No article before" in n for n in notices)
+        assert any("No article after" in n for n in notices)
+        assert app.history.back == [] and app.screen.article is analysis.article
