@@ -42,6 +42,7 @@ LATER = (
     "reader.tui.widgets.filter_input",  # the entity list's `/`
     "spacy",
     "textual.widgets._footer",  # the key bar's keys: mounted once the first frame is out
+    "textual.widgets._label",  # the search bar's prompt and counter, built after the frame
     "trafilatura",
 )
 
