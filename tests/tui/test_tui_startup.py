@@ -27,6 +27,7 @@ SEED = Path(__file__).resolve().parents[2] / "sample_articles" / "voa-korea-olym
 #: Modules no first frame of an article needs: each is imported when it is first used.
 LATER = (
     "concurrent.futures.thread",  # the archive's thread: started with the first article kept
+    "json",  # the analysis cache's codec: read only when the cache holds the article
     "lxml",
     "reader.analyze.entities",
     "reader.analyze.worker",  # the analysis child: started once the first frame is out
