@@ -8,7 +8,6 @@ article already (the cache's key stands for it, the reader sent it to the child)
 
 from __future__ import annotations
 
-import json
 import zlib
 from dataclasses import replace
 from typing import Any
@@ -171,11 +170,15 @@ def encode_analysis(analysis: Analysis) -> bytes:
         ],
         "lang": analysis.article.lang,
     }
+    import json  # some 4.5 M instructions: an article opened without a cached analysis needs none
+
     return zlib.compress(json.dumps(data, ensure_ascii=False).encode(), 1)
 
 
 def decode_analysis(article: Article, payload: bytes) -> Analysis:
     """The inverse of `encode_analysis`, for `article`; raises ValueError on a bad payload."""
+    import json
+
     try:
         data: dict[str, Any] = json.loads(zlib.decompress(payload))
         entities = tuple(

@@ -1,5 +1,8 @@
 """The data the reader works on: plain frozen dataclasses, no Textual, no spaCy.
 
+Their equality, hash and repr come from `reader.record.Record` (the same behaviour as the
+generated ones, without compiling them for each class at every start).
+
 One text, many spans: `Article.text` is the whole clean body (blocks joined by a blank
 line) and every block, mention and quote is a pair of character offsets into it.
 """
@@ -10,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from reader.record import Record
 from reader.scripts import word_count
 
 BlockKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item"]
@@ -33,8 +37,8 @@ ENTITY_GROUPS: tuple[tuple[EntityType, str], ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Block(Record):
     """A paragraph-level piece of the body: `text[start:end]`."""
 
     kind: BlockKind
@@ -42,8 +46,8 @@ class Block:
     end: int
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Link(Record):
     """A link in the body: `text[start:end]` points to `href` (http, https or mailto)."""
 
     start: int
@@ -51,8 +55,8 @@ class Link:
     href: str
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Mark(Record):
     """Emphasis in the body: `text[start:end]` is bold (`strong`) or italic (`em`)."""
 
     start: int
@@ -60,8 +64,8 @@ class Mark:
     kind: MarkKind
 
 
-@dataclass(frozen=True, slots=True)
-class Article:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Article(Record):
     """A clean article: metadata plus one body string cut into blocks."""
 
     source: str
@@ -119,15 +123,17 @@ class Article:
         return max(1, round(self.word_count / 230))
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Mention(Record):
+    """Where the text names an entity: `text[start:end]`."""
+
     start: int
     end: int
     kind: MentionKind = "name"  # "pronoun": a pronoun naming the entity as a quote's speaker
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Entity(Record):
     """One real-world entity named in the article, with every mention of it."""
 
     id: str
@@ -147,8 +153,8 @@ class Entity:
         return self.mentions[0].start if self.mentions else -1
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Quote(Record):
     """Words inside one pair of quote marks (or a reported clause, for `indirect`)."""
 
     id: str
@@ -172,8 +178,8 @@ class Quote:
         return self.speaker is not None and 0.0 < self.confidence < UNSURE_CONFIDENCE
 
 
-@dataclass(frozen=True, slots=True)
-class Analysis:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Analysis(Record):
     """An article with what the analysis found in it."""
 
     article: Article

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reader.model import Analysis, Article, Entity, Mention, Quote
+from reader.record import Record
 
 CorrectionKind = Literal["rename", "merge", "speaker"]
 
 
-@dataclass(frozen=True, slots=True)
-class Correction:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Correction(Record):
     """One change, as stored.
 
     - `rename`: `target` is an entity id, `value` its new name.

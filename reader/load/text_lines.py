@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.load.page.blocks import key as _key
+from reader.record import MutableRecord
 from reader.scripts import has_prose_letters, shape_words, starts_like_a_name
 
 _TERMINAL = ".!?…\"”’'):;。！？」』）：；"
@@ -127,8 +128,8 @@ _SMALL_WORDS = frozenset(
 )
 
 
-@dataclass(slots=True)
-class Line:
+@dataclass(slots=True, eq=False, repr=False)
+class Line(MutableRecord):
     """One line and what its shape says, each worked out once (a long text has many lines)."""
 
     text: str

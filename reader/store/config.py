@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.record import Record
 from reader.store.db import StoreUnavailable
 from reader.store.dirs import config_path
 
@@ -21,8 +22,8 @@ from reader.store.dirs import config_path
 READING_WIDTH_RANGE = (40, 160)
 
 
-@dataclass(frozen=True)
-class Settings:
+@dataclass(frozen=True, eq=False, repr=False)
+class Settings(Record):
     """What the config file asks for; `None` means "the reader's default"."""
 
     theme: str | None = None

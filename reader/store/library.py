@@ -18,6 +18,7 @@ from pathlib import Path
 
 from reader.keep.corrections import Correction, text_key
 from reader.model import Article
+from reader.record import Record
 from reader.store.db import StoreUnavailable, open_database, transaction
 from reader.store.dirs import library_path
 
@@ -133,8 +134,8 @@ def _is_utf8(text: str) -> bool:
     return True
 
 
-@dataclass(frozen=True, slots=True)
-class HistoryEntry:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class HistoryEntry(Record):
     """An article opened before, as it was when last opened."""
 
     source: str

@@ -6,6 +6,7 @@ loaders only by `main()`.
 
 from __future__ import annotations
 
+import functools
 import sys
 import time
 from collections.abc import Iterable
@@ -28,7 +29,6 @@ from reader.tui.screens.lists import is_a_list
 from reader.tui.screens.reader import ReaderScreen
 from reader.tui.session import ReadingSession
 from reader.tui.text.contrast import reader_colours
-from reader.tui.text.history import History
 from reader.tui.text.measure import DEFAULT_WIDTH, WIDTH_STEP, clamp_width
 from reader.tui.text.window_title import POP_TITLE, PUSH_TITLE, title_sequence, window_title
 
@@ -42,6 +42,7 @@ if TYPE_CHECKING:
     from reader.tui.screens.feeds import FeedsScreen
     from reader.tui.screens.highlights import HighlightsScreen
     from reader.tui.screens.people import PeopleScreen
+    from reader.tui.text.history import History
     from reader.tui.text.selecting import Span
 
 
@@ -122,10 +123,16 @@ class ReaderApp(Navigation, App[None]):
             archiver=archiver,
         )
         """What the screens are handed: they read the stores and settings here."""
-        self.history = History()
-        """The articles left by following links, and those gone back from."""
         if article is not None:
             self.title = clean_name(article.title or article.source)
+
+    @functools.cached_property
+    def history(self) -> History:
+        """The articles left by following links, and those gone back from: made by the first
+        link followed or the first step back (not by the first frame)."""
+        from reader.tui.text.history import History
+
+        return History()
 
     def get_css_variables(self) -> dict[str, str]:
         """The theme's variables, and the reader's own `$reader-*` colours worked out from

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.record import MutableRecord
+
 if TYPE_CHECKING:
     from reader.archive.ingest import Archiver
     from reader.model import Article
@@ -15,8 +17,8 @@ if TYPE_CHECKING:
     from reader.store.library import Library
 
 
-@dataclass
-class ReaderContext:
+@dataclass(eq=False, repr=False)
+class ReaderContext(MutableRecord):
     """The app's dependencies, built once by the app and handed to every screen."""
 
     cache: AnalysisCache | None = None

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.record import MutableRecord
 from reader.store.config import Settings, load_settings
 from reader.store.db import StoreUnavailable
 from reader.store.library import Library
@@ -68,8 +69,8 @@ def _say(sentence: str) -> None:
     print(f"reader: {sentence}", file=sys.stderr)
 
 
-@dataclass
-class Launch:
+@dataclass(eq=False, repr=False)
+class Launch(MutableRecord):
     """The settings and library one run of the reader works with."""
 
     settings: Settings

@@ -18,7 +18,6 @@ from reader.model import Analysis, Article
 from reader.pipeline import cached_analysis
 from reader.tui.screens.link_hints import LinkChosen
 from reader.tui.screens.reader import ReaderScreen
-from reader.tui.text.history import History, Place
 from reader.tui.text.links import followable
 
 if TYPE_CHECKING:
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from reader.tui.context import ReaderContext
     from reader.tui.screens.library import LibraryScreen
     from reader.tui.session import ReadingSession
+    from reader.tui.text.history import History, Place
 
 
 class NavigationHost(Protocol):
@@ -132,7 +132,7 @@ class Navigation:
         self.history.went_to(here)
         if analysis is None:
             analysis = cached_analysis(article, self.cache)
-        self._show_place(Place(article, analysis, None))
+        self._show_place(type(here)(article, analysis, None))
 
     # -- back and forward -------------------------------------------------------------------
 
@@ -164,6 +164,8 @@ class Navigation:
         screen = self.screen
         if not isinstance(screen, ReaderScreen):
             return None
+        from reader.tui.text.history import Place  # on the first link or step, not at start
+
         self.session.save_place()
         return Place(screen.article, screen.analysis, screen.article_view.top_offset())
 

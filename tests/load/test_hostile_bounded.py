@@ -332,9 +332,20 @@ def module_patterns() -> list[tuple[str, re.Pattern[Any]]]:
     for name in PATTERN_MODULES:
         module = importlib.import_module(name)
         for attribute, value in vars(module).items():
+            if _compiled_on_first_use(value):
+                value = value()  # a pattern compiled on first use: checked the same
             if isinstance(value, re.Pattern):
                 found.append((f"{name}.{attribute}", value))
     return found
+
+
+def _compiled_on_first_use(value: Any) -> bool:
+    """A `functools.cache` function of no arguments that returns a pattern (`scripts`,
+    `sanitize`: a class of wide characters is compiled when a text needs it)."""
+    wrapped = getattr(value, "__wrapped__", None)
+    if not callable(wrapped) or not hasattr(value, "cache_info"):
+        return False
+    return getattr(wrapped, "__annotations__", {}).get("return") in ("re.Pattern[str]", re.Pattern)
 
 
 def search_seconds(pattern: re.Pattern[Any], text: str) -> float:

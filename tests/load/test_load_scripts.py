@@ -57,3 +57,22 @@ def test_japanese_arabic_and_hebrew_text_files_are_read(tmp_path: Path) -> None:
         assert article.title == title.strip(), name
         assert [article.block_text(b) for b in article.blocks] == [p.strip() for p in paragraphs]
         assert article.lang == lang
+
+
+def test_western_text_is_counted_by_its_spaces_without_compiling_a_pattern() -> None:
+    """Text all in Windows-1252 (curly quotes, dashes, the euro, accents) holds none of the
+    unspaced scripts: it is counted by its spaces, and neither pattern of those scripts is
+    compiled for it (each costs millions of instructions at a start)."""
+    from reader import scripts
+
+    scripts._maybe_unspaced.cache_clear()
+    scripts._unspaced.cache_clear()
+    assert word_count("Kim said: “It’s über — 5 € at the café…”") == 10
+    assert shape_words("Œuvre – “naïve” ‰") == 4
+    assert scripts._maybe_unspaced.cache_info().currsize == 0
+    assert scripts._unspaced.cache_info().currsize == 0
+    # Beyond it, the patterns still decide: Cyrillic and a trademark sign are spaced, Thai
+    # and Chinese are counted by their characters.
+    assert word_count("Привет, мир™ ok") == 3
+    assert word_count("ภาษาไทย ok") == 8
+    assert word_count("中文 字") == 3

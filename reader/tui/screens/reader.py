@@ -13,7 +13,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Input
+from textual.widgets import Input
 
 from reader.keep.correction_log import CorrectionLog
 from reader.model import Analysis, Article, Entity, Quote
@@ -126,6 +126,8 @@ class ReaderScreen(
         row = next(iter(self.query(KeyBarRow)), None)
         if row is None or not row.is_attached:  # quit (or left) before the first frame was out
             return
+        from textual.widgets import Footer  # some 7 M instructions, not needed for the first frame
+
         await row.mount(Footer())
         self.refresh_bindings()  # the footer lists the keys when told that they are settled
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.model import Analysis, Entity, Quote
+from reader.record import MutableRecord
 from reader.tui.text.quote_marks import with_quote_marks
 
 
-@dataclass
-class Selection:
+@dataclass(eq=False, repr=False)
+class Selection(MutableRecord):
     """The selected entity (its mentions marked, its quotes listed) and the current quote."""
 
     entity: Entity | None = None

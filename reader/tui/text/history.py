@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from reader.model import Analysis, Article
+from reader.record import Record
 
 #: The most places kept each way.
 MAX_PLACES = 50
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Place(Record):
     """An article, its analysis if it had one, and the offset at the top of the view."""
 
     article: Article

@@ -17,6 +17,7 @@ from typing import Literal
 from rich.cells import cell_len
 
 from reader.model import Article, Block
+from reader.record import Record
 
 #: What a screen line holds; the article view styles each kind differently.
 LineKind = Literal["heading", "paragraph", "caption", "blockquote", "list_item", "blank"]
@@ -30,8 +31,8 @@ _WORD = re.compile(r"\S+\s*")
 _NOT_ONE_CELL = re.compile(r"[^\x20-\x7e\u00a0-\u00ac\u00ae-\u024f\u2010-\u2027\u2030-\u205e]")
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Line(Record):
     """One screen line: `text[start:end]`, with the block kind it belongs to.
 
     `first` is True on the first line of a block (where a list item gets its bullet).

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from urllib.parse import urlsplit
 
 #: Schemes the reader follows or hands to the browser.
 SHOWN_SCHEMES = ("http", "https", "mailto")
-# Controls, spaces, DEL, C1 controls and bidi marks: none may reach an OSC 8 sequence.
-_UNSAFE = re.compile("[\x00-\x20\x7f-\x9f\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    """Controls, spaces, DEL, C1 controls and bidi marks: none may reach an OSC 8 sequence.
+    Compiled for the first link (a class of wide characters takes `re` a while to compile,
+    and most articles from a text file have no links)."""
+    return re.compile("[\x00-\x20\x7f-\x9f\u00a0\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def terminal_href(href: str) -> str | None:
     """`href` with every control and space taken out, or None unless it is http(s) or mailto:
     what may go into a terminal hyperlink (OSC 8) or to the browser."""
-    href = _UNSAFE.sub("", href)
+    href = _unsafe().sub("", href)
     scheme, colon, _ = href.partition(":")
     if not colon or scheme.lower() not in SHOWN_SCHEMES:
         return None

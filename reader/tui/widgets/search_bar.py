@@ -12,7 +12,7 @@ from textual import on
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widgets import Input, Label
+from textual.widgets import Input
 
 from reader.tui.text.search import SearchResults, find_matches, next_scope, parse_query
 from reader.tui.text.spans import SpanIndex
@@ -102,6 +102,8 @@ class SearchBar(Horizontal):
         if self._built or not self.is_attached:  # not when the app quit before the first frame
             return
         self._built = True
+        from textual.widgets import Label  # with the bar, after the first frame
+
         self.mount(
             Label("/", id="search-prompt"),
             Input(
@@ -170,6 +172,8 @@ class SearchBar(Horizontal):
         counter = self.results.counter if needle else ""
         if scope != "all":
             counter = f"{scope} · {counter}" if counter else scope
+        from textual.widgets import Label
+
         self.query_one("#search-counter", Label).update(counter)
         self.set_class(bool(needle) and not self.results, "-no-match")
 
