@@ -13,6 +13,14 @@ from collections.abc import Callable
 
 from reader.analyze import lexicon
 from reader.analyze.entities.candidates import corporate_core
+from reader.analyze.entities.known_aliases import (
+    compound_initials,
+    contracted_names,
+    country_alias,
+    korea,
+    organisation_aliases,
+    outlet_short_names,
+)
 from reader.analyze.entities.names import Names
 from reader.analyze.entities.places import country_of, place_kind, state_of
 from reader.analyze.entities.short_forms import (
@@ -32,14 +40,16 @@ from reader.analyze.entities.types import (
 
 def country_names(names: Names) -> None:
     """A country's names are one place ("North Korea" / "Democratic People's Republic of
-    Korea", ISO 3166's common and official names)."""
+    Korea", ISO 3166's common and official names; "US", "Britain": `COUNTRY_ALIASES`)."""
     first_of: dict[str, str] = {}
 
-    def order(key: str) -> tuple[bool, int]:  # "North Korea" before "N. Korea"
-        return "." in key.split(" ")[0], names.first_seen[key]
+    def order(key: str) -> tuple[bool, bool, int]:  # "North Korea" before "N. Korea", "US"
+        surface = names.surface_of[key]
+        return "." in key.split(" ")[0], surface.isupper(), names.first_seen[key]
 
     for key in sorted(names.types, key=order):
-        country = country_of(key)
+        alias = country_alias(key, names.surface_of[key])
+        country = country_of(alias or key)
         if country is None or names.types[key] not in {"PLACE", "PERSON"} or key in names.canonical:
             continue
         if country in first_of:
@@ -277,6 +287,8 @@ ALIAS_RULES: tuple[AliasRule, ...] = (
     state_abbreviations,
     city_with_its_state,
     country_names,
+    korea,
+    organisation_aliases,
     parenthesised_acronyms,
     party_names,
     newspaper_short_names,
@@ -286,6 +298,9 @@ ALIAS_RULES: tuple[AliasRule, ...] = (
     organisation_before_its_cause,
     organisation_without_its_kind,
     acronyms,
+    compound_initials,
+    contracted_names,
+    outlet_short_names,
     compass_words,
     corporate_forms,
     last_word_of_company,

@@ -29,13 +29,18 @@ class Names:
     #: An acronym written in parentheses right after a name -> that name's key
     #: ("Alliance to Reclaim Our Schools (AROS)").
     spelled_out: dict[str, str] = field(default_factory=dict)
+    #: Where each key's mentions start; the article's text.
+    starts: dict[str, list[int]] = field(default_factory=dict)
+    text: str = ""
 
     @classmethod
     def of(cls, candidates: list[Candidate], types: dict[str, EntityType], text: str = "") -> Names:
         first_seen: dict[str, int] = {}
         surface_of: dict[str, str] = {}
         spelled_out: dict[str, str] = {}
+        starts: dict[str, list[int]] = {}
         for candidate in sorted(candidates, key=lambda c: c.start):
+            starts.setdefault(candidate.key, []).append(candidate.start)
             first_seen.setdefault(candidate.key, candidate.start)
             surface_of.setdefault(candidate.key, candidate.surface)
             after = PARENTHESISED.match(text, candidate.end)
@@ -47,7 +52,16 @@ class Names:
 
         people = [k for k, t in types.items() if t == "PERSON" and length(k) >= 2]
         named = [k for k, t in types.items() if t in NAMED_TYPES | {"OTHER"} and length(k) >= 2]
-        return cls(types, surface_of, first_seen, people, named, spelled_out=spelled_out)
+        return cls(
+            types,
+            surface_of,
+            first_seen,
+            people,
+            named,
+            spelled_out=spelled_out,
+            starts=starts,
+            text=text,
+        )
 
     def words_of(self, key: str) -> list[str]:
         return self.surface_of[key].split()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reader.analyze.entities.name_variants import compare_names
 from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import Candidate, name_key
 from reader.model import EntityType
@@ -38,6 +39,9 @@ def person_for(
                 or suffixed_before(words, words_of(k), min(person_starts[k]), first_seen)
             )
         ]
+        if not matches:
+            variant = fuller_variant(candidate.key, words, people, person_starts, words_of)
+            return variant
     elif len(words) >= 2 and entity_type in {"ORG", "PLACE"}:
         # "De Blasio" typed an organisation: the surname of "Bill de Blasio".
         matches = [k for k in people if k != candidate.key and name_parts(words_of(k))[1:] == words]
@@ -55,7 +59,11 @@ def person_for(
             or (entity_type == "PLACE" and place_kind(word) is None)  # "LeBron" / "LeBron James"
         ):
             matches = [k for k in people if word in edges(k)]
-        elif entity_type == "ORG" or candidate.speech_subject:
+        elif (
+            entity_type == "ORG"
+            or candidate.speech_subject
+            or (entity_type == "PLACE" and _weak_town(candidate, word))
+        ):
             matches = [k for k in people if word == edges(k)[1]]
         else:
             return None
@@ -66,6 +74,18 @@ def person_for(
     if len(matches) == 1:
         return matches[0]
     return nearest_before(candidate.start, matches, person_starts)
+
+
+#: The most votes a town's name may have to be read as a surname: the model's and one word
+#: around it ("it came to Marion"); "Marion, Ohio" (a town and its state) has more.
+WEAK_PLACE_VOTES = 2
+
+
+def _weak_town(candidate: Candidate, word: str) -> bool:
+    """A one-word "place" that is no more than a town of GeoNames', with no more evidence
+    than the model's label and one word around it: the surname of the person named in full
+    ("Marion" of "Lena Marion"; Marion is a town of GeoNames')."""
+    return place_kind(word) == "town" and sum(candidate.votes.values()) <= WEAK_PLACE_VOTES
 
 
 #: Generational suffixes, not part of the surname ("John G. Roberts Jr." / "Roberts").
@@ -104,6 +124,32 @@ def suffixed_before(short: list[str], long_words: list[str], long_at: int, short
 def is_edge_subsequence(short: list[str], long: list[str]) -> bool:
     n = len(short)
     return n < len(long) and (long[:n] == short or long[-n:] == short)
+
+
+def fuller_variant(
+    key: str,
+    words: list[str],
+    people: list[str],
+    person_starts: dict[str, list[int]],
+    words_of: Callable[[str], list[str]],
+) -> str | None:
+    """The one person whose name is this one written more fully ("William Harmon" for "Bill
+    Harmon", "Benjamin Okoro" for "B. U. Okoro", "John Milo Ford" for "John M. Ford"), or
+    spelled alike and written more often ("Phillip Ames" for one "Philip Ames")."""
+    own_count = len(person_starts.get(key, ()))
+    own_first = min(person_starts.get(key) or [0])
+    found = []
+    for other in people:
+        if other == key:
+            continue
+        how = compare_names(words, name_parts(words_of(other)))
+        if how == "fuller":
+            found.append(other)
+        elif how == "alike":
+            count, first = len(person_starts[other]), min(person_starts[other])
+            if (count, -first) > (own_count, -own_first):
+                found.append(other)
+    return found[0] if len(found) == 1 else None
 
 
 def nearest_before(position: int, keys: list[str], starts: dict[str, list[int]]) -> str:
