@@ -50,7 +50,9 @@ _HTML_START = re.compile(
         <(?:!doctype\s+html|html|head|body|meta|title|link|script|style|article|main|div|p|h[1-6]|header|section)\b""",
     re.IGNORECASE | re.DOTALL | re.VERBOSE,
 )
-_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|article|br|span|a)\b[^>]*>", re.IGNORECASE)
+#: A tag ends before the next "<": with `[^>]*`, a run of "<a " and no ">" rescanned the rest of
+#: the text from every "<a", quadratic in its length.
+_HTML_TAG = re.compile(r"</?(?:html|head|body|p|div|article|br|span|a)\b[^<>]*>", re.IGNORECASE)
 
 
 def describe(source: str) -> str:
