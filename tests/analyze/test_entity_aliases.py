@@ -215,3 +215,52 @@ def test_a_camelcase_contraction_of_an_organisations_words_is_that_organisation(
         "Sen. Rhea McCain of Arizona spoke. The Cain Foundation paid for the trip.",
     )
     entity_named(analysis, "Cain Foundation", "ORG")
+
+
+def test_a_surname_the_model_calls_an_organisation_is_the_person_named_in_full(nlp: Any) -> None:
+    # The model reads the bare "Hollande" as an organisation; nothing else in the text does.
+    analysis = analyse_paragraphs(
+        "French President Francois Hollande met the chancellor in Berlin on Monday.",
+        "Hollande said the talks had gone well.",
+        "Hollande's aides were less sure.",
+    )
+    assert _rows(analysis, "Hollande") == [("Francois Hollande", "PERSON")]
+
+
+def test_a_country_or_city_beside_a_person_named_with_its_word_stays_the_place(nlp: Any) -> None:
+    analysis = analyse_paragraphs(
+        "Basketball star Michael Jordan said he would visit the camp.",
+        "Jordan hosts more than a million refugees.",
+        "The camp lies in northern Jordan.",
+    )
+    assert sorted(_rows(analysis, "Jordan")) == [("Jordan", "PLACE"), ("Michael Jordan", "PERSON")]
+    analysis = analyse_paragraphs(
+        "The actor Denzel Washington said he loved the script.",
+        "The film was shot in Washington over the summer.",
+        "Washington has a large film industry.",
+    )
+    assert ("Washington", "PLACE") in _rows(analysis, "Washington")
+    assert ("Denzel Washington", "PERSON") in _rows(analysis, "Washington")
+    analysis = analyse_paragraphs(
+        "Ms. Paris Hilton told reporters she would open a boutique.",
+        "The shop will be in Paris, near the Louvre.",
+        "Paris has many such shops.",
+    )
+    assert sorted(_rows(analysis, "Paris")) == [("Paris", "PLACE"), ("Paris Hilton", "PERSON")]
+
+
+def test_a_citys_name_the_text_does_not_place_is_the_surname_of_the_person(nlp: Any) -> None:
+    # Lincoln is a city of GeoNames'; the model calls the bare "Lincoln" an organisation,
+    # and "Rep. Dale Houston"'s "Houston" a place, but nothing in the text places either.
+    analysis = analyse_paragraphs(
+        "Gov. Dana Lincoln spoke in Dayton on Monday.",
+        "Lincoln's aides said the bill would pass.",
+        "Supporters of Lincoln want a vote, and Lincoln's staff agree.",
+    )
+    assert _rows(analysis, "Lincoln") == [("Dana Lincoln", "PERSON")]
+    analysis = analyse_paragraphs(
+        "Rep. Dale Houston spoke in Dayton on Monday.",
+        "Houston's aides said the bill would pass.",
+        "Supporters of Houston want a vote.",
+    )
+    assert _rows(analysis, "Houston") == [("Dale Houston", "PERSON")]

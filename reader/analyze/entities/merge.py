@@ -14,7 +14,7 @@ from reader.analyze.entities.dates import is_real_date
 from reader.analyze.entities.evidence import vote_types
 from reader.analyze.entities.names import Names
 from reader.analyze.entities.rejoin import rejoin
-from reader.analyze.entities.shortnames import person_for
+from reader.analyze.entities.shortnames import OwnEvidence, person_for
 from reader.analyze.entities.types import (
     NAMED_TYPES,
     Candidate,
@@ -39,6 +39,7 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
     for rule in ALIAS_RULES:
         rule(names)
 
+    own_evidence = OwnEvidence.of(candidates)
     groups: dict[str, list[Candidate]] = defaultdict(list)
     by_person: set[int] = set()  # the candidates a person's full name took
     for candidate in candidates:
@@ -48,7 +49,13 @@ def merge_candidates(candidates: list[Candidate], text: str) -> list[EntityDraft
             continue
         if target == key:
             person = person_for(
-                candidate, types, evidenced, names.people, person_starts, names.words_of
+                candidate,
+                types,
+                evidenced,
+                names.people,
+                person_starts,
+                names.words_of,
+                own_evidence,
             )
             if person is not None:
                 target = person

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from reader.analyze import lexicon
 from reader.analyze.entities.name_variants import compare_names
 from reader.analyze.entities.places import place_kind
 from reader.analyze.entities.types import Candidate, name_key
@@ -18,9 +20,11 @@ def person_for(
     people: list[str],
     person_starts: dict[str, list[int]],
     words_of: Callable[[str], list[str]],
+    own_evidence: OwnEvidence | None = None,
 ) -> str | None:
     """The full-named person a short name stands for ("Kim", "Newsham", "Donald Trump" of
     "Donald J. Trump"), if any."""
+    evidence = own_evidence or OwnEvidence()
     words = name_parts(candidate.words)
     entity_type = types[candidate.key]
     if not words:
@@ -53,6 +57,13 @@ def person_for(
             return parts[0], parts[-1]
 
         if (
+            entity_type != "PERSON"
+            and candidate.type != "PERSON"
+            and not candidate.speech_subject
+            and _typed_on_its_own(candidate, word, evidence)
+        ):
+            return None
+        if (
             entity_type == "PERSON"
             or candidate.type == "PERSON"
             or candidate.key not in evidenced
@@ -62,7 +73,7 @@ def person_for(
         elif (
             entity_type == "ORG"
             or candidate.speech_subject
-            or (entity_type == "PLACE" and _weak_town(candidate, word))
+            or (entity_type == "PLACE" and _weak_town(candidate, word, evidence))
         ):
             matches = [k for k in people if word == edges(k)[1]]
         else:
@@ -81,11 +92,53 @@ def person_for(
 WEAK_PLACE_VOTES = 2
 
 
-def _weak_town(candidate: Candidate, word: str) -> bool:
+@dataclass(frozen=True)
+class OwnEvidence:
+    """What the article says of its one-word names beyond one mention: the most votes any
+    mention of a name has ("Franklin, Tennessee" places every "Franklin")."""
+
+    strongest: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, candidates: list[Candidate]) -> OwnEvidence:
+        strongest: dict[str, int] = {}
+        for c in candidates:
+            strongest[c.key] = max(strongest.get(c.key, 0), sum(c.votes.values()))
+        return cls(strongest)
+
+
+def _typed_on_its_own(candidate: Candidate, word: str, evidence: OwnEvidence) -> bool:
+    """A one-word name the model calls an organisation or a place that the text shows to be
+    one, no surname: a country or a state ("Jordan" beside "Michael Jordan", "Washington"),
+    a city the text places ("in Paris" beside "Paris Hilton"), a
+    name after "the" that heads its phrase ("the Hollande" is no person; "the Hollande
+    government" may be), a platform. Capitals are no evidence: a transcript writes its
+    speakers so ("FALLON:")."""
+    kind = place_kind(word)
+    if kind in {"country", "state"}:
+        return True
+    # A city's name is a surname often enough ("Lincoln's aides", "Lincoln, the senator") that
+    # it places only where the model calls it a place and the text places one of its
+    # mentions ("in Paris").
+    if kind == "city" and candidate.type == "PLACE":
+        return evidence.strongest.get(candidate.key, 0) > 1
+    if word in lexicon.PLATFORMS:
+        return True
+    doc = candidate.chunk.doc if candidate.chunk is not None else None
+    if doc is None or candidate.first == 0 or doc[candidate.first - 1].lower_ != "the":
+        return False
+    # "the Hollande government": the name qualifies the noun after it, as a person's name may.
+    after = doc[candidate.last] if candidate.last < len(doc) else None
+    return after is None or after.pos_ not in {"NOUN", "PROPN", "PART"}
+
+
+def _weak_town(candidate: Candidate, word: str, evidence: OwnEvidence) -> bool:
     """A one-word "place" that is no more than a town of GeoNames', with no more evidence
-    than the model's label and one word around it: the surname of the person named in full
-    ("Marion" of "Lena Marion"; Marion is a town of GeoNames')."""
-    return place_kind(word) == "town" and sum(candidate.votes.values()) <= WEAK_PLACE_VOTES
+    than the model's label and one word around it, at any of its mentions: the surname of
+    the person named in full ("Marion" of "Lena Marion"; Marion is a town of GeoNames').
+    "Franklin, Tennessee" places every "Franklin" of the article."""
+    votes = max(sum(candidate.votes.values()), evidence.strongest.get(candidate.key, 0))
+    return place_kind(word) == "town" and votes <= WEAK_PLACE_VOTES
 
 
 #: Generational suffixes, not part of the surname ("John G. Roberts Jr." / "Roberts").
